@@ -1,0 +1,120 @@
+using System.Globalization;
+using KropotkinSite.Pipelines;
+
+namespace KropotkinSite;
+
+/// <summary>Parses the command line and runs a command. Exit codes: 0 success, 1 content errors, 2 bad usage.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int ContentErrors = 1;
+    public const int BadUsage = 2;
+
+    public const string Usage = """
+        Usage: KropotkinSite [build] [options]
+               KropotkinSite preview [options] [--port N] [--host ADDR]
+
+        Builds the site in --input with the theme in --theme into --output.
+
+        Options:
+          --input DIR        content folder (default: input)
+          --output DIR       where the site is written (default: output)
+          --theme DIR        layouts, partials and assets (default: theme)
+          --base-path /sub/  the path the site is served under (default: /)
+          --drafts           also publish pages marked 'draft: true'
+          -h, --help         show this help
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (!TryParse(args, out var command, out var options, out var problem))
+        {
+            stderr.WriteLine($"error: {problem}");
+            stderr.WriteLine(Usage);
+            return BadUsage;
+        }
+        if (command == "help")
+        {
+            stdout.WriteLine(Usage);
+            return Success;
+        }
+        return Build(options!, stdout, stderr);
+    }
+
+    private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var result = SiteBuilder.Build(options);
+        foreach (var error in result.Errors) stderr.WriteLine(error);
+        if (!result.Succeeded)
+        {
+            stderr.WriteLine($"Build failed: {result.Errors.Count} error(s); {Path.GetRelativePath(Directory.GetCurrentDirectory(), options.OutputDirectory)} was left as it was.");
+            return ContentErrors;
+        }
+        stdout.WriteLine($"Wrote {result.PagesWritten} pages ({result.FilesWritten} files) to {options.OutputDirectory}");
+        foreach (var timing in result.Timings)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-12} {timing.Documents,6} docs {timing.Elapsed.TotalMilliseconds,8:F1} ms"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
+        return Success;
+    }
+
+    public static bool TryParse(string[] args, out string command, out BuildOptions? options, out string problem)
+    {
+        command = "build";
+        options = null;
+        problem = "";
+        string input = "input", output = "output", theme = "theme", basePath = "/";
+        var drafts = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? Value()
+            {
+                if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) return args[++i];
+                return null;
+            }
+            switch (arg)
+            {
+                case "build" when i == 0: command = "build"; break;
+                case "-h" or "--help" or "help": command = "help"; return true;
+                case "--drafts": drafts = true; break;
+                case "--input" or "--output" or "--theme" or "--base-path":
+                    var value = Value();
+                    if (value is null) { problem = $"{arg} needs a value"; return false; }
+                    if (arg == "--input") input = value;
+                    else if (arg == "--output") output = value;
+                    else if (arg == "--theme") theme = value;
+                    else basePath = value;
+                    break;
+                default:
+                    problem = $"unknown argument '{arg}'";
+                    return false;
+            }
+        }
+        if (!basePath.StartsWith('/'))
+        {
+            problem = $"--base-path must start with '/', like /kropotkin/ (got '{basePath}')";
+            return false;
+        }
+        var fullInput = Path.GetFullPath(input);
+        var fullOutput = Path.GetFullPath(output);
+        if (!Directory.Exists(fullInput))
+        {
+            problem = $"the input folder '{input}' does not exist";
+            return false;
+        }
+        if (IsInside(fullOutput, fullInput) || IsInside(fullInput, fullOutput) || IsInside(fullOutput, Path.GetFullPath(theme)))
+        {
+            problem = "--output must be a folder of its own, neither inside nor around --input or --theme";
+            return false;
+        }
+        options = new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts);
+        return true;
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var a = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var b = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return a.StartsWith(b, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,49 @@
+namespace KropotkinSite.Content;
+
+/// <summary>A heading of a page, for its table of contents and for links to it.</summary>
+public sealed record PageHeading(int Level, string Id, string Text);
+
+/// <summary>What the site knows of one published page once every pipeline has read it.</summary>
+public sealed record PageEntry(
+    string Url,
+    string Title,
+    string? Description,
+    string Excerpt,
+    int? Order,
+    string Source,
+    PageInfo? Info,
+    IReadOnlyList<PageHeading> Headings,
+    IReadOnlyList<string> LinkTargets,
+    string Kind)
+{
+    /// <summary>The top-level folder the page belongs to ("" for top-level pages); a section page names its own.</summary>
+    public string Section => IsSectionIndex ? Url.Trim('/') : Routes.SectionOf(Url);
+    public bool IsSectionIndex => Kind == PageKinds.Section;
+    public Work? Work => Info?.Work;
+    public string Summary => Description ?? Excerpt;
+
+    /// <summary>Sorts pages by their <c>order</c> (pages without one last), then by title.</summary>
+    public static int CompareByOrder(PageEntry a, PageEntry b)
+    {
+        var byOrder = (a.Order ?? int.MaxValue).CompareTo(b.Order ?? int.MaxValue);
+        return byOrder != 0 ? byOrder : CompareTitles(a, b);
+    }
+
+    public static int CompareTitles(PageEntry a, PageEntry b)
+    {
+        var byTitle = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
+        return byTitle != 0 ? byTitle : string.CompareOrdinal(a.Url, b.Url);
+    }
+}
+
+/// <summary>The kinds of page the site builds; a layout is chosen by kind unless the page names one.</summary>
+public static class PageKinds
+{
+    public const string Home = "home";
+    public const string Section = "section";
+    public const string Page = "page";
+    public const string Work = "work";
+    public const string WorksIndex = "works-index";
+    public const string Timeline = "timeline";
+    public const string NotFound = "not-found";
+}

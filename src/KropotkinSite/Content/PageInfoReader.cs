@@ -1,0 +1,93 @@
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Content;
+
+/// <summary>Builds <see cref="PageInfo"/> from a page's front matter, enforcing CONTENT-MODEL.md.</summary>
+public static class PageInfoReader
+{
+    public static PageInfo? Read(YamlFields fields, string file, bool isWork, int errorsBefore, ICollection<ContentError> errors)
+    {
+        var title = fields.RequiredString("title", "add a line such as 'title: Siberia' to the front matter");
+        var description = fields.String("description");
+        var layout = fields.String("layout");
+        var order = fields.Integer("order");
+        var draft = fields.Boolean("draft") ?? false;
+        var events = ReadEvents(fields, file).ToArray();
+        var work = isWork ? ReadWork(fields) : null;
+        if (errors.Count > errorsBefore || title is null) return null;
+        return new PageInfo(title, description, layout, fields.KeyPosition("layout"), order, draft, events, work);
+    }
+
+    public static IEnumerable<TimelineEvent> ReadEvents(YamlFields fields, string file, string key = "events")
+    {
+        foreach (var item in fields.Mappings(key, "event"))
+        {
+            var evt = ReadEvent(item, file);
+            if (evt is not null) yield return evt;
+        }
+    }
+
+    public static TimelineEvent? ReadEvent(YamlFields item, string file)
+    {
+        var date = item.Date("date", required: true, "an event");
+        var end = item.Date("end", required: false, "an event");
+        var title = item.RequiredString("title", "give the event a short title such as 'title: Escapes from prison'");
+        var place = item.String("place");
+        var anchor = item.String("anchor");
+        if (date is { } start && end is { } finish && finish.CompareTo(start) < 0)
+        {
+            item.Error(item.Node("end")!, ErrorCodes.InvalidDate, $"the event ends ({finish.Iso}) before it begins ({start.Iso}); check 'date' and 'end'");
+            return null;
+        }
+        if (date is null || title is null) return null;
+        return new TimelineEvent(date.Value, end, title, place, string.IsNullOrWhiteSpace(anchor) ? null : anchor.Trim(),
+            file, item.PositionOf(item.Map));
+    }
+
+    private static Work? ReadWork(YamlFields fields)
+    {
+        var year = fields.Integer("year");
+        var unfinished = fields.Boolean("unfinished") ?? false;
+        if (year is null && fields.Node("year") is null && !unfinished)
+            fields.Error(fields.Position(fields.Map.Start), ErrorCodes.MissingKey,
+                "a work needs 'year' (the year of first publication, e.g. 'year: 1902'); only an unfinished work may leave it out");
+        var kind = ReadKind(fields);
+        var etexts = new List<ETextSource>();
+        foreach (var item in fields.Mappings("etexts", "e-text source"))
+        {
+            var source = item.RequiredString("source", "name where it can be read, e.g. 'source: Project Gutenberg'");
+            var url = item.String("url");
+            if (url is not null && !IsHttpUrl(url))
+                item.Error(item.Node("url")!, ErrorCodes.InvalidValue, $"'{url}' is not an absolute http(s) address; leave 'url' out when you do not know it");
+            else if (source is not null) etexts.Add(new ETextSource(source, url));
+        }
+        if ((year is null && !unfinished) || kind is null) return null;
+        return new Work(year, kind.Value, fields.String("original_title"), fields.String("language"),
+            fields.String("place"), fields.String("publisher"), etexts, unfinished);
+    }
+
+    private static WorkKind? ReadKind(YamlFields fields)
+    {
+        var node = fields.Node("kind");
+        var text = fields.String("kind");
+        if (node is null)
+        {
+            fields.Error(fields.Position(fields.Map.Start), ErrorCodes.MissingKey,
+                "a work needs 'kind': one of book, pamphlet, article or collection");
+            return null;
+        }
+        switch (text)
+        {
+            case null: return null;
+            case "book": return WorkKind.Book;
+            case "pamphlet": return WorkKind.Pamphlet;
+            case "article": return WorkKind.Article;
+            case "collection": return WorkKind.Collection;
+        }
+        fields.Error(node, ErrorCodes.UnknownKind, $"'{text}' is not a kind of work; use one of book, pamphlet, article or collection");
+        return null;
+    }
+
+    public static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

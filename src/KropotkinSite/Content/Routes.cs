@@ -1,0 +1,32 @@
+namespace KropotkinSite.Content;
+
+/// <summary>Where an input file is published: pretty URLs, one folder per page.</summary>
+public static class Routes
+{
+    /// <summary><c>life/siberia.md</c> → <c>/life/siberia/</c>; <c>life/index.md</c> → <c>/life/</c>; <c>index.md</c> → <c>/</c>.</summary>
+    public static string PageUrl(string relativeMarkdownPath)
+    {
+        var path = relativeMarkdownPath.Replace('\\', '/');
+        path = path[..^Path.GetExtension(path).Length];
+        if (path == "index") return "/";
+        if (path.EndsWith("/index", StringComparison.Ordinal)) path = path[..^"/index".Length];
+        return "/" + path + "/";
+    }
+
+    /// <summary>The file an address is written to: <c>/life/siberia/</c> → <c>life/siberia/index.html</c>.</summary>
+    public static string OutputPathOf(string url) => url.TrimStart('/') + "index.html";
+
+    /// <summary>The top-level section of an address: <c>/life/siberia/</c> → <c>life</c>; a top-level page has none.</summary>
+    public static string SectionOf(string url)
+    {
+        var parts = url.Trim('/').Split('/');
+        return parts.Length > 1 ? parts[0] : "";
+    }
+
+    /// <summary>Whether a relative input path is a page (a Markdown file not hidden by a leading '_' or '.').</summary>
+    public static bool IsPublishable(string relativePath) =>
+        relativePath.Replace('\\', '/').Split('/').All(part => !part.StartsWith('_') && !part.StartsWith('.'));
+
+    public static bool IsMarkdown(string relativePath) =>
+        relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,76 @@
+namespace KropotkinSite.Content;
+
+/// <summary>
+/// What every page needs to know about the others: navigation, sections, previous/next, backlinks and the
+/// works in year order. Built once per build from all published pages.
+/// </summary>
+public sealed class SiteIndex
+{
+    private readonly Dictionary<string, PageEntry> _byUrl;
+    private readonly Dictionary<string, PageEntry[]> _sectionPages;
+    private readonly Dictionary<string, PageEntry[]> _backlinks;
+
+    public SiteIndex(IEnumerable<PageEntry> pages)
+    {
+        Pages = pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
+        _byUrl = Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        _sectionPages = Pages.Where(p => p.Section.Length > 0 && !p.IsSectionIndex)
+            .GroupBy(p => p.Section, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Sorted(g, p => p.Kind == PageKinds.Work ? CompareWorks : PageEntry.CompareByOrder), StringComparer.Ordinal);
+
+        Navigation = Sorted(Pages.Where(p => p.Url != "/" && (p.IsSectionIndex || p.Section.Length == 0)), _ => PageEntry.CompareByOrder);
+
+        Works = Sorted(Pages.Where(p => p.Work is not null), _ => CompareWorks);
+
+        _backlinks = Pages
+            .SelectMany(source => source.LinkTargets.Distinct(StringComparer.Ordinal)
+                .Where(target => target != source.Url && _byUrl.ContainsKey(target))
+                .Select(target => (target, source)))
+            .GroupBy(pair => pair.target, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Sorted(g.Select(pair => pair.source), _ => PageEntry.CompareTitles), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<PageEntry> Pages { get; }
+
+    /// <summary>The primary navigation: top-level section pages and top-level pages, by order then title.</summary>
+    public IReadOnlyList<PageEntry> Navigation { get; }
+
+    /// <summary>Every work, by year of publication, then title.</summary>
+    public IReadOnlyList<PageEntry> Works { get; }
+
+    public PageEntry? Find(string url) => _byUrl.GetValueOrDefault(url);
+
+    public IReadOnlyList<PageEntry> SectionPages(string section) => _sectionPages.GetValueOrDefault(section) ?? [];
+
+    /// <summary>The pages that link to a page, by title.</summary>
+    public IReadOnlyList<PageEntry> Backlinks(string url) => _backlinks.GetValueOrDefault(url) ?? [];
+
+    /// <summary>The pages before and after one in its sequence: works by year, other pages by section order.</summary>
+    public (PageEntry? Previous, PageEntry? Next) Neighbours(PageEntry page)
+    {
+        if (page.IsSectionIndex || page.Section.Length == 0) return (null, null);
+        var sequence = SectionPages(page.Section);
+        var index = -1;
+        for (var i = 0; i < sequence.Count; i++)
+            if (sequence[i].Url == page.Url) index = i;
+        if (index < 0) return (null, null);
+        return (index > 0 ? sequence[index - 1] : null, index < sequence.Count - 1 ? sequence[index + 1] : null);
+    }
+
+    /// <summary>The navigation entry a page belongs under (its section page, or itself at the top level).</summary>
+    public string NavigationUrlOf(PageEntry page) => page.Section.Length > 0 ? "/" + page.Section + "/" : page.Url;
+
+    public static int CompareWorks(PageEntry a, PageEntry b)
+    {
+        var byYear = (a.Work?.Year ?? int.MaxValue).CompareTo(b.Work?.Year ?? int.MaxValue);
+        return byYear != 0 ? byYear : PageEntry.CompareTitles(a, b);
+    }
+
+    private static PageEntry[] Sorted(IEnumerable<PageEntry> pages, Func<PageEntry, Comparison<PageEntry>> comparison)
+    {
+        var array = pages.ToArray();
+        if (array.Length > 0) Array.Sort(array, comparison(array[0]));
+        return array;
+    }
+}

@@ -1,0 +1,36 @@
+namespace KropotkinSite.Content;
+
+/// <summary>A work as the works index lists it.</summary>
+public sealed record WorkListing(string Url, string Href, string Title, Work Work)
+{
+    public string? YearText => Work.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The works of one kind, in year order.</summary>
+public sealed record WorkGroup(string Kind, string Heading, string Id, IReadOnlyList<WorkListing> Works)
+{
+    public int Count => Works.Count;
+}
+
+public sealed record WorksCatalogueView(IReadOnlyList<WorkGroup> Groups, IReadOnlyList<WorkListing> Chronological, int Count, int UnfinishedCount)
+{
+    public bool IsEmpty => Count == 0;
+}
+
+/// <summary>Groups the works by kind (books, collections, pamphlets, articles), each by year, then title.</summary>
+public static class WorksCatalogue
+{
+    private static readonly (WorkKind Kind, string Heading)[] Kinds =
+        [(WorkKind.Book, "Books"), (WorkKind.Collection, "Collections"), (WorkKind.Pamphlet, "Pamphlets"), (WorkKind.Article, "Articles")];
+
+    public static WorksCatalogueView Build(IReadOnlyList<PageEntry> worksInYearOrder, Func<string, string> href)
+    {
+        var listings = worksInYearOrder.Where(p => p.Work is not null).Select(p => new WorkListing(p.Url, href(p.Url), p.Title, p.Work!)).ToArray();
+        var groups = Kinds
+            .Select(k => new WorkGroup(k.Kind.ToString().ToLowerInvariant(), k.Heading, "kind-" + k.Kind.ToString().ToLowerInvariant(),
+                listings.Where(l => l.Work.Kind == k.Kind).ToArray()))
+            .Where(g => g.Count > 0)
+            .ToArray();
+        return new WorksCatalogueView(groups, listings, listings.Length, listings.Count(l => l.Work.Unfinished));
+    }
+}

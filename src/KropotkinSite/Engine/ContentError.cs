@@ -1,0 +1,21 @@
+namespace KropotkinSite.Engine;
+
+/// <summary>A mistake in the site's content or theme, reported in the form .NET tools and editors parse.</summary>
+public sealed record ContentError(string File, int Line, int Column, string Code, string Message)
+{
+    public override string ToString() => $"{DisplayPath(File)}({Line},{Column}): error {Code}: {Message}";
+
+    /// <summary>The path relative to the current folder when it lies below it, so editors can open it.</summary>
+    public static string DisplayPath(string file)
+    {
+        if (file.Length == 0 || !Path.IsPathRooted(file)) return file;
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
+    }
+}
+
+/// <summary>Thrown by a module that cannot go on with a document; the engine turns it into a reported error.</summary>
+public sealed class ContentException(ContentError error) : Exception(error.Message)
+{
+    public ContentError Error { get; } = error;
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace KropotkinSite.Engine;
+
+/// <summary>
+/// An immutable unit of work flowing through pipelines: where it came from, where it goes, what is known
+/// about it and its content. Modules never change a document; they return new ones.
+/// </summary>
+/// <param name="Source">Full path of the file it was read from, or empty for a generated document.</param>
+/// <param name="Destination">Path relative to the output folder, with '/' separators; empty when not written.</param>
+public sealed record Document(
+    string Source,
+    string Destination,
+    ImmutableDictionary<string, object?> Metadata,
+    ReadOnlyMemory<byte> Content)
+{
+    public static Document Create(string source, string destination, ReadOnlyMemory<byte> content) =>
+        new(source, destination, ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal), content);
+
+    public string ContentText => System.Text.Encoding.UTF8.GetString(Content.Span);
+
+    public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    public T Require<T>(string key) where T : class =>
+        Get<T>(key) ?? throw new InvalidOperationException($"Document '{Source}{Destination}' has no metadata '{key}' of type {typeof(T).Name}.");
+
+    public bool Has(string key) => Metadata.ContainsKey(key);
+
+    public Document With(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
+
+    public Document WithContent(string text) => this with { Content = System.Text.Encoding.UTF8.GetBytes(text) };
+
+    public Document WithContent(ReadOnlyMemory<byte> bytes) => this with { Content = bytes };
+
+    public Document WithDestination(string destination) => this with { Destination = destination };
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace KropotkinSite.Engine;
+
+/// <summary>The result of running every pipeline: the documents each produced, all errors, and timings.</summary>
+public sealed record EngineResult(
+    IReadOnlyDictionary<string, IReadOnlyList<Document>> Outputs,
+    IReadOnlyList<ContentError> Errors,
+    IReadOnlyList<PipelineTiming> Timings)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+public sealed record PipelineTiming(string Pipeline, int Documents, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs pipelines in dependency order; pipelines that do not depend on each other run in parallel.
+/// A pipeline still runs when an earlier one reported errors, so one build reports every error it can find.
+/// </summary>
+public sealed class PipelineEngine
+{
+    private readonly IReadOnlyList<Pipeline> _pipelines;
+
+    public PipelineEngine(IEnumerable<Pipeline> pipelines)
+    {
+        _pipelines = pipelines.ToArray();
+        CheckGraph();
+    }
+
+    public IReadOnlyList<Pipeline> Pipelines => _pipelines;
+
+    public EngineResult Run(CancellationToken cancellation = default)
+    {
+        var errors = new ConcurrentBag<ContentError>();
+        var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
+        var timings = new ConcurrentDictionary<string, PipelineTiming>(StringComparer.Ordinal);
+        var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);
+
+        foreach (var pipeline in TopologicalOrder())
+        {
+            var dependencies = pipeline.Dependencies.Select(name => tasks[name]).ToArray();
+            tasks[pipeline.Name] = Task.WhenAll(dependencies).ContinueWith(_ =>
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, cancellation);
+                IReadOnlyList<Document> documents = [];
+                foreach (var module in pipeline.Modules)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    documents = module.Execute(documents, context);
+                }
+                outputs[pipeline.Name] = documents;
+                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed);
+            }, cancellation, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        Task.WaitAll(tasks.Values.ToArray(), cancellation);
+        return new EngineResult(
+            outputs,
+            SortErrors(errors),
+            _pipelines.Select(p => timings[p.Name]).ToArray());
+    }
+
+    private static IReadOnlyList<ContentError> SortErrors(IEnumerable<ContentError> errors) =>
+        errors.Distinct()
+            .OrderBy(e => e.File, StringComparer.Ordinal)
+            .ThenBy(e => e.Line).ThenBy(e => e.Column)
+            .ThenBy(e => e.Code, StringComparer.Ordinal)
+            .ThenBy(e => e.Message, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>Every pipeline this one depends on, directly or through others: the ones it may read.</summary>
+    private HashSet<string> Reachable(Pipeline pipeline)
+    {
+        var byName = _pipelines.ToDictionary(p => p.Name);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(pipeline.Dependencies);
+        while (stack.Count > 0)
+        {
+            var name = stack.Pop();
+            if (seen.Add(name))
+                foreach (var next in byName[name].Dependencies) stack.Push(next);
+        }
+        return seen;
+    }
+
+    private IEnumerable<Pipeline> TopologicalOrder()
+    {
+        var byName = _pipelines.ToDictionary(p => p.Name);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = new List<Pipeline>();
+        void Visit(Pipeline p)
+        {
+            if (!done.Add(p.Name)) return;
+            foreach (var dependency in p.Dependencies) Visit(byName[dependency]);
+            ordered.Add(p);
+        }
+        foreach (var pipeline in _pipelines) Visit(pipeline);
+        return ordered;
+    }
+
+    private void CheckGraph()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pipeline in _pipelines)
+            if (!names.Add(pipeline.Name))
+                throw new InvalidOperationException($"Two pipelines are named '{pipeline.Name}'.");
+        foreach (var pipeline in _pipelines)
+            foreach (var dependency in pipeline.Dependencies)
+                if (!names.Contains(dependency))
+                    throw new InvalidOperationException($"Pipeline '{pipeline.Name}' depends on unknown pipeline '{dependency}'.");
+
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
+        var byName = _pipelines.ToDictionary(p => p.Name);
+        void Visit(string name, string path)
+        {
+            if (state.GetValueOrDefault(name) == 2) return;
+            if (state.GetValueOrDefault(name) == 1)
+                throw new InvalidOperationException($"Pipelines depend on each other in a cycle: {path} -> {name}.");
+            state[name] = 1;
+            foreach (var dependency in byName[name].Dependencies) Visit(dependency, $"{path} -> {name}");
+            state[name] = 2;
+        }
+        foreach (var pipeline in _pipelines) Visit(pipeline.Name, "");
+    }
+
+    private sealed class ExecutionContext(
+        string pipelineName,
+        HashSet<string> readable,
+        ConcurrentDictionary<string, IReadOnlyList<Document>> outputs,
+        ConcurrentBag<ContentError> errors,
+        CancellationToken cancellation) : IExecutionContext
+    {
+        public string PipelineName => pipelineName;
+        public CancellationToken Cancellation => cancellation;
+
+        public IReadOnlyList<Document> OutputsOf(string name) =>
+            readable.Contains(name)
+                ? outputs[name]
+                : throw new InvalidOperationException($"Pipeline '{pipelineName}' reads '{name}' but does not depend on it.");
+
+        public void Report(ContentError error) => errors.Add(error);
+    }
+}

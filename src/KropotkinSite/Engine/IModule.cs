@@ -1,0 +1,20 @@
+namespace KropotkinSite.Engine;
+
+/// <summary>One step over a set of documents. Modules return new documents and report content errors to the context.</summary>
+public interface IModule
+{
+    IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context);
+}
+
+/// <summary>What a module may see while it runs.</summary>
+public interface IExecutionContext
+{
+    string PipelineName { get; }
+
+    /// <summary>The documents of a pipeline this one depends on (directly or not).</summary>
+    IReadOnlyList<Document> OutputsOf(string pipelineName);
+
+    void Report(ContentError error);
+
+    CancellationToken Cancellation { get; }
+}

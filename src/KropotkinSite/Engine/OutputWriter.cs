@@ -1,0 +1,93 @@
+using System.Runtime.InteropServices;
+
+namespace KropotkinSite.Engine;
+
+/// <summary>
+/// Publishes a build: writes every document into a fresh folder beside the output folder, then swaps it in.
+/// On Linux the swap is one atomic <c>renameat2(RENAME_EXCHANGE)</c>, so an interrupted build can never
+/// leave the output folder missing or half written. Nothing is written outside the output folder.
+/// </summary>
+public static class OutputWriter
+{
+    private const string StagingSuffix = ".staging";
+    private const string PreviousSuffix = ".previous";
+
+    public static int Publish(string outputDirectory, IEnumerable<Document> documents, CancellationToken cancellation = default)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var staging = output + StagingSuffix;
+        var previous = output + PreviousSuffix;
+        RecoverInterruptedSwap(output, previous);
+        DeleteIfExists(staging);
+        Directory.CreateDirectory(staging);
+
+        var written = WriteAll(staging, documents, cancellation);
+
+        if (Directory.Exists(output) && TryExchange(staging, output))
+            Directory.Delete(staging, recursive: true); // now holds the old site
+        else
+        {
+            DeleteIfExists(previous);
+            if (Directory.Exists(output)) Directory.Move(output, previous);
+            Directory.Move(staging, output);
+            DeleteIfExists(previous);
+        }
+        return written;
+    }
+
+    /// <summary>Writes documents below a root, refusing any destination that would leave it.</summary>
+    public static int WriteAll(string root, IEnumerable<Document> documents, CancellationToken cancellation = default)
+    {
+        var rootWithSeparator = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var list = documents.Where(d => d.Destination.Length > 0).ToArray();
+        Parallel.ForEach(list, new ParallelOptions { CancellationToken = cancellation }, document =>
+        {
+            var path = FullPathInside(rootWithSeparator, document.Destination);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            stream.Write(document.Content.Span);
+        });
+        return list.Length;
+    }
+
+    public static string FullPathInside(string rootWithSeparator, string destination)
+    {
+        var path = Path.GetFullPath(Path.Combine(rootWithSeparator, destination));
+        if (!path.StartsWith(rootWithSeparator, StringComparison.Ordinal) || Path.IsPathRooted(destination))
+            throw new InvalidOperationException($"Refusing to write '{destination}': it lies outside the output folder.");
+        return path;
+    }
+
+    /// <summary>A build killed between the two renames of the portable swap left the old site in .previous.</summary>
+    private static void RecoverInterruptedSwap(string output, string previous)
+    {
+        if (!Directory.Exists(output) && Directory.Exists(previous)) Directory.Move(previous, output);
+    }
+
+    private static void DeleteIfExists(string directory)
+    {
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+
+    private static bool TryExchange(string a, string b)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return Native.renameat2(Native.AtFdCwd, a, Native.AtFdCwd, b, Native.RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static partial class Native
+    {
+        public const int AtFdCwd = -100;
+        public const uint RenameExchange = 2;
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int renameat2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+    }
+}

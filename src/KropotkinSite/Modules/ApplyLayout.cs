@@ -1,0 +1,46 @@
+using Fluid;
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>What a document needs to be rendered by a layout: which layout, where it was chosen, and the model.</summary>
+/// <param name="Model">Builds the root model around some content (the page's own, then each inner layout's output).</param>
+public sealed record LayoutJob(string Layout, SourcePosition LayoutPosition, bool LayoutChosenByAuthor, Func<string?, object> Model);
+
+/// <summary>
+/// Renders each document through its Liquid layout (and the layouts that one nests in) into its final bytes.
+/// The caller prepares the jobs once it has seen every document, so layouts can show site-wide navigation.
+/// </summary>
+public sealed class ApplyLayout(LiquidLayouts layouts, Func<IReadOnlyList<Document>, IExecutionContext, Func<Document, LayoutJob>> prepare) : IModule
+{
+    public const string LayoutFile = "layoutFile";
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var jobs = prepare(inputs, context);
+        return DocumentParallel.Map(inputs, context, document =>
+        {
+            var job = jobs(document);
+            if (!LiquidLayouts.IsValidName(job.Layout) || !layouts.Has(job.Layout))
+            {
+                var file = document.Source.Length > 0 ? document.Source : "theme";
+                var problem = LiquidLayouts.IsValidName(job.Layout)
+                    ? $"the theme has no layout '{job.Layout}'"
+                    : $"'{job.Layout}' is not a layout name (names are letters, digits, '-' and '_', and stay inside the theme)";
+                throw new ContentException(new ContentError(file, job.LayoutPosition.Line, job.LayoutPosition.Column, ErrorCodes.UnknownLayout,
+                    $"{problem}; use one of: {string.Join(", ", layouts.Names)}"));
+            }
+            try
+            {
+                var html = layouts.Render(job.Layout, job.Model(null), content => job.Model(content));
+                return document.WithContent(html).With(LayoutFile, job.Layout);
+            }
+            catch (Exception e) when (e is FluidException or InvalidOperationException)
+            {
+                throw new ContentException(new ContentError(document.Source.Length > 0 ? document.Source : "theme", 1, 1, ErrorCodes.TemplateError,
+                    $"layout '{job.Layout}' failed while rendering this page: {e.Message}"));
+            }
+        });
+    }
+}

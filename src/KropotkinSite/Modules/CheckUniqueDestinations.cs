@@ -1,0 +1,30 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>Reports every pair of documents that would be written to the same file: two pages at one address.</summary>
+public sealed class CheckUniqueDestinations : IModule
+{
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        foreach (var group in inputs.Where(d => d.Destination.Length > 0)
+                     .GroupBy(d => d.Destination, StringComparer.OrdinalIgnoreCase)
+                     .Where(g => g.Count() > 1))
+        {
+            var owners = group.OrderBy(d => d.Source.Length == 0 ? 1 : 0).ThenBy(d => d.Source, StringComparer.Ordinal).ToArray();
+            var first = owners[0];
+            foreach (var other in owners.Skip(1))
+            {
+                var blamed = other.Source.Length > 0 ? other : first;
+                var otherName = ReferenceEquals(blamed, first) ? Describe(other) : Describe(first);
+                context.Report(new ContentError(blamed.Source.Length > 0 ? blamed.Source : "input", 1, 1, ErrorCodes.DuplicateAddress,
+                    $"is published at '{group.Key}', the same address as {otherName}; rename or move one of them"));
+            }
+        }
+        return inputs;
+    }
+
+    private static string Describe(Document document) =>
+        document.Source.Length > 0 ? ContentError.DisplayPath(document.Source) : $"the generated page '{document.Get<string>(ReadPageInfo.Url)}'";
+}

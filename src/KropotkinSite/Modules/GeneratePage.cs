@@ -1,0 +1,30 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Makes sure a generated page exists at an address: it keeps the page an author wrote for it (its title and
+/// text introduce the generated part) or creates one with a default title. Marks it with <c>kind</c>.
+/// </summary>
+public sealed class GeneratePage(string url, string kind, string defaultTitle, string? defaultDescription = null) : IModule
+{
+    public const string Kind = "kind";
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var destination = url.EndsWith(".html", StringComparison.Ordinal) ? url.TrimStart('/') : Routes.OutputPathOf(url);
+        if (inputs.Count > 0)
+            return inputs.Select(d => d.With(Kind, kind).With(ReadPageInfo.Url, url).WithDestination(destination)).ToArray();
+        var page = new PageInfo(defaultTitle, defaultDescription, null, SourcePosition.Start, null, false, [], null);
+        var document = Document.Create("", destination, ReadOnlyMemory<byte>.Empty)
+            .With(ReadPageInfo.Page, page)
+            .With(ReadPageInfo.Url, url)
+            .With(RenderMarkdown.Html, "")
+            .With(RenderMarkdown.Links, Array.Empty<MarkdownLink>())
+            .With(RenderMarkdown.Headings, Array.Empty<Heading>())
+            .With(RenderMarkdown.Excerpt, "")
+            .With(Kind, kind);
+        return [document];
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security;
+using System.Text;
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Writes the files hosts and browsers look for: <c>robots.txt</c>, a web manifest named after the site, and,
+/// when the site's absolute address is known, <c>sitemap.xml</c> listing every page (sitemaps need absolute URLs).
+/// </summary>
+public sealed class GenerateSiteFiles(Func<IExecutionContext, SiteSettings?> settings, string basePath, string iconPath, string[] pagePipelines) : IModule
+{
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var site = settings(context);
+        var baseUrl = site?.BaseUrl;
+        var robots = new StringBuilder("User-agent: *\nAllow: /\n");
+        var results = new List<Document>();
+        if (baseUrl is not null)
+        {
+            var urls = pagePipelines.SelectMany(context.OutputsOf)
+                .Select(d => d.Get<string>(ReadPageInfo.Url))
+                .OfType<string>()
+                .Where(u => u.EndsWith('/'))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal);
+            var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            foreach (var url in urls)
+                xml.Append("  <url><loc>").Append(SecurityElement.Escape(new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri)).Append("</loc></url>\n");
+            xml.Append("</urlset>\n");
+            results.Add(Document.Create("", "sitemap.xml", Encoding.UTF8.GetBytes(xml.ToString())));
+            robots.Append("Sitemap: ").Append(new Uri(baseUrl, "sitemap.xml").AbsoluteUri).Append('\n');
+        }
+        results.Add(Document.Create("", "robots.txt", Encoding.UTF8.GetBytes(robots.ToString())));
+        if (site is not null) results.Add(Document.Create("", "site.webmanifest", Manifest(site)));
+        return results;
+    }
+
+    private byte[] Manifest(SiteSettings site)
+    {
+        var manifest = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = site.Title,
+            ["short_name"] = site.Title,
+            ["description"] = site.Description,
+            ["lang"] = site.Language,
+            ["start_url"] = basePath,
+            ["display"] = "browser",
+            ["icons"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["src"] = basePath + iconPath, ["sizes"] = "any", ["type"] = "image/svg+xml",
+            }),
+        };
+        return Encoding.UTF8.GetBytes(manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// The theme's Liquid layouts, parsed once. A layout may name a parent in its own front matter
+/// (<c>layout: base</c>); the child's output reaches the parent as <c>content</c>. Partials live in
+/// <c>partials/</c> and are included with <c>{% include 'name' %}</c>.
+/// </summary>
+public sealed class LiquidLayouts
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly Dictionary<string, (IFluidTemplate Template, string? Parent)> _layouts = new(StringComparer.Ordinal);
+
+    public LiquidLayouts(ThemeFiles theme, Action<TemplateOptions>? configure, ICollection<ContentError> errors)
+    {
+        Options = new TemplateOptions
+        {
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+            FileProvider = new PartialFiles(theme),
+            CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
+        };
+        configure?.Invoke(Options);
+        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        foreach (var (relative, full) in theme.Files)
+        {
+            if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
+            var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
+            var text = File.ReadAllText(full);
+            var (parent, body, bodyLine) = SplitParent(text);
+            if (parser.TryParse(body, out var template, out var error))
+                _layouts[name] = (template, parent);
+            else
+                errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
+        }
+        foreach (var (name, (_, parent)) in _layouts)
+            if (parent is not null && !_layouts.ContainsKey(parent))
+                errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,
+                    $"its parent layout '{parent}' does not exist in {ThemeFiles.LayoutsFolder}"));
+    }
+
+    public TemplateOptions Options { get; }
+
+    public bool Has(string name) => IsValidName(name) && _layouts.ContainsKey(name);
+
+    public IEnumerable<string> Names => _layouts.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>A layout name is a plain file name: it can never reach outside the theme's layouts folder.</summary>
+    public static bool IsValidName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && char.IsAsciiLetterOrDigit(name[0]);
+
+    /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward.</summary>
+    public string Render(string name, object model, Func<string, object> withContent)
+    {
+        var current = model;
+        var layout = name;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string output = "";
+        while (true)
+        {
+            if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
+            var (template, parent) = _layouts[layout];
+            var context = new TemplateContext(current, Options);
+            output = template.Render(context, Encoder);
+            if (parent is null) return output;
+            current = withContent(output);
+            layout = parent;
+        }
+    }
+
+    private static (string? Parent, string Body, int BodyLine) SplitParent(string text)
+    {
+        var normalized = text.Replace("\r\n", "\n");
+        if (!normalized.StartsWith("---\n", StringComparison.Ordinal)) return (null, text, 1);
+        var close = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (close < 0) return (null, text, 1);
+        string? parent = null;
+        foreach (var line in normalized[4..close].Split('\n'))
+            if (line.StartsWith("layout:", StringComparison.Ordinal)) parent = line["layout:".Length..].Trim().Trim('"', '\'');
+        var bodyLine = normalized[..(close + 5)].Count(c => c == '\n') + 1;
+        return (parent, normalized[(close + 5)..], bodyLine);
+    }
+
+    /// <summary>Serves <c>partials/</c> of the theme overlay to Liquid's include and render tags.</summary>
+    private sealed class PartialFiles(ThemeFiles theme) : IFileProvider
+    {
+        public IFileInfo GetFileInfo(string subpath)
+        {
+            var key = ThemeFiles.PartialsFolder + subpath.TrimStart('/').Replace('\\', '/');
+            return theme.Files.TryGetValue(key, out var full) && !key.Contains("..", StringComparison.Ordinal)
+                ? new PartialFile(new FileInfo(full))
+                : new NotFoundFileInfo(subpath);
+        }
+
+        public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
+
+        public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
+    }
+
+    private sealed class PartialFile(FileInfo file) : IFileInfo
+    {
+        public bool Exists => file.Exists;
+        public long Length => file.Length;
+        public string? PhysicalPath => file.FullName;
+        public string Name => file.Name;
+        public DateTimeOffset LastModified => file.LastWriteTimeUtc;
+        public bool IsDirectory => false;
+        public Stream CreateReadStream() => file.OpenRead();
+    }
+}

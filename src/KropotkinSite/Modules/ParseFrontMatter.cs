@@ -1,0 +1,127 @@
+using System.Text;
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Decodes each document as UTF-8 and splits off YAML front matter between a first line <c>---</c> and the next
+/// <c>---</c>. Sets <c>frontMatter</c> (a mapping, empty when there is none), <c>body</c> and <c>bodyLine</c>
+/// (1-based line of the body's first line). Documents it cannot read are reported and dropped.
+/// </summary>
+public sealed class ParseFrontMatter : IModule
+{
+    public const string FrontMatter = "frontMatter";
+    public const string Body = "body";
+    public const string BodyLine = "bodyLine";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+        DocumentParallel.Map(inputs, context, document => Parse(document, context));
+
+    private static Document? Parse(Document document, IExecutionContext context)
+    {
+        var text = Decode(document, context);
+        if (text is null) return null;
+        var (yaml, body, bodyLine, closed) = Split(text);
+        if (!closed)
+        {
+            context.Report(new ContentError(document.Source, 1, 1, ErrorCodes.FrontMatterNotClosed,
+                "front matter starts with '---' but no line '---' closes it; add a line '---' after the last key"));
+            return null;
+        }
+        var map = yaml is null ? new YamlMappingNode() : ParseYaml(document, yaml, context);
+        if (map is null) return null;
+        return document.With(FrontMatter, map).With(Body, body).With(BodyLine, bodyLine);
+    }
+
+    public static string? Decode(Document document, IExecutionContext context)
+    {
+        var bytes = document.Content.Span;
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            var (line, column) = FirstInvalidUtf8(bytes);
+            context.Report(new ContentError(document.Source, line, column, ErrorCodes.InvalidUtf8,
+                "the file is not valid UTF-8; save it with UTF-8 encoding"));
+            return null;
+        }
+    }
+
+    private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int line = 1, lineStart = 0, i = 0;
+        while (i < bytes.Length && Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+            i += consumed;
+        }
+        return (line, Encoding.UTF8.GetCharCount(bytes[lineStart..i]) + 1);
+    }
+
+    /// <summary>Splits text into front matter and body. Line ends may be LF or CRLF.</summary>
+    private static (string? Yaml, string Body, int BodyLine, bool Closed) Split(string text)
+    {
+        if (!IsFence(text, 0, out var afterOpen)) return (null, text, 1, true);
+        var position = afterOpen;
+        var line = 2;
+        while (position < text.Length)
+        {
+            if (IsFence(text, position, out var afterClose))
+                return (text[afterOpen..position], text[afterClose..], line + 1, true);
+            var next = text.IndexOf('\n', position);
+            if (next < 0) break;
+            position = next + 1;
+            line++;
+        }
+        return (null, "", 1, false);
+    }
+
+    private static bool IsFence(string text, int start, out int next)
+    {
+        next = start;
+        if (string.CompareOrdinal(text, start, "---", 0, 3) != 0) return false;
+        var end = text.IndexOf('\n', start);
+        var lineEnd = end < 0 ? text.Length : end;
+        if (!text.AsSpan(start + 3, lineEnd - start - 3).Trim().IsEmpty) return false;
+        next = end < 0 ? text.Length : end + 1;
+        return true;
+    }
+
+    private static YamlMappingNode? ParseYaml(Document document, string yaml, IExecutionContext context)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0) return new YamlMappingNode();
+            var root = stream.Documents[0].RootNode;
+            if (root is YamlMappingNode map) return map;
+            if (YamlFields.IsNull(root)) return new YamlMappingNode();
+            context.Report(new ContentError(document.Source, (int)root.Start.Line + 1, (int)root.Start.Column,
+                ErrorCodes.FrontMatterNotMapping,
+                "front matter must be a set of 'key: value' lines (a YAML mapping), such as 'title: Siberia'"));
+            return null;
+        }
+        catch (YamlException e)
+        {
+            context.Report(new ContentError(document.Source, (int)e.Start.Line + 1, (int)e.Start.Column,
+                ErrorCodes.YamlSyntax, $"the front matter is not valid YAML: {YamlMessage(e)}; quote values that contain ': ' or start with a special character"));
+            return null;
+        }
+    }
+
+    public static string YamlMessage(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var at = message.IndexOf("): ", StringComparison.Ordinal);
+        return (at >= 0 && message.StartsWith('(') ? message[(at + 3)..] : message).TrimEnd('.');
+    }
+}

@@ -1,0 +1,28 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using YamlDotNet.RepresentationModel;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Validates each page's front matter against the content model and routes it: sets <c>page</c>
+/// (<see cref="PageInfo"/>), <c>url</c> and the destination. Drafts are dropped unless asked for.
+/// </summary>
+public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) : IModule
+{
+    public const string Page = "page";
+    public const string Url = "url";
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+        DocumentParallel.Map(inputs, context, document =>
+        {
+            var relative = document.Require<string>(ReadFiles.RelativePath);
+            var errors = new List<ContentError>();
+            var fields = new YamlFields(document.Require<YamlMappingNode>(ParseFrontMatter.FrontMatter), document.Source, 1, errors);
+            var page = PageInfoReader.Read(fields, document.Source, isWork(relative), 0, errors);
+            foreach (var error in errors) context.Report(error);
+            if (page is null || (page.Draft && !includeDrafts)) return null;
+            var url = Routes.PageUrl(relative);
+            return document.With(Page, page).With(Url, url).WithDestination(Routes.OutputPathOf(url));
+        });
+}

@@ -1,0 +1,110 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>A link written in Markdown, with the URL as the author wrote it and where it stands.</summary>
+public sealed record MarkdownLink(string Url, SourcePosition Position);
+
+/// <summary>A heading of a page body, for tables of contents and link checks.</summary>
+public sealed record Heading(int Level, string Id, string Text);
+
+/// <summary>
+/// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
+/// <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first paragraph's text).
+/// Root-relative link and image URLs get the base path, so a site can live in a subfolder.
+/// </summary>
+public sealed class RenderMarkdown(string basePath) : IModule
+{
+    public const string Html = "html";
+    public const string Links = "links";
+    public const string Headings = "headings";
+    public const string Excerpt = "excerpt";
+
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
+        .UseFootnotes()
+        .UsePipeTables()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .UseSmartyPants()
+        .Build();
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+        DocumentParallel.Map(inputs, context, document =>
+        {
+            var body = document.Require<string>(ParseFrontMatter.Body);
+            var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);
+            MarkdownDocument ast;
+            try
+            {
+                ast = Markdig.Markdown.Parse(body, Markdown);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                throw new ContentException(new ContentError(document.Source, firstLine, 1, ErrorCodes.MarkdownError,
+                    $"the Markdown cannot be read ({e.Message}); nest lists, quotes and emphasis less deeply"));
+            }
+
+            var links = new List<MarkdownLink>();
+            foreach (var link in ast.Descendants<LinkInline>())
+            {
+                if (link.Url is null) continue;
+                links.Add(new MarkdownLink(link.Url, new SourcePosition(link.Line + firstLine, link.Column + 1)));
+                link.Url = Urls.WithBasePath(link.Url, basePath);
+            }
+            var headings = ast.Descendants<HeadingBlock>()
+                .Select(h => new Heading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
+                .ToArray();
+            var excerpt = ast.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
+                ? InlineText.Of(first.Inline)
+                : "";
+
+            var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            Markdown.Setup(renderer);
+            renderer.Render(ast);
+            return document.With(Html, writer.ToString()).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
+        });
+}
+
+/// <summary>The plain text of Markdown inlines, for excerpts and headings.</summary>
+public static class InlineText
+{
+    public static string Of(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new System.Text.StringBuilder();
+        Append(inline, text);
+        return text.ToString().Trim();
+    }
+
+    private static void Append(Inline inline, System.Text.StringBuilder text)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
+            case CodeInline code: text.Append(code.Content); break;
+            case LineBreakInline: text.Append(' '); break;
+            case Markdig.Extensions.SmartyPants.SmartyPant pant: text.Append(SmartText(pant.Type)); break;
+            case ContainerInline container:
+                foreach (var child in container) Append(child, text);
+                break;
+        }
+    }
+
+    private static string SmartText(Markdig.Extensions.SmartyPants.SmartyPantType type) => type switch
+    {
+        Markdig.Extensions.SmartyPants.SmartyPantType.LeftQuote => "\u2018",
+        Markdig.Extensions.SmartyPants.SmartyPantType.RightQuote => "\u2019",
+        Markdig.Extensions.SmartyPants.SmartyPantType.LeftDoubleQuote => "\u201C",
+        Markdig.Extensions.SmartyPants.SmartyPantType.RightDoubleQuote => "\u201D",
+        Markdig.Extensions.SmartyPants.SmartyPantType.Dash2 => "\u2013",
+        Markdig.Extensions.SmartyPants.SmartyPantType.Dash3 => "\u2014",
+        Markdig.Extensions.SmartyPants.SmartyPantType.Ellipsis => "\u2026",
+        _ => "",
+    };
+}

@@ -1,0 +1,102 @@
+using AngleSharp.Html.Parser;
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Checks every internal link and <c>#fragment</c> of the HTML about to be written against the files and ids
+/// that will exist. A broken link is reported at the Markdown line that wrote it, or against the page and
+/// its layout when the theme wrote it. Links to pages that failed for another reported error are not
+/// reported twice.
+/// </summary>
+public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinationsOfFailedSources) : IModule
+{
+    private static readonly HtmlParser Parser = new();
+    private static readonly string[] LinkAttributes = ["href", "src"];
+
+    private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var destinations = new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
+        var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
+        var pages = new PageLinks[html.Length];
+        Parallel.For(0, html.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => pages[i] = Read(html[i]));
+        var idsByDestination = pages.ToDictionary(p => p.Document.Destination, p => p.Ids, StringComparer.Ordinal);
+
+        foreach (var page in pages)
+            foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
+            {
+                var problem = Check(page.Document, link, destinations, idsByDestination, out var isFragment);
+                if (problem is null) continue;
+                var (at, origin) = Locate(page.Document, link);
+                context.Report(new ContentError(page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
+                    at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
+            }
+        return inputs;
+    }
+
+    private static PageLinks Read(Document document)
+    {
+        using var dom = Parser.ParseDocument(document.ContentText);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<string>();
+        foreach (var element in dom.All)
+        {
+            if (element.Id is { Length: > 0 } id) ids.Add(id);
+            if (element.LocalName == "a" && element.GetAttribute("name") is { Length: > 0 } name) ids.Add(name);
+            foreach (var attribute in LinkAttributes)
+                if (element.GetAttribute(attribute) is { } value && IsChecked(element.LocalName, attribute)) links.Add(value.Trim());
+        }
+        return new PageLinks(document, ids, links);
+    }
+
+    private static bool IsChecked(string element, string attribute) =>
+        attribute == "src" ? element is "img" or "script" or "source" or "audio" or "video" or "iframe" or "track"
+                           : element is "a" or "area" or "link";
+
+    private string? Check(Document page, string link, HashSet<string> destinations, Dictionary<string, HashSet<string>> ids, out bool isFragment)
+    {
+        isFragment = false;
+        if (link.Length == 0 || Urls.IsExternal(link)) return null;
+        var hash = link.IndexOf('#');
+        var fragment = hash >= 0 ? Uri.UnescapeDataString(link[(hash + 1)..]) : null;
+        var pathPart = hash >= 0 ? link[..hash] : link;
+        var query = pathPart.IndexOf('?');
+        if (query >= 0) pathPart = pathPart[..query];
+
+        string target;
+        if (pathPart.Length == 0) target = page.Destination;
+        else
+        {
+            var pageUrl = basePath + PathOfDestination(page.Destination);
+            var resolved = new Uri(new Uri("http://site.invalid" + pageUrl), pathPart).AbsolutePath;
+            if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
+                return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";
+            var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
+            if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+            if (!destinations.Contains(relative) && destinations.Contains(relative + "/index.html")) relative += "/index.html";
+            if (!destinations.Contains(relative))
+                return destinationsOfFailedSources.Contains(relative) ? null
+                    : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
+            target = relative;
+        }
+        if (string.IsNullOrEmpty(fragment) || fragment == "top") return null;
+        isFragment = true;
+        if (!ids.TryGetValue(target, out var targetIds)) return null;
+        return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
+    }
+
+    /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
+    private static string PathOfDestination(string destination) =>
+        destination.EndsWith("index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length] : destination;
+
+    private (SourcePosition At, string Origin) Locate(Document page, string link)
+    {
+        foreach (var written in page.Get<IReadOnlyList<MarkdownLink>>(RenderMarkdown.Links) ?? [])
+            if (Urls.WithBasePath(written.Url, basePath) == link || written.Url == link) return (written.Position, "the link ");
+        var layout = page.Get<string>(ApplyLayout.LayoutFile);
+        return (SourcePosition.Start, layout is null ? "a link " : $"a link written by layout '{layout}' for this page, ");
+    }
+}

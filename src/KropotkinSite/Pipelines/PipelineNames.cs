@@ -1,0 +1,16 @@
+namespace KropotkinSite.Pipelines;
+
+/// <summary>The pipelines of a site build and what they make.</summary>
+public static class PipelineNames
+{
+    public const string Data = "data";           // _site.yml and _data/*.yml
+    public const string Pages = "pages";         // every Markdown page outside works/
+    public const string Works = "works";         // works/*.md
+    public const string WorksIndex = "works-index";
+    public const string Timeline = "timeline";
+    public const string NotFound = "not-found";
+    public const string Assets = "assets";       // theme and content files copied as they are
+    public const string Render = "render";       // layouts applied to every page
+    public const string Sitemap = "sitemap";
+    public const string Links = "links";         // link validation over everything written
+}

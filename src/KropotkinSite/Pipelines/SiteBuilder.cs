@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using KropotkinSite.Engine;
+using KropotkinSite.Modules;
+
+namespace KropotkinSite.Pipelines;
+
+/// <summary>The outcome of a build: errors (if any), what was written, and where the time went.</summary>
+public sealed record BuildResult(IReadOnlyList<ContentError> Errors, int FilesWritten, int PagesWritten, IReadOnlyList<PipelineTiming> Timings, TimeSpan Elapsed)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>Builds a site folder: runs the pipelines and, only when nothing went wrong, publishes the output.</summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var (engine, result, errors) = Run(options, cancellation);
+        if (errors.Count > 0)
+            return new BuildResult(errors, 0, 0, result.Timings, stopwatch.Elapsed);
+
+        var documents = OutputDocuments(engine, result);
+        var files = OutputWriter.Publish(options.OutputDirectory, documents, cancellation);
+        var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
+        return new BuildResult([], files, pages, result!.Timings, stopwatch.Elapsed);
+    }
+
+    /// <summary>Runs every pipeline without writing anything.</summary>
+    public static (PipelineEngine Engine, EngineResult Result, IReadOnlyList<ContentError> Errors) Run(BuildOptions options, CancellationToken cancellation = default)
+    {
+        var setupErrors = new List<ContentError>();
+        var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory);
+        var layouts = new LiquidLayouts(theme, null, setupErrors);
+        var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts));
+        var result = engine.Run(cancellation);
+        var errors = setupErrors.Concat(result.Errors).ToArray();
+        return (engine, result, errors);
+    }
+
+    /// <summary>The documents of the output pipelines, in destination order.</summary>
+    public static IReadOnlyList<Document> OutputDocuments(PipelineEngine engine, EngineResult result) =>
+        engine.Pipelines.Where(p => p.IsOutput)
+            .SelectMany(p => result.Outputs[p.Name])
+            .Where(d => d.Destination.Length > 0)
+            .OrderBy(d => d.Destination, StringComparer.Ordinal)
+            .ToArray();
+}

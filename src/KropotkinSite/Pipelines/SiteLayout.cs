@@ -1,0 +1,28 @@
+namespace KropotkinSite.Pipelines;
+
+/// <summary>Where things live in a site folder (CONTENT-MODEL.md).</summary>
+public static class SiteLayout
+{
+    public const string SettingsFile = "_site.yml";
+    public const string DataFolder = "_data/";
+    public const string TimelineDataFile = "_data/timeline.yml";
+    public const string WorksFolder = "works/";
+    public const string WorksUrl = "/works/";
+    public const string TimelineUrl = "/timeline/";
+    public const string NotFoundUrl = "/404.html";
+
+    public static bool IsWork(string relativePath) =>
+        relativePath.StartsWith(WorksFolder, StringComparison.Ordinal) && !IsIntroOf(relativePath, WorksUrl)
+        && Content.Routes.IsMarkdown(relativePath) && relativePath.IndexOf('/', WorksFolder.Length) < 0;
+
+    /// <summary>Whether a Markdown file is the author's text for a generated page (<c>works/index.md</c> for <c>/works/</c>).</summary>
+    public static bool IsIntroOf(string relativePath, string url) =>
+        Content.Routes.IsMarkdown(relativePath) && Content.Routes.PageUrl(relativePath) == url;
+
+    public static bool IsIntroOfGeneratedPage(string relativePath) =>
+        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || relativePath == "404.md";
+
+    public static bool IsData(string relativePath) =>
+        relativePath == SettingsFile || (relativePath.StartsWith(DataFolder, StringComparison.Ordinal)
+            && (relativePath.EndsWith(".yml", StringComparison.Ordinal) || relativePath.EndsWith(".yaml", StringComparison.Ordinal)));
+}

@@ -1,0 +1,63 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using KropotkinSite.Modules;
+using static KropotkinSite.Pipelines.PipelineNames;
+
+namespace KropotkinSite.Pipelines;
+
+/// <summary>Which modules run in which pipeline, and what depends on what, for a site folder.</summary>
+public static class SitePipelines
+{
+    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme, LiquidLayouts layouts)
+    {
+        var input = options.InputDirectory;
+        var basePath = Urls.NormaliseBasePath(options.BasePath);
+        bool IsPage(string path) => Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path);
+
+        IModule[] ReadPages(Func<string, bool> accept) =>
+        [
+            new ReadFiles(input, path => IsPage(path) && accept(path)),
+            new ParseFrontMatter(),
+            new ReadPageInfo(SiteLayout.IsWork, options.IncludeDrafts),
+            new RenderMarkdown(basePath),
+        ];
+
+        return
+        [
+            new Pipeline(Data, new ReadFiles(input, SiteLayout.IsData), new ReadData(),
+                new ReadSiteModel(input, SiteLayout.SettingsFile, SiteLayout.TimelineDataFile)),
+            new Pipeline(Pages, [], ReadPages(p => !SiteLayout.IsWork(p) && !SiteLayout.IsIntroOfGeneratedPage(p))),
+            new Pipeline(Works, [], ReadPages(SiteLayout.IsWork)),
+            new Pipeline(WorksIndex, [Works],
+                [.. ReadPages(p => SiteLayout.IsIntroOf(p, SiteLayout.WorksUrl)), new GeneratePage(SiteLayout.WorksUrl, PageKinds.WorksIndex, "Works")]),
+            new Pipeline(Timeline, [Pages, Works, Data],
+                [.. ReadPages(p => SiteLayout.IsIntroOf(p, SiteLayout.TimelineUrl)), new GeneratePage(SiteLayout.TimelineUrl, PageKinds.Timeline, "Timeline"),
+                 new CollectTimeline([Pages, Works], Data)]),
+            new Pipeline(NotFound, [],
+                [.. ReadPages(p => p == "404.md"), new GeneratePage(SiteLayout.NotFoundUrl, PageKinds.NotFound, "Page not found", "There is no page at this address.")]),
+            new Pipeline(Assets,
+                new ReadFiles(theme.Assets),
+                new ReadFiles(input, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path)),
+                new FingerprintAssets()) { IsOutput = true },
+            new Pipeline(Render, [Pages, Works, WorksIndex, Timeline, NotFound, Data, Assets],
+            [
+                new Gather(Pages, Works, WorksIndex, Timeline, NotFound),
+                new GenerateSectionPages(),
+                new ApplyLayout(layouts, new SiteRendering(basePath, layouts, Data, Assets, Timeline).Prepare),
+            ]) { IsOutput = true },
+            new Pipeline(Sitemap, [Render, Data], [new GenerateSiteFiles(SiteRendering.Settings(Data), basePath, "favicon.svg", [Render])]) { IsOutput = true },
+            new Pipeline(Links, [Render, Assets, Sitemap],
+            [
+                new Gather(Render, Assets, Sitemap),
+                new CheckUniqueDestinations(),
+                new ValidateLinks(basePath, DestinationsOfAllPages(input, theme)),
+            ]),
+        ];
+    }
+
+    /// <summary>Where every Markdown file would be published, whether or not it builds: links to a page that
+    /// failed for another reason are not reported a second time.</summary>
+    private static HashSet<string> DestinationsOfAllPages(string input, ThemeFiles theme) =>
+        FileTree.List(input).Where(p => Routes.IsMarkdown(p) && Routes.IsPublishable(p) && !theme.Overrides(p))
+            .Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal);
+}

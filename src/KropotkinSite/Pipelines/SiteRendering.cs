@@ -1,0 +1,93 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using KropotkinSite.Modules;
+
+namespace KropotkinSite.Pipelines;
+
+/// <summary>
+/// Prepares every page for its layout once all pages are known: the site index (navigation, sections,
+/// backlinks), the works catalogue, the timeline, and each page's view.
+/// </summary>
+public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string dataPipeline, string assetsPipeline, string timelinePipeline)
+{
+    public static Func<IExecutionContext, SiteSettings?> Settings(string dataPipeline) => context =>
+        context.OutputsOf(dataPipeline).Select(d => d.Get<SiteSettings>(ReadSiteModel.Settings)).OfType<SiteSettings>().FirstOrDefault();
+
+    public Func<Document, LayoutJob> Prepare(IReadOnlyList<Document> documents, IExecutionContext context)
+    {
+        var settings = Settings(dataPipeline)(context) ?? SiteSettings.Default("Untitled site");
+        var timelineData = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline)).OfType<TimelineData>().FirstOrDefault()
+            ?? new TimelineData([], []);
+        var entries = documents.ToDictionary(d => d, Entry);
+        var index = new SiteIndex(entries.Values.Where(e => e.Kind != PageKinds.NotFound));
+        var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
+        var site = SiteView(settings, views, context);
+        var catalogue = WorksCatalogue.Build(index.Works, views.Href);
+        var timeline = TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
+            e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor));
+
+        return document =>
+        {
+            var entry = entries[document];
+            var info = document.Get<PageInfo>(ReadPageInfo.Page);
+            var html = document.Get<string>(RenderMarkdown.Html) ?? "";
+            var view = views.Build(entry, html,
+                entry.Kind == PageKinds.WorksIndex ? catalogue : null,
+                entry.Kind == PageKinds.Timeline ? timeline : null);
+            var navigation = views.Navigation(entry);
+            var layout = info?.Layout ?? DefaultLayout(entry.Kind);
+            return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, info?.Layout is not null,
+                content => new LayoutModel(site, view, navigation, content ?? html));
+        };
+    }
+
+    /// <summary>The layout of a kind of page; a theme without it falls back to <c>page</c>.</summary>
+    private string DefaultLayout(string kind)
+    {
+        var name = kind == PageKinds.Home ? "home" : kind;
+        return layouts.Has(name) ? name : "page";
+    }
+
+    private static PageEntry Entry(Document document)
+    {
+        var info = document.Get<PageInfo>(ReadPageInfo.Page);
+        var url = document.Require<string>(ReadPageInfo.Url);
+        var headings = (document.Get<IReadOnlyList<Heading>>(RenderMarkdown.Headings) ?? [])
+            .Select(h => new PageHeading(h.Level, h.Id, h.Text)).ToArray();
+        var links = (document.Get<IReadOnlyList<MarkdownLink>>(RenderMarkdown.Links) ?? [])
+            .Select(l => LinkTarget(url, l.Url)).OfType<string>().ToArray();
+        var kind = document.Get<string>(GeneratePage.Kind)
+            ?? (url == "/" ? PageKinds.Home
+                : info?.Work is not null ? PageKinds.Work
+                : IsSectionIndex(document.Get<string>(ReadFiles.RelativePath)) ? PageKinds.Section
+                : PageKinds.Page);
+        return new PageEntry(url, info?.Title ?? "", info?.Description, document.Get<string>(RenderMarkdown.Excerpt) ?? "",
+            info?.Order, document.Source, info, headings, links, kind);
+    }
+
+    /// <summary><c>life/index.md</c> introduces the section <c>life</c>.</summary>
+    private static bool IsSectionIndex(string? relativePath) =>
+        relativePath is not null && relativePath.EndsWith("/index.md", StringComparison.Ordinal) && relativePath.Count(c => c == '/') == 1;
+
+    /// <summary>The page address a Markdown link points to (<c>../siberia/#x</c> from <c>/life/a/</c> → <c>/life/siberia/</c>).</summary>
+    private static string? LinkTarget(string pageUrl, string link)
+    {
+        if (Urls.IsExternal(link)) return null;
+        var path = link.Split('#', 2)[0].Split('?', 2)[0];
+        if (path.Length == 0) return null;
+        var resolved = new Uri(new Uri("http://site.invalid" + pageUrl), path).AbsolutePath;
+        return resolved.EndsWith('/') ? resolved : resolved + "/";
+    }
+
+    private SiteView SiteView(SiteSettings settings, PageViewBuilder views, IExecutionContext context)
+    {
+        var assets = context.OutputsOf(assetsPipeline)
+            .ToDictionary(d => d.Require<string>(FingerprintAssets.AssetPath), d => views.Href("/" + d.Destination), StringComparer.Ordinal);
+        var data = context.OutputsOf(dataPipeline)
+            .Where(d => d.Get<string>(ReadData.DataName) is not null && d.Require<string>(ReadFiles.RelativePath).StartsWith(SiteLayout.DataFolder, StringComparison.Ordinal))
+            .GroupBy(d => d.Require<string>(ReadData.DataName), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Get<object>(ReadData.Data), StringComparer.Ordinal);
+        return new SiteView(settings.Title, settings.Description, settings.Author, settings.Language, settings.BaseUrl?.AbsoluteUri,
+            basePath, settings.License, views.Href("/"), views.Href(SiteLayout.TimelineUrl), views.Href(SiteLayout.WorksUrl), assets, data);
+    }
+}

@@ -1,0 +1,3 @@
+using KropotkinSite;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
