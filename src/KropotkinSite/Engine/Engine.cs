@@ -48,7 +48,18 @@ public sealed class PipelineEngine
                 foreach (var module in pipeline.Modules)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    documents = module.Execute(documents, context);
+                    try
+                    {
+                        documents = module.Execute(documents, context);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A bug, not a content mistake: still reported in the parseable form, and the build fails cleanly.
+                        errors.Add(new ContentError(pipeline.Name, 1, 1, "KS9000",
+                            $"internal error in module {module.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this)"));
+                        documents = [];
+                        break;
+                    }
                 }
                 outputs[pipeline.Name] = documents;
                 timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed);

@@ -18,7 +18,9 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
             var errors = new List<ContentError>();
-            var fields = new YamlFields(document.Require<YamlMappingNode>(ParseFrontMatter.FrontMatter), document.Source, 1, errors);
+            // Front matter starts on line 2 (after '---'); a file without any has its missing keys reported at line 1.
+            var lineOffset = document.Get<int>(ParseFrontMatter.BodyLine) > 1 ? 1 : 0;
+            var fields = new YamlFields(document.Require<YamlMappingNode>(ParseFrontMatter.FrontMatter), document.Source, lineOffset, errors);
             var page = PageInfoReader.Read(fields, document.Source, isWork(relative), 0, errors);
             foreach (var error in errors) context.Report(error);
             if (page is null || (page.Draft && !includeDrafts)) return null;

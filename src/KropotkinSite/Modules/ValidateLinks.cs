@@ -23,7 +23,8 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var pages = new PageLinks[html.Length];
         Parallel.For(0, html.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => pages[i] = Read(html[i]));
-        var idsByDestination = pages.ToDictionary(p => p.Document.Destination, p => p.Ids, StringComparer.Ordinal);
+        var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
         foreach (var page in pages)
             foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
