@@ -107,6 +107,11 @@ public static class CommandLine
             problem = "--output must be a folder of its own, neither inside nor around --input or --theme";
             return false;
         }
+        if (File.Exists(fullOutput))
+        {
+            problem = $"--output '{output}' is a file; the site is written to a folder";
+            return false;
+        }
         options = new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts);
         return true;
     }

@@ -33,13 +33,28 @@ public sealed class LiquidLayouts
         {
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
-            var text = File.ReadAllText(full);
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"cannot be read ({e.Message}); check that it is a readable file"));
+                continue;
+            }
             var (parent, body, bodyLine) = SplitParent(text);
             if (parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
             else
+            {
                 errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
+                // Kept as a layout that passes its content through, so the pages and layouts that use it are not reported as well.
+                _layouts[name] = (parser.Parse("{{ content | raw }}"), parent);
+            }
         }
+        foreach (var (file, reason) in theme.Refused)
+            errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
         foreach (var (name, (_, parent)) in _layouts)
             if (parent is not null && !_layouts.ContainsKey(parent))
                 errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,
