@@ -43,7 +43,18 @@ public static class CommandLine
 
     private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(options);
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(options);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug outside the pipelines (setting up the theme, publishing): still one parseable line, never a stack trace.
+            stderr.WriteLine(new Engine.ContentError(options.InputDirectory, 1, 1, "KS9000",
+                $"internal error: {e.GetType().Name}: {e.Message} (please report this)"));
+            return ContentErrors;
+        }
         foreach (var error in result.Errors) stderr.WriteLine(error);
         if (!result.Succeeded)
         {

@@ -53,7 +53,17 @@ public static class SafeYaml
 
         public bool MoveNext()
         {
-            if (!inner.MoveNext()) return false;
+            try
+            {
+                if (!inner.MoveNext()) return false;
+            }
+            catch (Exception e) when (e is not YamlException)
+            {
+                // YamlDotNet 18.1 throws InvalidOperationException for a plain value inside an unclosed '{' followed
+                // by a line starting with '-': reported where the last node began.
+                var at = inner.Current?.Start ?? Mark.Empty;
+                throw new YamlException(at, at, "cannot be read after this point; check the brackets and quotes opened here", e);
+            }
             switch (inner.Current)
             {
                 case DocumentStart:

@@ -126,11 +126,25 @@ public static class TimelineBuilder
     private static IReadOnlyList<string> Places(IEnumerable<TimelineEntry> entries) =>
         entries.Select(e => e.Place).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>The text with accents split off its letters; as it is when it holds a noncharacter such as U+FFFE,
+    /// which valid UTF-8 can carry but normalisation refuses (it threw for the whole timeline).</summary>
+    private static string Decomposed(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
     /// <summary>Lower-case ASCII letters and digits joined by '-', for ids.</summary>
     public static string Slug(string text)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in Decomposed(text))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsAsciiLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));

@@ -55,10 +55,13 @@ public sealed class LiquidLayouts
         }
         foreach (var (file, reason) in theme.Refused)
             errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
-        foreach (var (name, (_, parent)) in _layouts)
+        foreach (var (name, (template, parent)) in _layouts.ToArray())
             if (parent is not null && !_layouts.ContainsKey(parent))
+            {
                 errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,
                     $"its parent layout '{parent}' does not exist in {ThemeFiles.LayoutsFolder}"));
+                _layouts[name] = (template, null); // reported: rendering goes on without it (it threw KeyNotFoundException for every page)
+            }
     }
 
     public TemplateOptions Options { get; }
@@ -83,7 +86,14 @@ public sealed class LiquidLayouts
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
             var context = new TemplateContext(current, Options);
-            output = template.Render(context, Encoder);
+            try
+            {
+                output = template.Render(context, Encoder);
+            }
+            catch (FileNotFoundException e) // Fluid's include of a partial that does not exist
+            {
+                throw new InvalidOperationException($"layout '{layout}' includes '{e.Message}', which {ThemeFiles.PartialsFolder} does not have", e);
+            }
             if (parent is null) return output;
             current = withContent(output);
             layout = parent;
@@ -97,7 +107,7 @@ public sealed class LiquidLayouts
         var close = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         if (close < 0) return (null, text, 1);
         string? parent = null;
-        foreach (var line in normalized[4..close].Split('\n'))
+        foreach (var line in normalized[4..Math.Max(4, close)].Split('\n')) // close is 3 when the front matter is empty
             if (line.StartsWith("layout:", StringComparison.Ordinal)) parent = line["layout:".Length..].Trim().Trim('"', '\'');
         var bodyLine = normalized[..(close + 5)].Count(c => c == '\n') + 1;
         return (parent, normalized[(close + 5)..], bodyLine);
