@@ -63,12 +63,37 @@ public static class FileTree
     public static string[] List(string root)
     {
         if (!Directory.Exists(root)) return [];
-        var files = new List<string>();
-        Walk(new DirectoryInfo(root), root, files);
-        var array = files.ToArray();
-        Array.Sort(array, StringComparer.Ordinal);
-        return array;
+        string[] files;
+        try
+        {
+            files = ListQuickly(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var list = new List<string>(); // a folder that cannot be opened: walk again, listing it as an entry
+            Walk(new DirectoryInfo(root), root, list);
+            files = [.. list];
+        }
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
     }
+
+    private static string[] ListQuickly(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        return new System.IO.Enumeration.FileSystemEnumerable<string>(root, (ref System.IO.Enumeration.FileSystemEntry entry) =>
+            {
+                var folder = entry.Directory.Length > entry.RootDirectory.Length ? entry.Directory[(entry.RootDirectory.TrimEnd(Path.DirectorySeparatorChar).Length + 1)..] : [];
+                var relative = folder.IsEmpty ? entry.FileName.ToString() : string.Concat(folder, "/", entry.FileName);
+                return Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
+            }, options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory || IsLink(entry.Attributes),
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !IsLink(entry.Attributes),
+        }.ToArray();
+    }
+
+    private static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
 
     private static void Walk(DirectoryInfo folder, string root, List<string> files)
     {
@@ -84,7 +109,7 @@ public static class FileTree
         }
         foreach (var entry in entries)
         {
-            if (entry is DirectoryInfo directory && !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) Walk(directory, root, files);
+            if (entry is DirectoryInfo directory && !IsLink(entry.Attributes)) Walk(directory, root, files);
             else files.Add(Relative(root, entry.FullName));
         }
     }
