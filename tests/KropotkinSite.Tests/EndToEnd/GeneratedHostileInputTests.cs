@@ -97,7 +97,7 @@ public sealed class GeneratedHostileInputTests
             errors.Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
-    [NotAsRootFact]
+    [UnprivilegedFact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_file_and_a_folder_without_read_permission_are_reported_as_unreadable()
     {
@@ -108,7 +108,8 @@ public sealed class GeneratedHostileInputTests
         File.SetUnixFileMode(Path.Combine(site.Input, "locked"), UnixFileMode.None);
         try
         {
-            var errors = BuildPromises.AssertFailedCleanly(site, site.Build(), before, "chmod 000");
+            var (run, folder) = ChildBuild.BuildUnprivileged(site);
+            var errors = BuildPromises.AssertFailedCleanly(site, run, before, "chmod 000", folder);
             Assert.Equal(["life/locked.md(1,1): error KS0015", "locked(1,1): error KS0015"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         }
         finally

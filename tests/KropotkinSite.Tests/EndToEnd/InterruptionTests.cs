@@ -18,7 +18,6 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [LinuxFact]
     public void A_build_killed_at_random_moments_leaves_a_complete_output_and_the_next_build_succeeds()
     {
-        var program = FindProgram();
         using var site = TestSite.FromFixture("minimal");
         WriteSyntheticPages(site, version: "A");
         site.BuildSuccessfully();
@@ -31,7 +30,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         // How long a whole build takes in a child process, so kills can land anywhere in it.
         WriteSyntheticPages(site, version: "A");
         var timing = Stopwatch.StartNew();
-        using (var whole = StartBuild(program, site)) Assert.True(whole.WaitForExit(120_000) && whole.ExitCode == 0, "the child build failed");
+        using (var whole = StartDrained(site)) Assert.True(whole.WaitForExit(120_000) && whole.ExitCode == 0, "the child build failed");
         var duration = timing.Elapsed;
         BuildPromises.AssertSameFiles(versionA, site.Snapshot(), "the child process's build");
 
@@ -42,7 +41,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         {
             var (next, nextName) = currentName == "A" ? (versionB, "B") : (versionA, "A");
             WriteSyntheticPages(site, nextName);
-            using var build = StartBuild(program, site);
+            using var build = StartDrained(site);
             var clock = Stopwatch.StartNew();
             string when;
             if (trial % 2 == 0)
@@ -101,37 +100,13 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         }
     }
 
-    private static Process StartBuild(string program, TestSite site)
+    private static Process StartDrained(TestSite site)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { program, "build", "--input", site.Input, "--output", site.Output, "--theme", site.Theme })
-            start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
+        var process = ChildBuild.Start(site);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : "dotnet";
-
-    /// <summary>The built command line: beside the test assembly (the project reference copies it), else in the src project's bin folder.</summary>
-    private static string FindProgram()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, "KropotkinSite.dll");
-        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "KropotkinSite.runtimeconfig.json"))) return beside;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Debug";
-        var built = Path.Combine(Repository.Root, "src", "KropotkinSite", "bin", configuration, "net10.0", "KropotkinSite.dll");
-        Assert.True(File.Exists(built), $"cannot find KropotkinSite.dll beside the tests or at {built}");
-        return built;
     }
 }

@@ -8,10 +8,11 @@ namespace KropotkinSite.Tests.Support;
 public static class BuildPromises
 {
     /// <summary>The build failed cleanly: exit 1, well-formed errors, no internal error, no stack trace, output untouched.</summary>
-    public static IReadOnlyList<ReportedError> AssertFailedCleanly(TestSite site, BuildRun run, SortedDictionary<string, byte[]> outputBefore, string what)
+    public static IReadOnlyList<ReportedError> AssertFailedCleanly(TestSite site, BuildRun run, SortedDictionary<string, byte[]> outputBefore, string what,
+        string? workingDirectory = null)
     {
         Assert.True(run.ExitCode == 1, $"{what}: expected exit 1 (content errors), got {run.ExitCode}:\n{run.Stderr}");
-        var errors = ReportedError.Parse(run.Stderr, site.Input);
+        var errors = ReportedError.Parse(run.Stderr, site.Input, workingDirectory);
         Assert.True(errors.Count > 0, $"{what}: the build failed without naming an error:\n{run.Stderr}");
         AssertNoInternalError(run, errors, what);
         AssertSameFiles(outputBefore, site.Snapshot(), what);
@@ -33,10 +34,11 @@ public static class BuildPromises
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{what}: {path} changed");
     }
 
-    /// <summary>The site's folder holds only what the test put there and the output: no staging folder, no previous copy, no stray file.</summary>
+    /// <summary>The site's folder holds only what the test put there (input, perhaps a copy of the theme) and the output:
+    /// no staging folder, no previous copy, no stray file.</summary>
     public static void AssertNothingBesideOutput(TestSite site, string what)
     {
         var entries = Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        Assert.True(entries.All(e => e is "input" or "output"), $"{what}: the build left [{string.Join(", ", entries)}] beside its output");
+        Assert.True(entries.All(e => e is "input" or "output" or "theme"), $"{what}: the build left [{string.Join(", ", entries)}] beside its output");
     }
 }

@@ -11,14 +11,13 @@ public sealed class LinuxFactAttribute : FactAttribute
 
 /// <summary>
 /// A test that a file the build may not read is reported. Root reads every file whatever its permissions (CI runs
-/// the tests as root), so there the test is skipped with that reason rather than pretending to pass; named pipes
-/// and links out of the input folder test the same error as root (<c>GeneratedHostileInputTests</c>).
+/// the tests as root), so there the build runs as nobody (<see cref="ChildBuild.BuildUnprivileged"/>); where that
+/// cannot be done the test is skipped with the reason rather than pretending to pass.
 /// </summary>
-public sealed class NotAsRootFactAttribute : FactAttribute
+public sealed class UnprivilegedFactAttribute : FactAttribute
 {
-    public NotAsRootFactAttribute()
+    public UnprivilegedFactAttribute()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) Skip = "needs Unix file permissions";
-        else if (Environment.IsPrivilegedProcess) Skip = "running as root, which reads files whatever their permissions (chmod 000 stops nothing)";
+        if (ChildBuild.UnprivilegedBuildUnavailable is { } reason) Skip = reason;
     }
 }
