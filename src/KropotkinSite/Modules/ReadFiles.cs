@@ -13,14 +13,9 @@ public sealed class ReadFiles : IModule
 
     private readonly Func<IReadOnlyList<(string Relative, string Full)>> _list;
 
-    private readonly string? _root;
-
-    /// <summary>The files below a folder that a filter accepts; those that must not be read are reported.</summary>
-    public ReadFiles(string root, Func<string, bool> accept)
-    {
-        _root = root;
+    /// <summary>The files below a folder that a filter accepts.</summary>
+    public ReadFiles(string root, Func<string, bool> accept) =>
         _list = () => FileTree.List(root).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
-    }
 
     /// <summary>Files named by relative path, each with the full path to read it from.</summary>
     public ReadFiles(IEnumerable<KeyValuePair<string, string>> files) =>
@@ -33,7 +28,7 @@ public sealed class ReadFiles : IModule
         Parallel.For(0, paths.Count, i =>
         {
             var (relative, full) = paths[i];
-            if (_root is not null && FileTree.Refusal(_root, relative) is { } refusal)
+            if (FileTree.Refusal(full[..^relative.Length], relative) is { } refusal) // a file that must not be read is reported
             {
                 context.Report(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {refusal}"));
                 return;
