@@ -29,8 +29,10 @@ public sealed class LiquidLayouts
         };
         configure?.Invoke(Options);
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
+            if (ThemeFiles.IsTemplatePath(relative)) version.Append(relative).Append('\0').Append(File.ReadAllText(full)).Append('\0');
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
             var text = File.ReadAllText(full);
@@ -40,6 +42,7 @@ public sealed class LiquidLayouts
             else
                 errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
         }
+        Version = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.ToString())))[..16];
         foreach (var (name, (_, parent)) in _layouts)
             if (parent is not null && !_layouts.ContainsKey(parent))
                 errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,
@@ -47,6 +50,9 @@ public sealed class LiquidLayouts
     }
 
     public TemplateOptions Options { get; }
+
+    /// <summary>A hash of every layout and partial: a page rendered under another version must be rendered again.</summary>
+    public string Version { get; }
 
     public bool Has(string name) => IsValidName(name) && _layouts.ContainsKey(name);
 

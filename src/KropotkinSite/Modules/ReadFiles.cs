@@ -25,12 +25,13 @@ public sealed class ReadFiles : IModule
     {
         var paths = _list();
         var documents = new Document?[paths.Count];
+        var cache = context.Cache;
         Parallel.For(0, paths.Count, i =>
         {
             var (relative, full) = paths[i];
             try
             {
-                documents[i] = Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
+                documents[i] = cache is null ? Read(relative, full) : ReadThroughCache(relative, full, cache, context.Step);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -39,6 +40,23 @@ public sealed class ReadFiles : IModule
             }
         });
         return [.. inputs, .. documents.OfType<Document>()];
+    }
+
+    private static Document Read(string relative, string full) =>
+        Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
+
+    /// <summary>In a preview session, a file whose size and modification time are unchanged is not read again.
+    /// Its fingerprint (a hash of its path and bytes) keys the cached work of later modules.</summary>
+    private static Document ReadThroughCache(string relative, string full, ModuleCache cache, string step)
+    {
+        var info = new FileInfo(full);
+        var stamp = $"{full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        if (cache.TryGet(step, stamp, out var cached, out _) && cached is not null) return cached;
+        var document = Read(relative, full);
+        var hash = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(full + "\0"), .. document.Content.Span]);
+        document = document.With(ModuleCache.Fingerprint, Convert.ToHexString(hash));
+        cache.Set(step, stamp, document, []);
+        return document;
     }
 }
 

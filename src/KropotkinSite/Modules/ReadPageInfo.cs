@@ -14,7 +14,7 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
     public const string Url = "url";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
             var errors = new List<ContentError>();

@@ -36,8 +36,9 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
                 entry.Kind == PageKinds.Timeline ? timeline : null);
             var navigation = views.Navigation(entry);
             var layout = info?.Layout ?? DefaultLayout(entry.Kind);
-            return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, info?.Layout is not null,
-                content => new LayoutModel(site, view, navigation, content ?? html));
+            return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start,
+                content => new LayoutModel(site, view, navigation, content ?? html),
+                () => RenderSignature.Of(new LayoutModel(site, view, navigation, ""), document.Get<string>(ModuleCache.Fingerprint), html));
         };
     }
 
