@@ -13,9 +13,10 @@ public sealed class ReadFiles : IModule
 
     private readonly Func<IReadOnlyList<(string Relative, string Full)>> _list;
 
-    /// <summary>The files below a folder that a filter accepts.</summary>
-    public ReadFiles(string root, Func<string, bool> accept) =>
-        _list = () => FileTree.List(root).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
+    /// <summary>The files below a folder that a filter accepts; <paramref name="listing"/>, when given, is the
+    /// folder's file list already made for this build (so many pipelines need not walk the same folder).</summary>
+    public ReadFiles(string root, Func<string, bool> accept, IReadOnlyList<string>? listing = null) =>
+        _list = () => (listing ?? FileTree.List(root)).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
 
     /// <summary>Files named by relative path, each with the full path to read it from.</summary>
     public ReadFiles(IEnumerable<KeyValuePair<string, string>> files) =>

@@ -12,11 +12,11 @@ public sealed class ThemeFiles
 
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
 
-    public ThemeFiles(string themeRoot, string inputRoot)
+    public ThemeFiles(string themeRoot, string inputRoot, IReadOnlyList<string>? inputListing = null)
     {
         ThemeRoot = themeRoot;
         foreach (var path in FileTree.List(themeRoot)) _files[path] = Path.Combine(themeRoot, path);
-        foreach (var path in FileTree.List(inputRoot))
+        foreach (var path in inputListing ?? FileTree.List(inputRoot))
             if (_files.ContainsKey(path) || IsTemplatePath(path)) _files[path] = Path.Combine(inputRoot, path);
     }
 

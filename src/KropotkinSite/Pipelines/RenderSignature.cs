@@ -18,11 +18,15 @@ public static class RenderSignature
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipBodies } },
     };
 
-    public static string Of(LayoutModel model, string? sourceFingerprint, string body)
+    /// <summary>A hash of values every page shares (the site, the navigation), computed once per build.</summary>
+    public static string OfShared(object value) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, Options)));
+
+    /// <param name="shared">From <see cref="OfShared"/>, plus whatever picks the page's own view of the shared values.</param>
+    public static string Of(string shared, PageView view, string? sourceFingerprint, string body)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(model, Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(view, Options);
         var bodyIdentity = sourceFingerprint ?? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
-        return bodyIdentity + ":" + Convert.ToHexString(SHA256.HashData(json));
+        return bodyIdentity + ":" + shared + ":" + Convert.ToHexString(SHA256.HashData(json));
     }
 
     private static void SkipBodies(JsonTypeInfo type)

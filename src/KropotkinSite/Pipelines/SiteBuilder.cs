@@ -31,9 +31,10 @@ public static class SiteBuilder
         BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null)
     {
         var setupErrors = new List<ContentError>();
-        var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory);
+        var inputFiles = FileTree.List(options.InputDirectory);
+        var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory, inputFiles);
         var layouts = new LiquidLayouts(theme, null, setupErrors);
-        var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts));
+        var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts, inputFiles));
         var result = engine.Run(cancellation, cache);
         var errors = setupErrors.Concat(result.Errors).ToArray();
         return (engine, result, errors);

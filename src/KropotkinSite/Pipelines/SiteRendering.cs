@@ -26,6 +26,8 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var timeline = TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
             e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor));
 
+        var shared = new Lazy<string>(() => RenderSignature.OfShared(new { site, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
+
         return document =>
         {
             var entry = entries[document];
@@ -38,7 +40,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             var layout = info?.Layout ?? DefaultLayout(entry.Kind);
             return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start,
                 content => new LayoutModel(site, view, navigation, content ?? html),
-                () => RenderSignature.Of(new LayoutModel(site, view, navigation, ""), document.Get<string>(ModuleCache.Fingerprint), html));
+                () => RenderSignature.Of(shared.Value + ":" + string.Join(",", navigation.Where(n => n.Current is not null).Select(n => n.Href + "=" + n.Current)), view, document.Get<string>(ModuleCache.Fingerprint), html));
         };
     }
 
