@@ -84,7 +84,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var resolved = IsPlainRootPath(pathPart) ? pathPart
+            var resolved = Urls.IsPlainRootPath(pathPart) ? pathPart
                 : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";
@@ -101,11 +101,6 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (!ids.TryGetValue(target, out var targetIds)) return null;
         return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
     }
-
-    /// <summary>A root-relative path with nothing to resolve (no dot segments, escapes or empty segments): most links.</summary>
-    private static bool IsPlainRootPath(string path) =>
-        path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal)
-        && !path.Contains('%') && !path.Contains('\\');
 
     /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
     private static string PathOfDestination(string destination) =>

@@ -20,6 +20,11 @@ public sealed class IncrementalRebuildTests
         "add a link to a work",
         "change a timeline data file",
         "change a stylesheet",
+        "change a neighbour's description",
+        "retitle a section page",
+        "change a work's year",
+        "rename an event",
+        "add a draft",
     };
 
     [Theory]
@@ -67,6 +72,11 @@ public sealed class IncrementalRebuildTests
                 var css = Path.Combine(site.Theme, "assets", "site.css");
                 File.AppendAllText(css, "\n.extra { color: red; }\n");
                 break;
+            case "change a neighbour's description": site.Write("life/later.md", Read("life/later.md").Replace("order: 2", "order: 2\ndescription: A new summary.")); break;
+            case "retitle a section page": site.Write("life/index.md", Read("life/index.md").Replace("title: Life", "title: A Life")); break;
+            case "change a work's year": site.Write("works/first.md", Read("works/first.md").Replace("year: 1885", "year: 1950")); break;
+            case "rename an event": site.Write("life/early.md", Read("life/early.md").Replace("title: Born", "title: Born in Moscow")); break;
+            case "add a draft": site.Write("life/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet."); break;
             default: throw new ArgumentException(edit);
         }
     }
