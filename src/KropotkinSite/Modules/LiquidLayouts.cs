@@ -32,10 +32,11 @@ public sealed class LiquidLayouts
         var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
-            if (ThemeFiles.IsTemplatePath(relative)) version.Append(relative).Append('\0').Append(File.ReadAllText(full)).Append('\0');
+            if (!ThemeFiles.IsTemplatePath(relative)) continue;
+            var text = File.ReadAllText(full);
+            version.Append(relative).Append('\0').Append(text).Append('\0');
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
-            var text = File.ReadAllText(full);
             var (parent, body, bodyLine) = SplitParent(text);
             if (parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
