@@ -44,6 +44,14 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
         }
 
         var site = session.Current;
+        if (site.Version == 0)
+        {
+            // Nothing has built yet: a page that shows the errors and reloads itself once the site builds.
+            var waiting = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Waiting for a good build</title></head>" +
+                          "<body><h1>The site has not built yet</h1><p>Mend the errors shown in the terminal; this page reloads when the build succeeds.</p></body></html>";
+            await WriteFileAsync(context, 503, "waiting.html", Encoding.UTF8.GetBytes(waiting));
+            return;
+        }
         switch (StaticPaths.Resolve(path, site.Files.ContainsKey))
         {
             case Resolution.File file:

@@ -44,6 +44,20 @@ public sealed class PreviewServerTests
         await preview.WaitForAsync("life/early/", html => html.Contains("<h1>Mended</h1>"), "the mended page");
     }
 
+    [Fact]
+    public async Task A_site_that_does_not_build_at_first_is_served_once_it_is_mended()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        site.Write("life/early.md", "---\ntitle: [broken\n---\n");
+        await using var preview = await RunningPreview.StartAsync(site);
+        var waiting = await preview.GetAsync("life/early/");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+        Assert.Contains("/__preview/client.js", await waiting.Content.ReadAsStringAsync());
+
+        site.Write("life/early.md", "---\ntitle: Mended at last\n---\n");
+        await preview.WaitForAsync("life/early/", html => html.Contains("<h1>Mended at last</h1>"), "the mended site");
+    }
+
     [Theory]
     [InlineData("../etc/passwd")]
     [InlineData("life/../../etc/passwd")]
