@@ -166,9 +166,20 @@ public static class CommandLine
             problem = "--output must be a folder of its own, neither inside nor around --input or --theme";
             return false;
         }
+        if (!LooksReplaceable(fullOutput))
+        {
+            problem = $"--output '{output}' is a folder with other files in it, not a site built before (it has no index.html); " +
+                      "the build replaces its output folder whole, so choose a new or empty folder";
+            return false;
+        }
         parsed = new Parsed(command, new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts), host, port);
         return true;
     }
+
+    /// <summary>The output folder is replaced whole on success: only a missing or empty folder, or one holding a
+    /// site built before, may be.</summary>
+    private static bool LooksReplaceable(string folder) =>
+        !Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any() || File.Exists(Path.Combine(folder, "index.html"));
 
     private static bool IsInside(string path, string folder)
     {
