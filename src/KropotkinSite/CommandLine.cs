@@ -166,6 +166,11 @@ public static class CommandLine
             problem = "--output must be a folder of its own, neither inside nor around --input or --theme";
             return false;
         }
+        if (File.Exists(fullOutput))
+        {
+            problem = $"--output '{output}' is a file; the site is written to a folder";
+            return false;
+        }
         if (!LooksReplaceable(fullOutput))
         {
             problem = $"--output '{output}' is a folder with other files in it, not a site built before (it has no index.html); " +

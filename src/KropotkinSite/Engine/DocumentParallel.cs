@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace KropotkinSite.Engine;
 
 /// <summary>
-/// Maps documents on every core, keeping their order; a document whose mapping fails is reported and dropped.
+/// Maps documents on every core, keeping their order; a document whose mapping fails is reported and dropped
+/// (an unexpected exception as an internal error of that document, so one bug never hides the other pages).
 /// In a session with a <see cref="ModuleCache"/>, a document with a fingerprint is mapped only once per
 /// fingerprint: later runs take the remembered result and errors.
 /// </summary>
@@ -49,6 +50,13 @@ public static class DocumentParallel
         catch (ContentException e)
         {
             context.Report(e.Error);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug met on one document: reported against that document, and the others go on.
+            context.Report(new ContentError(document.Source.Length > 0 ? document.Source : context.PipelineName, 1, 1, "KS9000",
+                $"internal error: {e.GetType().Name}: {e.Message} (please report this)"));
             return null;
         }
     }

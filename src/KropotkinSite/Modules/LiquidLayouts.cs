@@ -33,7 +33,16 @@ public sealed class LiquidLayouts
         foreach (var (relative, full) in theme.Files)
         {
             if (!ThemeFiles.IsTemplatePath(relative)) continue;
-            var text = File.ReadAllText(full);
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"cannot be read ({e.Message}); check that it is a readable file"));
+                continue;
+            }
             version.Append(relative).Append('\0').Append(text).Append('\0');
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
@@ -41,9 +50,15 @@ public sealed class LiquidLayouts
             if (parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
             else
+            {
                 errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
+                // Kept as a layout that passes its content through, so the pages and layouts that use it are not reported as well.
+                _layouts[name] = (parser.Parse("{{ content | raw }}"), parent);
+            }
         }
         Version = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.ToString())))[..16];
+        foreach (var (file, reason) in theme.Refused)
+            errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
         foreach (var (name, (_, parent)) in _layouts)
             if (parent is not null && !_layouts.ContainsKey(parent))
                 errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,

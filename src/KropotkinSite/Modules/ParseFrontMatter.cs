@@ -99,8 +99,7 @@ public sealed class ParseFrontMatter : IModule
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = SafeYaml.Load(yaml);
             if (stream.Documents.Count == 0) return new YamlMappingNode();
             var root = stream.Documents[0].RootNode;
             if (root is YamlMappingNode map) return map;

@@ -24,8 +24,7 @@ public sealed class ReadData : IModule
             YamlNode root;
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(text));
+                var stream = SafeYaml.Load(text);
                 root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlMappingNode();
             }
             catch (YamlException e)

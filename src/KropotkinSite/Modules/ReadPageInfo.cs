@@ -17,6 +17,9 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
         DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
+            if (Routes.CharacterUnfitForAddress(relative) is { } unfit)
+                throw new ContentException(new ContentError(document.Source, 1, 1, ErrorCodes.InvalidValue,
+                    $"the page's path has {(char.IsControl(unfit) ? $"the control character U+{(int)unfit:X4}" : $"'{unfit}'")}, which its address cannot carry; rename it without #, ?, %, \\ or control characters"));
             var errors = new List<ContentError>();
             // Front matter starts on line 2 (after '---'); a file without any has its missing keys reported at line 1.
             var lineOffset = document.Get<int>(ParseFrontMatter.BodyLine) > 1 ? 1 : 0;
