@@ -6,7 +6,8 @@
 // It serves the folder on 127.0.0.1 (under the base path, with the headers netlify.toml declares when given),
 // crawls from the home page following every internal link, and on every page reached (and on the 404 page,
 // fetched at a missing address) it runs axe-core with the WCAG 2.0/2.1/2.2 A and AA rules in the light and
-// the dark colour scheme, checks that the page reflows at 320 CSS px without sideways scrolling, and looks for
+// the dark colour scheme at 1280 CSS px, checks that the page reflows at 320 CSS px without sideways scrolling
+// and runs axe there once more (dark), and looks for
 // what a strict Content-Security-Policy would block (style attributes, <style> elements, inline or
 // attribute scripts, javascript: URLs) and for any request to another host. It reports broken links and
 // fragments, and .html files no link reaches. With --headers it serves netlify.toml's headers, so Chromium
@@ -249,8 +250,7 @@ async function main() {
         else if (/^https?:/.test(r.url)) report({ kind: 'external-resource', page: sitePath, url: truncate(r.url, 200), tag: r.tag });
 
       await tab.evaluate(axeSource);
-      for (const scheme of SCHEMES) {
-        await tab.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const runAxe = async label => {
         const result = await tab.evaluate(async tags => {
           const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
           return r.violations.map(v => ({
@@ -260,12 +260,18 @@ async function main() {
           }));
         }, AXE_TAGS);
         axeRuns++;
-        for (const v of result) report({ kind: 'axe', page: sitePath, scheme, ...v });
+        for (const v of result) report({ kind: 'axe', page: sitePath, scheme: label, ...v });
+      };
+      for (const scheme of SCHEMES) {
+        await tab.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await runAxe(scheme);
       }
 
+      // A phone's width: nothing may need sideways scrolling, and what wraps (menus, links) must still pass.
       await tab.setViewportSize({ width: NARROW, height: 640 });
       const overflow = await tab.evaluate(overflowAt);
       if (overflow) report({ kind: 'reflow', page: sitePath, width: NARROW, ...overflow });
+      await runAxe(`dark, ${NARROW} px`);
 
       for (const e of consoleErrors) report({ kind: 'console-error', page: sitePath, message: truncate(e) });
     } catch (e) {

@@ -17,16 +17,17 @@ public sealed class CheckersCatchViolationsTests
     }
 
     [Fact]
-    public void Axe_reports_an_image_without_alt_text_in_both_colour_schemes()
+    public void Axe_reports_an_image_without_alt_text_in_both_colour_schemes_and_at_phone_width()
     {
         using var site = SiteWithHomePage("A picture:\n\n<img src=\"/picture.svg\" width=\"40\" height=\"40\">\n");
         site.Write("picture.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>");
         site.BuildSuccessfully();
         var report = SiteCheckers.CheckSite(site.Output);
         var imageAlt = report.Violations.Where(v => v.Kind == "axe" && v.Rule == "image-alt").ToList();
-        Assert.True(imageAlt.Count == 2, report.Describe());
+        Assert.True(imageAlt.Count == 3, report.Describe());
         Assert.Contains(imageAlt, v => v.Where == "/ (light)");
         Assert.Contains(imageAlt, v => v.Where == "/ (dark)");
+        Assert.Contains(imageAlt, v => v.Where == "/ (dark, 320 px)");
     }
 
     [Fact]
@@ -80,4 +81,12 @@ public sealed class CheckersCatchViolationsTests
         Assert.True(report.Violations.Any(v => v.Kind == "csp-violation" && v.Text.Contains("script-src", StringComparison.Ordinal)), text);
     }
 
+    [Fact]
+    public void The_reflow_check_reports_content_wider_than_a_320_px_screen()
+    {
+        using var site = SiteWithHomePage("<label>Search <input size=\"90\"></label>\n");
+        site.BuildSuccessfully();
+        var report = SiteCheckers.CheckSite(site.Output);
+        Assert.True(report.Violations.Any(v => v.Kind == "reflow" && v.Where == "/" && v.Text.Contains("<input", StringComparison.Ordinal)), report.Describe());
+    }
 }

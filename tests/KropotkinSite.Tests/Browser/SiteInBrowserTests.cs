@@ -31,4 +31,19 @@ public sealed class SiteInBrowserTests
         var report = SiteCheckers.CheckSite(site.Output, "/kropotkin/");
         Assert.True(report.Violations.Count == 0, report.Describe());
     }
+
+    [Fact]
+    public void Long_code_lines_wide_images_and_tables_fit_a_320_px_screen_without_violations()
+    {
+        using var site = TestSite.Minimal();
+        var longLine = string.Join('_', Enumerable.Repeat("mutual-aid", 20));
+        site.Write("index.md", "---\ntitle: Home\ndescription: Wide things on a narrow screen.\n---\n" +
+                               "```\n" + longLine + "\n```\n\n" +
+                               "<img src=\"/wide.svg\" width=\"1200\" height=\"300\" alt=\"A wide picture\">\n\n" +
+                               "| Year | Work | Place |\n|---|---|---|\n| 1902 | Mutual Aid: A Factor of Evolution | London |\n");
+        site.Write("wide.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 300\"><rect width=\"1200\" height=\"300\" fill=\"#888\"/></svg>");
+        site.BuildSuccessfully();
+        var report = SiteCheckers.CheckSite(site.Output);
+        Assert.True(report.Violations.Count == 0, report.Describe());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace KropotkinSite.Tests.Support;
@@ -50,7 +51,7 @@ public static class SiteCheckers
         var root = json.RootElement;
         var violations = root.GetProperty("violations").EnumerateArray().Select(ToViolation).ToList();
         var summary = $"check-site at {basePath}: {root.GetProperty("pagesChecked").GetInt32()} pages of {root.GetProperty("htmlFiles").GetInt32()} .html files checked, " +
-                      $"{root.GetProperty("axeRuns").GetInt32()} axe runs (light and dark), {root.GetProperty("linksChecked").GetInt32()} links, {root.GetProperty("seconds").GetDouble()} s";
+                      $"{root.GetProperty("axeRuns").GetInt32()} axe runs (light and dark at 1280 px, dark at 320 px), {root.GetProperty("linksChecked").GetInt32()} links, {root.GetProperty("seconds").GetDouble()} s";
         Assert.True(run.ExitCode == (violations.Count == 0 ? 0 : 1), $"check-site.mjs exited {run.ExitCode} with {violations.Count} violations");
         return new CheckReport(summary, violations);
     }
@@ -129,9 +130,12 @@ public static class SiteCheckers
             var nodes = v.GetProperty("nodes").EnumerateArray().Select(n => $"{n.GetProperty("target").GetString()} {n.GetProperty("html").GetString()}");
             return new Violation(kind, $"{where} ({Get("scheme")})", Get("id"), $"{Get("help")} [{Get("impact")}] — {string.Join(" | ", nodes)}");
         }
-        var rest = string.Join(", ", v.EnumerateObject().Where(p => p.Name is not ("kind" or "page" or "file")).Select(p => $"{p.Name}={p.Value}"));
+        var rest = string.Join(", ", v.EnumerateObject().Where(p => p.Name is not ("kind" or "page" or "file")).Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : JsonSerializer.Serialize(p.Value, Readable))}"));
         return new Violation(kind, where, Get("id") is { Length: > 0 } id ? id : kind, rest);
     }
+
+    // For failure messages only: keeps <, > and quotes as they are.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonDocument ParseJson(string text, string tool)
     {
