@@ -62,9 +62,10 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     /// </summary>
     public string DependencyKey(PageEntry page, string identity, string shared, Func<string>? generated)
     {
-        var key = new System.Text.StringBuilder();
-        key.Append(identity).Append('|').Append(page.Url).Append('|').Append(page.Kind).Append('|').Append(shared).Append('|');
-        key.Append(string.Join(",", Navigation(page).Where(n => n.Current is not null).Select(n => n.Href + "=" + n.Current))).Append('|');
+        var key = new System.Text.StringBuilder(256);
+        // The navigation marks the page's own entry and its section's entry, both functions of these two addresses.
+        key.Append(identity).Append('|').Append(page.Url).Append('|').Append(page.Kind).Append('|').Append(shared).Append('|')
+            .Append(index.NavigationUrlOf(page)).Append('|');
         if (page.Section.Length > 0)
         {
             key.Append(_sectionKeys.GetOrAdd(page.Section, SectionKey)).Append('|');
@@ -74,7 +75,7 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
         key.Append('|');
         foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
         key.Append('|').Append(generated?.Invoke());
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
+        return key.ToString();
     }
 
     /// <summary>What a section's pages show of each other: their order, addresses, titles and summaries.</summary>
