@@ -29,10 +29,10 @@ public sealed class LiquidLayouts
         };
         configure?.Invoke(Options);
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
-            if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
-            var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
+            if (!ThemeFiles.IsTemplatePath(relative)) continue;
             string text;
             try
             {
@@ -43,6 +43,9 @@ public sealed class LiquidLayouts
                 errors.Add(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"cannot be read ({e.Message}); check that it is a readable file"));
                 continue;
             }
+            version.Append(relative).Append('\0').Append(text).Append('\0');
+            if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
+            var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
             var (parent, body, bodyLine) = SplitParent(text);
             if (parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
@@ -53,6 +56,7 @@ public sealed class LiquidLayouts
                 _layouts[name] = (parser.Parse("{{ content | raw }}"), parent);
             }
         }
+        Version = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.ToString())))[..16];
         foreach (var (file, reason) in theme.Refused)
             errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
         foreach (var (name, (template, parent)) in _layouts.ToArray())
@@ -65,6 +69,9 @@ public sealed class LiquidLayouts
     }
 
     public TemplateOptions Options { get; }
+
+    /// <summary>A hash of every layout and partial: a page rendered under another version must be rendered again.</summary>
+    public string Version { get; }
 
     public bool Has(string name) => IsValidName(name) && _layouts.ContainsKey(name);
 

@@ -20,7 +20,7 @@ public sealed class ParseFrontMatter : IModule
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document => Parse(document, context));
+        DocumentParallel.Map(inputs, context, Parse);
 
     private static Document? Parse(Document document, IExecutionContext context)
     {

@@ -17,7 +17,7 @@ public sealed class ReadData : IModule
     public const string DataName = "dataName";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var text = ParseFrontMatter.Decode(document, context);
             if (text is null) return null;

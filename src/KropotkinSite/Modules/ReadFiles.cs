@@ -13,9 +13,11 @@ public sealed class ReadFiles : IModule
 
     private readonly Func<IReadOnlyList<(string Relative, string Full)>> _list;
 
-    /// <summary>The files below a folder that a filter accepts.</summary>
-    public ReadFiles(string root, Func<string, bool> accept) =>
-        _list = () => FileTree.List(root).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
+    /// <summary>The files below a folder that a filter accepts; those that must not be read are reported.
+    /// <paramref name="listing"/>, when given, is the folder's file list already made for this build (so many
+    /// pipelines need not walk the same folder).</summary>
+    public ReadFiles(string root, Func<string, bool> accept, IReadOnlyList<string>? listing = null) =>
+        _list = () => (listing ?? FileTree.List(root)).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
 
     /// <summary>Files named by relative path, each with the full path to read it from.</summary>
     public ReadFiles(IEnumerable<KeyValuePair<string, string>> files) =>
@@ -25,6 +27,7 @@ public sealed class ReadFiles : IModule
     {
         var paths = _list();
         var documents = new Document?[paths.Count];
+        var cache = context.Cache;
         Parallel.For(0, paths.Count, i =>
         {
             var (relative, full) = paths[i];
@@ -35,7 +38,7 @@ public sealed class ReadFiles : IModule
             }
             try
             {
-                documents[i] = Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
+                documents[i] = cache is null ? Read(relative, full) : ReadThroughCache(relative, full, cache, context.Step);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -44,6 +47,23 @@ public sealed class ReadFiles : IModule
             }
         });
         return [.. inputs, .. documents.OfType<Document>()];
+    }
+
+    private static Document Read(string relative, string full) =>
+        Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
+
+    /// <summary>In a preview session, a file whose size and modification time are unchanged is not read again.
+    /// Its fingerprint (a hash of its path and bytes) keys the cached work of later modules.</summary>
+    private static Document ReadThroughCache(string relative, string full, ModuleCache cache, string step)
+    {
+        var info = new FileInfo(full);
+        var stamp = $"{full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        if (cache.TryGet(step, stamp, out var cached, out _) && cached is not null) return cached;
+        var document = Read(relative, full);
+        var hash = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(full + "\0"), .. document.Content.Span]);
+        document = document.With(ModuleCache.Fingerprint, Convert.ToHexString(hash));
+        cache.Set(step, stamp, document, []);
+        return document;
     }
 }
 

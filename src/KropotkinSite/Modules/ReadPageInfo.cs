@@ -14,7 +14,7 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
     public const string Url = "url";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
             if (Routes.CharacterUnfitForAddress(relative) is { } unfit)
@@ -24,7 +24,7 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
             // Front matter starts on line 2 (after '---'); a file without any has its missing keys reported at line 1.
             var lineOffset = document.Get<int>(ParseFrontMatter.BodyLine) > 1 ? 1 : 0;
             var fields = new YamlFields(document.Require<YamlMappingNode>(ParseFrontMatter.FrontMatter), document.Source, lineOffset, errors);
-            var page = PageInfoReader.Read(fields, document.Source, isWork(relative), 0, errors);
+            var page = PageInfoReader.Read(fields, document.Source, isWork(relative), errors);
             foreach (var error in errors) context.Report(error);
             if (page is null || (page.Draft && !includeDrafts)) return null;
             var url = Routes.PageUrl(relative);

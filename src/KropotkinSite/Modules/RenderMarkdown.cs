@@ -34,7 +34,7 @@ public sealed class RenderMarkdown(string basePath) : IModule
         .Build();
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var body = document.Require<string>(ParseFrontMatter.Body);
             var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);

@@ -14,11 +14,11 @@ public sealed class ThemeFiles
 
     private readonly List<(string File, string Reason)> _refused = [];
 
-    public ThemeFiles(string themeRoot, string inputRoot)
+    public ThemeFiles(string themeRoot, string inputRoot, IReadOnlyList<string>? inputListing = null)
     {
         ThemeRoot = themeRoot;
         foreach (var path in FileTree.List(themeRoot)) Add(themeRoot, path, report: true);
-        foreach (var path in FileTree.List(inputRoot))
+        foreach (var path in inputListing ?? FileTree.List(inputRoot))
             if (_files.ContainsKey(path) || IsTemplatePath(path)) Add(inputRoot, path, report: IsTemplatePath(path));
     }
 

@@ -21,4 +21,9 @@ public static class Urls
     /// <summary>Whether a URL names another host or scheme (http:, mailto:, //host), which the build does not check.</summary>
     public static bool IsExternal(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) || (url.IndexOf(':') is var colon and > 0 && url.IndexOfAny(['/', '?', '#']) is var stop && (stop < 0 || colon < stop));
+
+    /// <summary>A root-relative path with nothing to resolve (no dot segments, escapes or empty segments): most links.</summary>
+    public static bool IsPlainRootPath(string path) =>
+        path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal)
+        && !path.Contains('%') && !path.Contains('\\');
 }

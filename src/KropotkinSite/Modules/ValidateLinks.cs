@@ -16,13 +16,14 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
     private static readonly string[] LinkAttributes = ["href", "src"];
 
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
+    private const string Extracted = "extractedLinks";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var destinations = new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
         var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var pages = new PageLinks[html.Length];
-        Parallel.For(0, html.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => pages[i] = Read(html[i]));
+        Parallel.For(0, html.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => pages[i] = ReadThroughCache(html[i], context));
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
@@ -36,6 +37,18 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
                     at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
             }
         return inputs;
+    }
+
+    /// <summary>In a preview session, a page whose fingerprint is unchanged is not parsed again.</summary>
+    private static PageLinks ReadThroughCache(Document document, IExecutionContext context)
+    {
+        var key = document.Get<string>(ModuleCache.Fingerprint);
+        if (context.Cache is null || key is null) return Read(document);
+        if (context.Cache.TryGet(context.Step, key, out var cached, out _) && cached?.Get<PageLinks>(Extracted) is { } links)
+            return links with { Document = document };
+        var read = Read(document);
+        context.Cache.Set(context.Step, key, Document.Create("", "", ReadOnlyMemory<byte>.Empty).With(Extracted, read), []);
+        return read;
     }
 
     private static PageLinks Read(Document document)
@@ -71,8 +84,8 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var pageUrl = basePath + PathOfDestination(page.Destination);
-            var resolved = new Uri(new Uri("http://site.invalid" + pageUrl), pathPart).AbsolutePath;
+            var resolved = Urls.IsPlainRootPath(pathPart) ? pathPart
+                : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";
             var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);

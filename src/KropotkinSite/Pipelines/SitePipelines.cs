@@ -8,7 +8,8 @@ namespace KropotkinSite.Pipelines;
 /// <summary>Which modules run in which pipeline, and what depends on what, for a site folder.</summary>
 public static class SitePipelines
 {
-    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme, LiquidLayouts layouts)
+    /// <param name="inputFiles">The input folder's files (relative paths), listed once for the whole build.</param>
+    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme, LiquidLayouts layouts, IReadOnlyList<string> inputFiles)
     {
         var input = options.InputDirectory;
         var basePath = Urls.NormaliseBasePath(options.BasePath);
@@ -16,7 +17,7 @@ public static class SitePipelines
 
         IModule[] ReadPages(Func<string, bool> accept) =>
         [
-            new ReadFiles(input, path => IsPage(path) && accept(path)),
+            new ReadFiles(input, path => IsPage(path) && accept(path), inputFiles),
             new ParseFrontMatter(),
             new ReadPageInfo(SiteLayout.IsWork, options.IncludeDrafts),
             new RenderMarkdown(basePath),
@@ -24,7 +25,7 @@ public static class SitePipelines
 
         return
         [
-            new Pipeline(Data, new ReadFiles(input, SiteLayout.IsData), new ReadData(),
+            new Pipeline(Data, new ReadFiles(input, SiteLayout.IsData, inputFiles), new ReadData(),
                 new ReadSiteModel(input, SiteLayout.SettingsFile, SiteLayout.TimelineDataFile)),
             new Pipeline(Pages, [], ReadPages(p => !SiteLayout.IsWork(p) && !SiteLayout.IsIntroOfGeneratedPage(p))),
             new Pipeline(Works, [], ReadPages(SiteLayout.IsWork)),
@@ -37,7 +38,7 @@ public static class SitePipelines
                 [.. ReadPages(p => p == "404.md"), new GeneratePage(SiteLayout.NotFoundUrl, PageKinds.NotFound, "Page not found", "There is no page at this address.")]),
             new Pipeline(Assets,
                 new ReadFiles(theme.Assets),
-                new ReadFiles(input, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path)),
+                new ReadFiles(input, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path), inputFiles),
                 new FingerprintAssets()) { IsOutput = true },
             new Pipeline(Render, [Pages, Works, WorksIndex, Timeline, NotFound, Data, Assets],
             [
@@ -50,14 +51,14 @@ public static class SitePipelines
             [
                 new Gather(Render, Assets, Sitemap),
                 new CheckUniqueDestinations(),
-                new ValidateLinks(basePath, DestinationsOfAllPages(input, theme)),
+                new ValidateLinks(basePath, DestinationsOfAllPages(inputFiles, theme)),
             ]),
         ];
     }
 
     /// <summary>Where every Markdown file would be published, whether or not it builds: links to a page that
     /// failed for another reason are not reported a second time.</summary>
-    private static HashSet<string> DestinationsOfAllPages(string input, ThemeFiles theme) =>
-        FileTree.List(input).Where(p => Routes.IsMarkdown(p) && Routes.IsPublishable(p) && !theme.Overrides(p))
+    private static HashSet<string> DestinationsOfAllPages(IReadOnlyList<string> inputFiles, ThemeFiles theme) =>
+        inputFiles.Where(p => Routes.IsMarkdown(p) && Routes.IsPublishable(p) && !theme.Overrides(p))
             .Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal);
 }

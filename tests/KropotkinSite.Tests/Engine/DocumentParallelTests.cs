@@ -10,7 +10,7 @@ public sealed class DocumentParallelTests
         var documents = new[] { "a.md", "b.md", "c.md" }.Select(name => Document.Create("/site/" + name, "", ReadOnlyMemory<byte>.Empty)).ToArray();
         var context = new RecordingContext();
 
-        var results = DocumentParallel.Map(documents, context, d => d.Source.EndsWith("b.md", StringComparison.Ordinal) ? throw new NullReferenceException("boom") : d);
+        var results = DocumentParallel.Map(documents, context, (d, _) => d.Source.EndsWith("b.md", StringComparison.Ordinal) ? throw new NullReferenceException("boom") : d);
 
         Assert.Equal(["/site/a.md", "/site/c.md"], results.Select(d => d.Source));
         var error = Assert.Single(context.Errors);
@@ -22,6 +22,8 @@ public sealed class DocumentParallelTests
     {
         public List<ContentError> Errors { get; } = [];
         public string PipelineName => "test";
+        public string Step => "test/0";
+        public ModuleCache? Cache => null;
         public CancellationToken Cancellation => CancellationToken.None;
         public IReadOnlyList<Document> OutputsOf(string pipelineName) => [];
         public void Report(ContentError error) { lock (Errors) Errors.Add(error); }
