@@ -81,13 +81,13 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     private static bool SameFiles(SortedDictionary<string, byte[]> a, SortedDictionary<string, byte[]> b) =>
         a.Keys.SequenceEqual(b.Keys) && a.All(p => p.Value.AsSpan().SequenceEqual(b[p.Key]));
 
-    /// <summary>800 pages in eight sections; version B changes every page's text and adds pages, so the two
+    /// <summary>600 pages in eight sections; version B changes every page's text and adds pages, so the two
     /// outputs differ in almost every file and in their list of files.</summary>
     private static void WriteSyntheticPages(TestSite site, string version)
     {
         var synthetic = Path.Combine(site.Input, "synthetic");
         if (Directory.Exists(synthetic)) Directory.Delete(synthetic, recursive: true);
-        var pages = version == "A" ? 800 : 840;
+        var pages = version == "A" ? 600 : 640;
         for (var i = 0; i < pages; i++)
         {
             var text = new StringBuilder($"---\ntitle: Page {i} ({version})\norder: {i}\n");
