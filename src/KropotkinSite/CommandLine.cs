@@ -172,6 +172,11 @@ public static class CommandLine
             problem = $"the input folder '{input}' does not exist";
             return false;
         }
+        if (!Directory.Exists(Path.GetFullPath(theme)))
+        {
+            problem = $"the theme folder '{theme}' does not exist";
+            return false;
+        }
         if (IsInside(fullOutput, fullInput) || IsInside(fullInput, fullOutput) || IsInside(fullOutput, Path.GetFullPath(theme)))
         {
             problem = "--output must be a folder of its own, neither inside nor around --input or --theme";

@@ -144,6 +144,16 @@ public sealed class BuildTests
     }
 
     [Fact]
+    public void A_missing_theme_folder_is_bad_usage()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        site.Theme = Path.Combine(site.Root, "no-such-theme");
+        var run = site.Build();
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the theme folder", run.Stderr);
+    }
+
+    [Fact]
     public void The_summary_reports_pages_written_and_time_per_pipeline()
     {
         using var site = TestSite.FromFixture("minimal");
