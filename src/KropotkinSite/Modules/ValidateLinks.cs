@@ -1,4 +1,7 @@
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 
@@ -12,9 +15,6 @@ namespace KropotkinSite.Modules;
 /// </summary>
 public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinationsOfFailedSources) : IModule
 {
-    private static readonly HtmlParser Parser = new();
-    private static readonly string[] LinkAttributes = ["href", "src"];
-
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
@@ -22,11 +22,17 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var destinations = new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
         var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var pages = new PageLinks[html.Length];
-        Parallel.For(0, html.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => pages[i] = Read(html[i]));
+        var options = new ParallelOptions { CancellationToken = context.Cancellation };
+        Parallel.For(0, html.Length, options, i =>
+        {
+            var (ids, links) = ReadPage(html[i].ContentText);
+            pages[i] = new PageLinks(html[i], ids, links);
+        });
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
-        foreach (var page in pages)
+        Parallel.ForEach(pages, options, page =>
+        {
             foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
             {
                 var problem = Check(page.Document, link, destinations, idsByDestination, out var isFragment);
@@ -35,22 +41,64 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
                 context.Report(new ContentError(page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
                     at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
             }
+        });
         return inputs;
     }
 
-    private static PageLinks Read(Document document)
+    /// <summary>
+    /// Reads the ids (and <c>a name</c>s) and the checked links (<c>href</c> of a, area and link; <c>src</c> of
+    /// embedded media and scripts) of a page with AngleSharp's HTML5 tokenizer: the tokens a parser would
+    /// build its tree from, without the tree. Like the tree builder, it switches the tokenizer to raw text
+    /// inside <c>script</c>, <c>style</c>, <c>textarea</c>, <c>title</c> and their kin, so markup-like text
+    /// there is never taken for elements, and it accepts CDATA only inside SVG and MathML.
+    /// </summary>
+    public static (HashSet<string> Ids, List<string> Links) ReadPage(string html)
     {
-        using var dom = Parser.ParseDocument(document.ContentText);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<string>();
-        foreach (var element in dom.All)
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        var foreignDepth = 0;
+        while (true)
         {
-            if (element.Id is { Length: > 0 } id) ids.Add(id);
-            if (element.LocalName == "a" && element.GetAttribute("name") is { Length: > 0 } name) ids.Add(name);
-            foreach (var attribute in LinkAttributes)
-                if (element.GetAttribute(attribute) is { } value && IsChecked(element.LocalName, attribute)) links.Add(value.Trim());
+            var token = tokenizer.Get();
+            if (token.Type == HtmlTokenType.EndOfFile) break;
+            if (token is not HtmlTagToken tag) continue;
+            var name = tag.Name;
+            if (token.Type == HtmlTokenType.EndTag)
+            {
+                if (foreignDepth > 0 && name is "svg" or "math") foreignDepth--;
+                tokenizer.IsAcceptingCharacterData = foreignDepth > 0;
+                continue;
+            }
+            foreach (var attribute in tag.Attributes)
+            {
+                var value = attribute.Value;
+                switch (attribute.Name)
+                {
+                    case "id" when value.Length > 0: ids.Add(value); break;
+                    case "name" when name == "a" && value.Length > 0: ids.Add(value); break;
+                    case "href" when IsChecked(name, "href"): links.Add(value.Trim()); break;
+                    case "src" when IsChecked(name, "src"): links.Add(value.Trim()); break;
+                }
+            }
+            if (name is "svg" or "math")
+            {
+                if (!tag.IsSelfClosing) foreignDepth++;
+            }
+            else if (foreignDepth == 0)
+            {
+                tokenizer.State = name switch
+                {
+                    "script" => HtmlParseMode.Script,
+                    "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
+                    "textarea" or "title" => HtmlParseMode.RCData,
+                    "plaintext" => HtmlParseMode.Plaintext,
+                    _ => tokenizer.State,
+                };
+            }
+            tokenizer.IsAcceptingCharacterData = foreignDepth > 0;
         }
-        return new PageLinks(document, ids, links);
+        return (ids, links);
     }
 
     private static bool IsChecked(string element, string attribute) =>
@@ -71,8 +119,9 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var pageUrl = basePath + PathOfDestination(page.Destination);
-            var resolved = new Uri(new Uri("http://site.invalid" + pageUrl), pathPart).AbsolutePath;
+            var resolved = IsPlainAbsolutePath(pathPart)
+                ? pathPart
+                : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";
             var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
@@ -87,6 +136,19 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         isFragment = true;
         if (!ids.TryGetValue(target, out var targetIds)) return null;
         return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
+    }
+
+    /// <summary>
+    /// Whether a path is root-relative and already in the form URI resolution would give it (only letters,
+    /// digits, '-', '_', '.' and '/', and no '.' or '..' segment): then resolving it against the page is the identity.
+    /// </summary>
+    private static bool IsPlainAbsolutePath(string path)
+    {
+        if (path.Length == 0 || path[0] != '/' || path.StartsWith("//", StringComparison.Ordinal)) return false;
+        foreach (var c in path)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.')) return false;
+        return !path.Contains("/./", StringComparison.Ordinal) && !path.Contains("/../", StringComparison.Ordinal)
+            && !path.EndsWith("/.", StringComparison.Ordinal) && !path.EndsWith("/..", StringComparison.Ordinal);
     }
 
     /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
