@@ -1,7 +1,3 @@
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Text;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 
@@ -25,7 +21,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var options = new ParallelOptions { CancellationToken = context.Cancellation };
         Parallel.For(0, html.Length, options, i =>
         {
-            var (ids, links) = ReadPage(html[i].ContentText);
+            var (ids, links) = HtmlLinks.Read(html[i].Content.Span);
             pages[i] = new PageLinks(html[i], ids, links);
         });
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
@@ -44,66 +40,6 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         });
         return inputs;
     }
-
-    /// <summary>
-    /// Reads the ids (and <c>a name</c>s) and the checked links (<c>href</c> of a, area and link; <c>src</c> of
-    /// embedded media and scripts) of a page with AngleSharp's HTML5 tokenizer: the tokens a parser would
-    /// build its tree from, without the tree. Like the tree builder, it switches the tokenizer to raw text
-    /// inside <c>script</c>, <c>style</c>, <c>textarea</c>, <c>title</c> and their kin, so markup-like text
-    /// there is never taken for elements, and it accepts CDATA only inside SVG and MathML.
-    /// </summary>
-    public static (HashSet<string> Ids, List<string> Links) ReadPage(string html)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<string>();
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
-        var foreignDepth = 0;
-        while (true)
-        {
-            var token = tokenizer.Get();
-            if (token.Type == HtmlTokenType.EndOfFile) break;
-            if (token is not HtmlTagToken tag) continue;
-            var name = tag.Name;
-            if (token.Type == HtmlTokenType.EndTag)
-            {
-                if (foreignDepth > 0 && name is "svg" or "math") foreignDepth--;
-                tokenizer.IsAcceptingCharacterData = foreignDepth > 0;
-                continue;
-            }
-            foreach (var attribute in tag.Attributes)
-            {
-                var value = attribute.Value;
-                switch (attribute.Name)
-                {
-                    case "id" when value.Length > 0: ids.Add(value); break;
-                    case "name" when name == "a" && value.Length > 0: ids.Add(value); break;
-                    case "href" when IsChecked(name, "href"): links.Add(value.Trim()); break;
-                    case "src" when IsChecked(name, "src"): links.Add(value.Trim()); break;
-                }
-            }
-            if (name is "svg" or "math")
-            {
-                if (!tag.IsSelfClosing) foreignDepth++;
-            }
-            else if (foreignDepth == 0)
-            {
-                tokenizer.State = name switch
-                {
-                    "script" => HtmlParseMode.Script,
-                    "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
-                    "textarea" or "title" => HtmlParseMode.RCData,
-                    "plaintext" => HtmlParseMode.Plaintext,
-                    _ => tokenizer.State,
-                };
-            }
-            tokenizer.IsAcceptingCharacterData = foreignDepth > 0;
-        }
-        return (ids, links);
-    }
-
-    private static bool IsChecked(string element, string attribute) =>
-        attribute == "src" ? element is "img" or "script" or "source" or "audio" or "video" or "iframe" or "track"
-                           : element is "a" or "area" or "link";
 
     private string? Check(Document page, string link, HashSet<string> destinations, Dictionary<string, HashSet<string>> ids, out bool isFragment)
     {
