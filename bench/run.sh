@@ -21,6 +21,9 @@ SIZES=("$@")
 need_apt=()
 command -v hugo >/dev/null 2>&1 || need_apt+=(hugo)
 [ -x /usr/bin/time ] || need_apt+=(time)
+# Native AOT publishing links with the system's C toolchain and zlib.
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=(clang)
+[ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive
@@ -32,6 +35,8 @@ mkdir -p "$WORK"
 echo "building KropotkinSite (Release) and the site generator..." >&2
 dotnet publish "$ROOT/src/KropotkinSite" -c Release -o "$WORK/publish" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
   || { cat "$WORK/publish.log"; exit 1; }
+dotnet build "$ROOT/src/KropotkinSite" -c Release -o "$WORK/jit" --nologo -v quiet >"$WORK/jit.log" 2>&1 \
+  || { cat "$WORK/jit.log"; exit 1; }
 dotnet build "$ROOT/bench/SiteGenerator" -c Release -o "$WORK/generator" --nologo -v quiet >"$WORK/generator.log" 2>&1 \
   || { cat "$WORK/generator.log"; exit 1; }
 OURS="$WORK/publish/KropotkinSite"
@@ -68,8 +73,13 @@ for n in "${SIZES[@]}"; do
   rm -f "$WORK"/ours-$n.times "$WORK"/hugo-$n.times
 
   # A first, unmeasured build of each: checks the outputs and warms the file cache for both alike.
+  measure check "$dir/out-jit" dotnet "$WORK/jit/KropotkinSite.dll" build --input "$dir/site" --output "$dir/out-jit" --theme "$THEME"
   measure check "$dir/out-ours" "${ours[@]}"
   measure check "$dir/out-hugo" "${hugo[@]}"
+  if ! diff -rq "$dir/out-jit" "$dir/out-ours" >&2; then
+    echo "the published build's output differs from the JIT build's at N=$n" >&2; exit 1
+  fi
+  rm -rf "$dir/out-jit"
   pages_ours=$(html_count "$dir/out-ours"); pages_hugo=$(html_count "$dir/out-hugo")
   if [ "$pages_ours" != "$pages_hugo" ]; then
     echo "page counts differ at N=$n: ours $pages_ours, Hugo $pages_hugo" >&2; exit 1
@@ -93,7 +103,7 @@ for n in "${SIZES[@]}"; do
 done
 
 echo
-echo "Cold full builds, medians ($(nproc) cores; $(hugo version | awk '{print $1, $2}'); KropotkinSite Release apphost)"
+echo "Cold full builds, medians ($(nproc) cores; $(hugo version | awk '{print $1, $2}'); KropotkinSite Native AOT publish)"
 printf '%7s %6s | %9s %9s %9s | %9s %9s %9s | %6s %6s %6s\n' \
   "N" "pages" "ours wall" "ours cpu" "ours RSS" "Hugo wall" "Hugo cpu" "Hugo RSS" "wall" "cpu" "RSS"
 printf '%7s %6s | %9s %9s %9s | %9s %9s %9s | %6s %6s %6s\n' "" "" "s" "s" "MB" "s" "s" "MB" "ours/Hugo" "" ""
