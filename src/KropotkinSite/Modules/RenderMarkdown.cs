@@ -17,7 +17,8 @@ public sealed record Heading(int Level, string Id, string Text);
 /// <summary>
 /// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
 /// <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first paragraph's text).
-/// Root-relative link and image URLs get the base path, so a site can live in a subfolder.
+/// Root-relative link and image URLs get the base path, so a site can live in a subfolder. The Markdown
+/// <c>body</c> is not kept once rendered.
 /// </summary>
 public sealed class RenderMarkdown(string basePath) : IModule
 {
@@ -67,7 +68,8 @@ public sealed class RenderMarkdown(string basePath) : IModule
             var renderer = new HtmlRenderer(writer);
             Markdown.Setup(renderer);
             renderer.Render(ast);
-            return document.With(Html, writer.ToString()).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
+            return document.Without(ParseFrontMatter.Body)
+                .With(Html, writer.ToString()).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
 }
 
