@@ -14,8 +14,11 @@ public sealed class ReadFiles : IModule
     private readonly Func<IReadOnlyList<(string Relative, string Full)>> _list;
 
     /// <summary>The files below a folder that a filter accepts.</summary>
-    public ReadFiles(string root, Func<string, bool> accept) =>
-        _list = () => FileTree.List(root).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
+    public ReadFiles(string root, Func<string, bool> accept) : this(root, () => FileTree.List(root), accept) { }
+
+    /// <summary>The files of a listing of a folder (shared by the modules of one build) that a filter accepts.</summary>
+    public ReadFiles(string root, Func<IReadOnlyList<string>> listing, Func<string, bool> accept) =>
+        _list = () => listing().Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
 
     /// <summary>Files named by relative path, each with the full path to read it from.</summary>
     public ReadFiles(IEnumerable<KeyValuePair<string, string>> files) =>
