@@ -42,10 +42,13 @@ dotnet build "$ROOT/bench/SiteGenerator" -c Release -o "$WORK/generator" --nolog
 OURS="$WORK/publish/KropotkinSite"
 THEME="$ROOT/theme"
 
-# measure NAME OUTDIR CMD...: runs CMD into a fresh OUTDIR; appends "wall cpu rss_kb" to $WORK/NAME.times.
+# measure NAME OUTDIR CMD...: runs CMD into OUTDIR, which must not exist yet; appends "wall cpu rss_kb" to
+# $WORK/NAME.times. Every run gets a folder of its own, deleted only when the whole benchmark is done: ext4
+# is slow to create files just after many were deleted (it skips recently freed inodes), which would
+# measure the file system's recycling rather than the generators.
 measure() {
   local name=$1 out=$2; shift 2
-  rm -rf "$out" "$out.staging" "$out.previous" "$WORK/hugo-cache"
+  rm -rf "$WORK/hugo-cache"
   sync
   local start=$EPOCHREALTIME
   if ! /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/$name.log" 2>&1; then
@@ -63,24 +66,33 @@ median() { # column of a times file
 
 html_count() { find "$1" -name '*.html' | wc -l; }
 
+# The sites are generated again only when the generator, the Hugo layouts or N changed.
+stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" $(find "$ROOT/bench/hugo" -type f | sort) | sha256sum | cut -c1-16)
+OUTS="$WORK/outputs"
+rm -rf "$OUTS"
+
 declare -A RESULT
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"
-  "$WORK/generator/SiteGenerator" --pages "$n" --seed 1 --out "$dir" >/dev/null
-  cp -r "$ROOT/bench/hugo/." "$dir/hugo/"
-  ours=("$OURS" build --input "$dir/site" --output "$dir/out-ours" --theme "$THEME")
-  hugo=(hugo --quiet --source "$dir/hugo" --destination "$dir/out-hugo" --cacheDir "$WORK/hugo-cache")
+  if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
+    "$WORK/generator/SiteGenerator" --pages "$n" --seed 1 --out "$dir" >/dev/null
+    cp -r "$ROOT/bench/hugo/." "$dir/hugo/"
+    echo "$stamp" >"$dir/stamp"
+  fi
+  out="$OUTS/n$n"
+  mkdir -p "$out"
+  run_ours() { measure "$1" "$2" "$OURS" build --input "$dir/site" --output "$2" --theme "$THEME"; }   # run_ours NAME OUTDIR
+  run_hugo() { measure "$1" "$2" hugo --quiet --source "$dir/hugo" --destination "$2" --cacheDir "$WORK/hugo-cache"; }
   rm -f "$WORK"/ours-$n.times "$WORK"/hugo-$n.times
 
   # A first, unmeasured build of each: checks the outputs and warms the file cache for both alike.
-  measure check "$dir/out-jit" dotnet "$WORK/jit/KropotkinSite.dll" build --input "$dir/site" --output "$dir/out-jit" --theme "$THEME"
-  measure check "$dir/out-ours" "${ours[@]}"
-  measure check "$dir/out-hugo" "${hugo[@]}"
-  if ! diff -rq "$dir/out-jit" "$dir/out-ours" >&2; then
+  measure check "$out/jit" dotnet "$WORK/jit/KropotkinSite.dll" build --input "$dir/site" --output "$out/jit" --theme "$THEME"
+  run_ours check "$out/ours-0"
+  run_hugo check "$out/hugo-0"
+  if ! diff -rq "$out/jit" "$out/ours-0" >&2; then
     echo "the published build's output differs from the JIT build's at N=$n" >&2; exit 1
   fi
-  rm -rf "$dir/out-jit"
-  pages_ours=$(html_count "$dir/out-ours"); pages_hugo=$(html_count "$dir/out-hugo")
+  pages_ours=$(html_count "$out/ours-0"); pages_hugo=$(html_count "$out/hugo-0")
   if [ "$pages_ours" != "$pages_hugo" ]; then
     echo "page counts differ at N=$n: ours $pages_ours, Hugo $pages_hugo" >&2; exit 1
   fi
@@ -89,9 +101,9 @@ for n in "${SIZES[@]}"; do
   echo "N=$n: $pages_ours pages each; $runs runs each, alternating" >&2
   for ((r = 1; r <= runs; r++)); do
     if ((r % 2)); then
-      measure "ours-$n" "$dir/out-ours" "${ours[@]}"; measure "hugo-$n" "$dir/out-hugo" "${hugo[@]}"
+      run_ours "ours-$n" "$out/ours-$r"; run_hugo "hugo-$n" "$out/hugo-$r"
     else
-      measure "hugo-$n" "$dir/out-hugo" "${hugo[@]}"; measure "ours-$n" "$dir/out-ours" "${ours[@]}"
+      run_hugo "hugo-$n" "$out/hugo-$r"; run_ours "ours-$n" "$out/ours-$r"
     fi
   done
   echo "  our last build's pipeline timings:" >&2
@@ -118,3 +130,4 @@ if [ -n "${RESULT[ours,1000,1]:-}" ] && [ -n "${RESULT[ours,10000,1]:-}" ]; then
   awk -v o1="${RESULT[ours,1000,1]}" -v o2="${RESULT[ours,10000,1]}" -v h1="${RESULT[hugo,1000,1]}" -v h2="${RESULT[hugo,10000,1]}" \
     'BEGIN { printf "10,000 pages / 1,000 pages, wall time: ours %.1fx, Hugo %.1fx\n", o2/o1, h2/h1 }'
 fi
+rm -rf "$OUTS"
