@@ -1,7 +1,6 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -64,12 +63,9 @@ public sealed class RenderMarkdown(string basePath) : IModule
                 ? InlineText.Of(first.Inline)
                 : "";
 
-            var writer = new StringWriter();
-            var renderer = new HtmlRenderer(writer);
-            Markdown.Setup(renderer);
-            renderer.Render(ast);
+            var html = ast.ToHtml(Markdown); // renders with a renderer and buffer from Markdig's pool
             return document.Without(ParseFrontMatter.Body)
-                .With(Html, writer.ToString()).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
+                .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
 }
 
