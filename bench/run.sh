@@ -8,7 +8,8 @@
 #
 # For each size it generates the site (bench/SiteGenerator, fixed seed) and the equivalent Hugo site
 # (bench/hugo), builds each once to check it (ours must exit 0, both must write the same number of pages),
-# then runs the two builds alternately, every run into a fresh output folder, and prints the medians of wall
+# then runs the measured builds in rounds over all sizes, ours and Hugo alternately, every run into a fresh
+# output folder, and prints the medians of wall
 # time, CPU time (user+sys) and peak memory (Maximum resident set size from /usr/bin/time -v), and the
 # ratio ours/Hugo. Ours runs from `dotnet publish -c Release` output (the apphost), never through `dotnet run`.
 set -euo pipefail
@@ -71,6 +72,14 @@ stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" $(find "$ROOT/bench/hugo" -ty
 OUTS="$WORK/outputs"
 rm -rf "$OUTS"
 
+run_ours() { # run_ours N NAME OUTDIR
+  measure "$2" "$3" "$OURS" build --input "$WORK/n$1/site" --output "$3" --theme "$THEME"
+}
+run_hugo() { # run_hugo N NAME OUTDIR
+  measure "$2" "$3" hugo --quiet --source "$WORK/n$1/hugo" --destination "$3" --cacheDir "$WORK/hugo-cache"
+}
+runs_of() { echo "${RUNS:-$([ "$1" -ge 10000 ] && echo 3 || echo 5)}"; }
+
 declare -A RESULT
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"
@@ -81,14 +90,12 @@ for n in "${SIZES[@]}"; do
   fi
   out="$OUTS/n$n"
   mkdir -p "$out"
-  run_ours() { measure "$1" "$2" "$OURS" build --input "$dir/site" --output "$2" --theme "$THEME"; }   # run_ours NAME OUTDIR
-  run_hugo() { measure "$1" "$2" hugo --quiet --source "$dir/hugo" --destination "$2" --cacheDir "$WORK/hugo-cache"; }
   rm -f "$WORK"/ours-$n.times "$WORK"/hugo-$n.times
 
   # A first, unmeasured build of each: checks the outputs and warms the file cache for both alike.
   measure check "$out/jit" dotnet "$WORK/jit/KropotkinSite.dll" build --input "$dir/site" --output "$out/jit" --theme "$THEME"
-  run_ours check "$out/ours-0"
-  run_hugo check "$out/hugo-0"
+  run_ours "$n" check "$out/ours-0"
+  run_hugo "$n" check "$out/hugo-0"
   if ! diff -rq "$out/jit" "$out/ours-0" >&2; then
     echo "the published build's output differs from the JIT build's at N=$n" >&2; exit 1
   fi
@@ -96,22 +103,33 @@ for n in "${SIZES[@]}"; do
   if [ "$pages_ours" != "$pages_hugo" ]; then
     echo "page counts differ at N=$n: ours $pages_ours, Hugo $pages_hugo" >&2; exit 1
   fi
+  RESULT[pages,$n]=$pages_ours
+  echo "N=$n: $pages_ours pages each; $(runs_of "$n") measured runs each" >&2
+done
 
-  runs=${RUNS:-$([ "$n" -ge 10000 ] && echo 3 || echo 5)}
-  echo "N=$n: $pages_ours pages each; $runs runs each, alternating" >&2
-  for ((r = 1; r <= runs; r++)); do
+# Measured runs in rounds over all sizes, so a change in the machine's load touches every size alike;
+# within a size, ours and Hugo alternate which goes first.
+rounds=0
+for n in "${SIZES[@]}"; do (( $(runs_of "$n") > rounds )) && rounds=$(runs_of "$n"); done
+for ((r = 1; r <= rounds; r++)); do
+  for n in "${SIZES[@]}"; do
+    (( r <= $(runs_of "$n") )) || continue
+    out="$OUTS/n$n"
     if ((r % 2)); then
-      run_ours "ours-$n" "$out/ours-$r"; run_hugo "hugo-$n" "$out/hugo-$r"
+      run_ours "$n" "ours-$n" "$out/ours-$r"; run_hugo "$n" "hugo-$n" "$out/hugo-$r"
     else
-      run_hugo "hugo-$n" "$out/hugo-$r"; run_ours "ours-$n" "$out/ours-$r"
+      run_hugo "$n" "hugo-$n" "$out/hugo-$r"; run_ours "$n" "ours-$n" "$out/ours-$r"
     fi
   done
-  echo "  our last build's pipeline timings:" >&2
+  echo "round $r of $rounds done" >&2
+done
+
+for n in "${SIZES[@]}"; do
+  echo "N=$n, our last build's own timings:" >&2
   sed -n 's/^/    /p' "$WORK/ours-$n.log" | grep -E ' docs |Built in' >&2 || true
   for who in ours hugo; do
     for c in 1 2 3; do RESULT[$who,$n,$c]=$(median "$WORK/$who-$n.times" $c); done
   done
-  RESULT[pages,$n]=$pages_ours
 done
 
 echo
@@ -128,6 +146,7 @@ for n in "${SIZES[@]}"; do
 done
 if [ -n "${RESULT[ours,1000,1]:-}" ] && [ -n "${RESULT[ours,10000,1]:-}" ]; then
   awk -v o1="${RESULT[ours,1000,1]}" -v o2="${RESULT[ours,10000,1]}" -v h1="${RESULT[hugo,1000,1]}" -v h2="${RESULT[hugo,10000,1]}" \
-    'BEGIN { printf "10,000 pages / 1,000 pages, wall time: ours %.1fx, Hugo %.1fx\n", o2/o1, h2/h1 }'
+      -v c1="${RESULT[ours,1000,2]}" -v c2="${RESULT[ours,10000,2]}" -v d1="${RESULT[hugo,1000,2]}" -v d2="${RESULT[hugo,10000,2]}" \
+    'BEGIN { printf "10,000 pages / 1,000 pages: wall time ours %.1fx, Hugo %.1fx; CPU time ours %.1fx, Hugo %.1fx\n", o2/o1, h2/h1, c2/c1, d2/d1 }'
 fi
 rm -rf "$OUTS"
