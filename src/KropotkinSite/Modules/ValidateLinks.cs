@@ -55,7 +55,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var resolved = IsPlainAbsolutePath(pathPart)
+            var resolved = Urls.IsPlainAbsolutePath(pathPart)
                 ? pathPart
                 : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
@@ -72,19 +72,6 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         isFragment = true;
         if (!ids.TryGetValue(target, out var targetIds)) return null;
         return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
-    }
-
-    /// <summary>
-    /// Whether a path is root-relative and already in the form URI resolution would give it (only letters,
-    /// digits, '-', '_', '.' and '/', and no '.' or '..' segment): then resolving it against the page is the identity.
-    /// </summary>
-    private static bool IsPlainAbsolutePath(string path)
-    {
-        if (path.Length == 0 || path[0] != '/' || path.StartsWith("//", StringComparison.Ordinal)) return false;
-        foreach (var c in path)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.')) return false;
-        return !path.Contains("/./", StringComparison.Ordinal) && !path.Contains("/../", StringComparison.Ordinal)
-            && !path.EndsWith("/.", StringComparison.Ordinal) && !path.EndsWith("/..", StringComparison.Ordinal);
     }
 
     /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
