@@ -5,7 +5,7 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sectionKeys = new(StringComparer.Ordinal);
 
-    public string Href(string url) => url.StartsWith('/') ? basePath + url[1..] : url;
+    public string Href(string url) => url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url;
 
     public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
 

@@ -9,6 +9,7 @@ public sealed class SiteIndex
     private readonly Dictionary<string, PageEntry> _byUrl;
     private readonly Dictionary<string, PageEntry[]> _sectionPages;
     private readonly Dictionary<string, PageEntry[]> _backlinks;
+    private readonly Dictionary<string, int> _positionInSection;
 
     public SiteIndex(IEnumerable<PageEntry> pages)
     {
@@ -19,6 +20,11 @@ public sealed class SiteIndex
         _sectionPages = Pages.Where(p => p.Section.Length > 0 && !p.IsSectionIndex)
             .GroupBy(p => p.Section, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Sorted(g, g.All(p => p.Work is not null) ? CompareWorks : PageEntry.CompareByOrder), StringComparer.Ordinal);
+
+        // Where each page stands in its section's sequence, so previous/next costs the same for any section size.
+        _positionInSection = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sequence in _sectionPages.Values)
+            for (var i = 0; i < sequence.Length; i++) _positionInSection[sequence[i].Url] = i;
 
         Navigation = Sorted(Pages.Where(p => p.Url != "/" && (p.IsSectionIndex || p.Section.Length == 0)), PageEntry.CompareByOrder);
 
@@ -52,10 +58,8 @@ public sealed class SiteIndex
     {
         if (page.IsSectionIndex || page.Section.Length == 0) return (null, null);
         var sequence = SectionPages(page.Section);
-        var index = -1;
-        for (var i = 0; i < sequence.Count; i++)
-            if (sequence[i].Url == page.Url) index = i;
-        if (index < 0) return (null, null);
+        if (!_positionInSection.TryGetValue(page.Url, out var index) || index >= sequence.Count || sequence[index].Url != page.Url)
+            return (null, null);
         return (index > 0 ? sequence[index - 1] : null, index < sequence.Count - 1 ? sequence[index + 1] : null);
     }
 

@@ -51,7 +51,7 @@ public static class StructuredData
         {
             var item = new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["name"] = title };
             Add(item, "url", url);
-            elements.Add(item);
+            elements.Add((JsonNode)item);
         }
         list["numberOfItems"] = elements.Count;
         list["itemListElement"] = elements;

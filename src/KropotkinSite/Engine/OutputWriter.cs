@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace KropotkinSite.Engine;
 
@@ -40,12 +41,24 @@ public static class OutputWriter
     {
         var rootWithSeparator = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var list = documents.Where(d => d.Destination.Length > 0).ToArray();
-        Parallel.ForEach(list, new ParallelOptions { CancellationToken = cancellation }, document =>
+        var paths = list.Select(d => FullPathInside(rootWithSeparator, d.Destination)).ToArray();
+        // Each folder once, parents first, then the files on every core: one open, write and close per file.
+        foreach (var folder in paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            Directory.CreateDirectory(folder);
+        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, list.Length, options, i =>
         {
-            var path = FullPathInside(rootWithSeparator, document.Destination);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-            stream.Write(document.Content.Span);
+            // A fresh folder: create the file (no truncation); sharing reads spares the advisory lock.
+            SafeFileHandle handle;
+            try
+            {
+                handle = File.OpenHandle(paths[i], FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+            }
+            catch (IOException) when (File.Exists(paths[i]))
+            {
+                handle = File.OpenHandle(paths[i], FileMode.Create, FileAccess.Write, FileShare.Read);
+            }
+            using (handle) RandomAccess.Write(handle, list[i].Content.Span, 0);
         });
         return list.Length;
     }

@@ -9,7 +9,8 @@ namespace KropotkinSite.Modules;
 /// <summary>
 /// Decodes each document as UTF-8 and splits off YAML front matter between a first line <c>---</c> and the next
 /// <c>---</c>. Sets <c>frontMatter</c> (a mapping, empty when there is none), <c>body</c> and <c>bodyLine</c>
-/// (1-based line of the body's first line). Documents it cannot read are reported and dropped.
+/// (1-based line of the body's first line). The file's bytes are not kept once decoded (the text lives on in
+/// <c>body</c>). Documents it cannot read are reported and dropped.
 /// </summary>
 public sealed class ParseFrontMatter : IModule
 {
@@ -35,7 +36,7 @@ public sealed class ParseFrontMatter : IModule
         }
         var map = yaml is null ? new YamlMappingNode() : ParseYaml(document, yaml, context);
         if (map is null) return null;
-        return document.With(FrontMatter, map).With(Body, body).With(BodyLine, bodyLine);
+        return document.With(FrontMatter, map).With(Body, body).With(BodyLine, bodyLine).WithContent(ReadOnlyMemory<byte>.Empty);
     }
 
     public static string? Decode(Document document, IExecutionContext context)

@@ -6,7 +6,8 @@ namespace KropotkinSite.Modules;
 
 /// <summary>
 /// Validates each page's front matter against the content model and routes it: sets <c>page</c>
-/// (<see cref="PageInfo"/>), <c>url</c> and the destination. Drafts are dropped unless asked for.
+/// (<see cref="PageInfo"/>), <c>url</c> and the destination. Drafts are dropped unless asked for. The parsed
+/// front matter is not kept once read: <c>page</c> holds what it says.
 /// </summary>
 public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) : IModule
 {
@@ -28,6 +29,6 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
             foreach (var error in errors) context.Report(error);
             if (page is null || (page.Draft && !includeDrafts)) return null;
             var url = Routes.PageUrl(relative);
-            return document.With(Page, page).With(Url, url).WithDestination(Routes.OutputPathOf(url));
+            return document.Without(ParseFrontMatter.FrontMatter).With(Page, page).With(Url, url).WithDestination(Routes.OutputPathOf(url));
         });
 }

@@ -17,7 +17,8 @@ public sealed record Heading(int Level, string Id, string Text);
 /// <summary>
 /// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
 /// <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first paragraph's text).
-/// Root-relative link and image URLs get the base path, so a site can live in a subfolder.
+/// Root-relative link and image URLs get the base path, so a site can live in a subfolder. The Markdown
+/// <c>body</c> is not kept once rendered.
 /// </summary>
 public sealed class RenderMarkdown(string basePath) : IModule
 {
@@ -57,12 +58,14 @@ public sealed class RenderMarkdown(string basePath) : IModule
             }
             // Rendering refuses elements nested too deeply (emphasis can nest far deeper than blocks); it comes
             // before the walks below, which recurse.
-            var writer = new StringWriter();
+            string html;
             try
             {
+                var writer = new StringWriter();
                 var renderer = new HtmlRenderer(writer);
                 Markdown.Setup(renderer);
                 renderer.Render(ast);
+                html = writer.ToString();
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
@@ -74,7 +77,8 @@ public sealed class RenderMarkdown(string basePath) : IModule
             var excerpt = ast.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
-            return document.With(Html, writer.ToString()).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
+            return document.Without(ParseFrontMatter.Body)
+                .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
 
     private static ContentException Unreadable(Document document, int firstLine, Exception e) =>

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 
@@ -12,9 +11,6 @@ namespace KropotkinSite.Modules;
 /// </summary>
 public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinationsOfFailedSources) : IModule
 {
-    private static readonly HtmlParser Parser = new();
-    private static readonly string[] LinkAttributes = ["href", "src"];
-
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
     private const string Extracted = "extractedLinks";
 
@@ -23,11 +19,13 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var destinations = new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
         var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var pages = new PageLinks[html.Length];
-        Parallel.For(0, html.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i => pages[i] = ReadThroughCache(html[i], context));
+        var options = new ParallelOptions { CancellationToken = context.Cancellation };
+        Parallel.For(0, html.Length, options, i => pages[i] = ReadThroughCache(html[i], context));
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
-        foreach (var page in pages)
+        Parallel.ForEach(pages, options, page =>
+        {
             foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
             {
                 var problem = Check(page.Document, link, destinations, idsByDestination, out var isFragment);
@@ -36,10 +34,11 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
                 context.Report(new ContentError(page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
                     at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
             }
+        });
         return inputs;
     }
 
-    /// <summary>In a preview session, a page whose fingerprint is unchanged is not parsed again.</summary>
+    /// <summary>In a preview session, a page whose fingerprint is unchanged is not read again.</summary>
     private static PageLinks ReadThroughCache(Document document, IExecutionContext context)
     {
         var key = document.Get<string>(ModuleCache.Fingerprint);
@@ -53,22 +52,9 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
 
     private static PageLinks Read(Document document)
     {
-        using var dom = Parser.ParseDocument(document.ContentText);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<string>();
-        foreach (var element in dom.All)
-        {
-            if (element.Id is { Length: > 0 } id) ids.Add(id);
-            if (element.LocalName == "a" && element.GetAttribute("name") is { Length: > 0 } name) ids.Add(name);
-            foreach (var attribute in LinkAttributes)
-                if (element.GetAttribute(attribute) is { } value && IsChecked(element.LocalName, attribute)) links.Add(value.Trim());
-        }
+        var (ids, links) = HtmlLinks.Read(document.Content.Span);
         return new PageLinks(document, ids, links);
     }
-
-    private static bool IsChecked(string element, string attribute) =>
-        attribute == "src" ? element is "img" or "script" or "source" or "audio" or "video" or "iframe" or "track"
-                           : element is "a" or "area" or "link";
 
     private string? Check(Document page, string link, HashSet<string> destinations, Dictionary<string, HashSet<string>> ids, out bool isFragment)
     {
@@ -84,7 +70,8 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var resolved = Urls.IsPlainRootPath(pathPart) ? pathPart
+            var resolved = Urls.IsPlainAbsolutePath(pathPart)
+                ? pathPart
                 : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";

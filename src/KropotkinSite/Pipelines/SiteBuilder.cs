@@ -20,10 +20,12 @@ public static class SiteBuilder
         if (errors.Count > 0)
             return new BuildResult(errors, 0, 0, result.Timings, stopwatch.Elapsed);
 
+        var writing = Stopwatch.StartNew();
         var documents = OutputDocuments(engine, result);
         var files = OutputWriter.Publish(options.OutputDirectory, documents, cancellation);
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
-        return new BuildResult([], files, pages, result!.Timings, stopwatch.Elapsed);
+        PipelineTiming[] timings = [.. result.Timings, new PipelineTiming("(write)", files, writing.Elapsed)];
+        return new BuildResult([], files, pages, timings, stopwatch.Elapsed);
     }
 
     /// <summary>Runs every pipeline without writing anything.</summary>

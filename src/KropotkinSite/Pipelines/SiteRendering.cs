@@ -18,8 +18,11 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var settings = Settings(dataPipeline)(context) ?? SiteSettings.Default("Untitled site");
         var timelineData = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline)).OfType<TimelineData>().FirstOrDefault()
             ?? new TimelineData([], []);
-        var entries = documents.ToDictionary(d => d, Entry);
-        var index = new SiteIndex(entries.Values.Where(e => e.Kind != PageKinds.NotFound));
+        var entryList = new PageEntry[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i => entryList[i] = Entry(documents[i]));
+        var entries = new Dictionary<Document, PageEntry>(documents.Count);
+        for (var i = 0; i < documents.Count; i++) entries.Add(documents[i], entryList[i]);
+        var index = new SiteIndex(entryList.Where(e => e.Kind != PageKinds.NotFound));
         var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
@@ -82,7 +85,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         if (Urls.IsExternal(link)) return null;
         var path = link.Split('#', 2)[0].Split('?', 2)[0];
         if (path.Length == 0) return null;
-        var resolved = Urls.IsPlainRootPath(path) ? path : new Uri(new Uri("http://site.invalid" + pageUrl), path).AbsolutePath;
+        var resolved = Urls.IsPlainAbsolutePath(path) ? path : new Uri(new Uri("http://site.invalid" + pageUrl), path).AbsolutePath;
         return resolved.EndsWith('/') ? resolved : resolved + "/";
     }
 
