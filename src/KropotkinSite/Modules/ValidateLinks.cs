@@ -24,18 +24,52 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
+        // In a preview session a page's findings are kept until the page or the site's shape (its files and
+        // their ids) changes, so an edit that adds no page and no heading has only the edited page checked again.
+        var shape = context.Cache is null ? null : Shape(inputs, idsByDestination);
         Parallel.ForEach(pages, options, page =>
         {
-            foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
+            var key = shape is null ? null : page.Document.Get<string>(ModuleCache.Fingerprint) is { } fingerprint ? fingerprint + "|" + shape : null;
+            if (key is not null && context.Cache!.TryGet(context.Step + "/check", key, out _, out var known))
             {
-                var problem = Check(page.Document, link, destinations, idsByDestination, out var isFragment);
-                if (problem is null) continue;
-                var (at, origin) = Locate(page.Document, link);
-                context.Report(new ContentError(page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
-                    at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
+                foreach (var error in known) context.Report(error);
+                return;
             }
+            var found = CheckPage(page, destinations, idsByDestination);
+            foreach (var error in found) context.Report(error);
+            if (key is not null) context.Cache!.Set(context.Step + "/check", key, null, found);
         });
         return inputs;
+    }
+
+    private ContentError[] CheckPage(PageLinks page, HashSet<string> destinations, Dictionary<string, HashSet<string>> ids)
+    {
+        var found = new List<ContentError>();
+        foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
+        {
+            var problem = Check(page.Document, link, destinations, ids, out var isFragment);
+            if (problem is null) continue;
+            var (at, origin) = Locate(page.Document, link);
+            found.Add(new ContentError(page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
+                at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
+        }
+        return found.ToArray();
+    }
+
+    /// <summary>A hash of every file that will be written and every id of every page: what link checks depend on.
+    /// (Within one process the same documents in the same order give the same sequence, so nothing needs sorting.)</summary>
+    private string Shape(IReadOnlyList<Document> inputs, Dictionary<string, HashSet<string>> ids)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var document in inputs)
+        {
+            text.Append(document.Destination).Append('\u0001');
+            if (ids.TryGetValue(document.Destination, out var pageIds))
+                foreach (var id in pageIds) text.Append(id).Append('\u0002');
+            text.Append('\u0003');
+        }
+        foreach (var failed in destinationsOfFailedSources.Order(StringComparer.Ordinal)) text.Append(failed).Append('\u0004');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>In a preview session, a page whose fingerprint is unchanged is not read again.</summary>

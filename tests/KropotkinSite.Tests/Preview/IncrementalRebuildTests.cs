@@ -25,6 +25,8 @@ public sealed class IncrementalRebuildTests
         "change a work's year",
         "rename an event",
         "add a draft",
+        "break a link",
+        "remove a heading a link points to",
     };
 
     [Theory]
@@ -39,6 +41,14 @@ public sealed class IncrementalRebuildTests
 
         Apply(site, edit);
         var rebuilt = session.Rebuild();
+        if (edit is "break a link" or "remove a heading a link points to")
+        {
+            var failed = site.Build();
+            Assert.Equal(1, failed.ExitCode);
+            Assert.Equal(failed.ErrorLines, rebuilt.Errors.Select(e => e.ToString()).ToArray());
+            Assert.NotEmpty(rebuilt.Errors);
+            return;
+        }
         Assert.Empty(rebuilt.Errors);
         Assert.True(rebuilt.CacheHits > 0, "the rebuild should reuse work");
 
@@ -77,6 +87,8 @@ public sealed class IncrementalRebuildTests
             case "change a work's year": site.Write("works/first.md", Read("works/first.md").Replace("year: 1885", "year: 1950")); break;
             case "rename an event": site.Write("life/early.md", Read("life/early.md").Replace("title: Born", "title: Born in Moscow")); break;
             case "add a draft": site.Write("life/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet."); break;
+            case "break a link": site.Write("index.md", Read("index.md").Replace("(/life/early/)", "(/life/gone/)")); break;
+            case "remove a heading a link points to": site.Write("life/later.md", Read("life/later.md").Replace("## Exile", "Exile.")); break;
             default: throw new ArgumentException(edit);
         }
     }
