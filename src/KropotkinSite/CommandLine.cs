@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using KropotkinSite.Pipelines;
+using KropotkinSite.Preview;
 
 namespace KropotkinSite;
 
@@ -22,28 +24,47 @@ public static class CommandLine
           --theme DIR        layouts, partials and assets (default: theme)
           --base-path /sub/  the path the site is served under (default: /)
           --drafts           also publish pages marked 'draft: true'
+          --port N           preview: the port to serve on (default: 5080; 0 picks a free one)
+          --host ADDR        preview: the address to listen on (default: 127.0.0.1)
           -h, --help         show this help
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (!TryParse(args, out var command, out var options, out var problem))
+        if (!TryParse(args, out var parsed, out var problem))
         {
             stderr.WriteLine($"error: {problem}");
             stderr.WriteLine(Usage);
             return BadUsage;
         }
-        if (command == "help")
+        return parsed!.Command switch
         {
-            stdout.WriteLine(Usage);
-            return Success;
-        }
-        return Build(options!, stdout, stderr);
+            "help" => Help(stdout),
+            "preview" => Preview(parsed.Build, parsed.Host, parsed.Port, stdout, stderr),
+            _ => Build(parsed.Build, stdout, stderr),
+        };
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return Success;
     }
 
     private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(options);
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(options);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug outside the pipelines (setting up the theme, publishing): still one parseable line, never a stack trace.
+            stderr.WriteLine(new Engine.ContentError(options.InputDirectory, 1, 1, "KS9000",
+                $"internal error: {e.GetType().Name}: {e.Message} (please report this)"));
+            return ContentErrors;
+        }
         foreach (var error in result.Errors) stderr.WriteLine(error);
         if (!result.Succeeded)
         {
@@ -57,10 +78,44 @@ public static class CommandLine
         return Success;
     }
 
-    public static bool TryParse(string[] args, out string command, out BuildOptions? options, out string problem)
+    /// <summary>A parsed command line: the command, the build options, and where <c>preview</c> listens.</summary>
+    public sealed record Parsed(string Command, BuildOptions Build, IPAddress Host, int Port);
+
+    private static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr)
     {
-        command = "build";
-        options = null;
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Preview(options, host, port, stdout, stderr, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Runs the preview until the token is cancelled (Ctrl+C on the command line).</summary>
+    public static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr, CancellationToken stop)
+    {
+        try
+        {
+            return PreviewCommand.RunAsync(options, host, port, stdout, stderr, stop).GetAwaiter().GetResult();
+        }
+        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        {
+            stderr.WriteLine($"error: cannot listen on {host}:{port}: {e.Message}");
+            return BadUsage;
+        }
+    }
+
+    public static bool TryParse(string[] args, out Parsed? parsed, out string problem)
+    {
+        var command = "build";
+        var host = IPAddress.Loopback;
+        var port = 5080;
+        parsed = null;
         problem = "";
         string input = "input", output = "output", theme = "theme", basePath = "/";
         var drafts = false;
@@ -75,7 +130,22 @@ public static class CommandLine
             switch (arg)
             {
                 case "build" when i == 0: command = "build"; break;
-                case "-h" or "--help" or "help": command = "help"; return true;
+                case "preview" when i == 0: command = "preview"; break;
+                case "--port" or "--host" when command == "preview":
+                    var setting = Value();
+                    if (arg == "--port")
+                    {
+                        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535)
+                        { problem = "--port needs a port number from 0 to 65535"; return false; }
+                    }
+                    else
+                    {
+                        if (!IPAddress.TryParse(setting ?? "", out host!)) { problem = "--host needs an IP address such as 127.0.0.1"; return false; }
+                    }
+                    break;
+                case "-h" or "--help" or "help":
+                    parsed = new Parsed("help", BuildOptions.FromCurrentDirectory(), host, port);
+                    return true;
                 case "--drafts": drafts = true; break;
                 case "--input" or "--output" or "--theme" or "--base-path":
                     var value = Value();
@@ -102,14 +172,35 @@ public static class CommandLine
             problem = $"the input folder '{input}' does not exist";
             return false;
         }
+        if (!Directory.Exists(Path.GetFullPath(theme)))
+        {
+            problem = $"the theme folder '{theme}' does not exist";
+            return false;
+        }
         if (IsInside(fullOutput, fullInput) || IsInside(fullInput, fullOutput) || IsInside(fullOutput, Path.GetFullPath(theme)))
         {
             problem = "--output must be a folder of its own, neither inside nor around --input or --theme";
             return false;
         }
-        options = new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts);
+        if (File.Exists(fullOutput))
+        {
+            problem = $"--output '{output}' is a file; the site is written to a folder";
+            return false;
+        }
+        if (!LooksReplaceable(fullOutput))
+        {
+            problem = $"--output '{output}' is a folder with other files in it, not a site built before (it has no index.html); " +
+                      "the build replaces its output folder whole, so choose a new or empty folder";
+            return false;
+        }
+        parsed = new Parsed(command, new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts), host, port);
         return true;
     }
+
+    /// <summary>The output folder is replaced whole on success: only a missing or empty folder, or one holding a
+    /// site built before, may be.</summary>
+    private static bool LooksReplaceable(string folder) =>
+        !Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any() || File.Exists(Path.Combine(folder, "index.html"));
 
     private static bool IsInside(string path, string folder)
     {

@@ -14,10 +14,11 @@ public sealed record SiteSettings(
     string Language,
     Uri? BaseUrl,
     string? License,
+    string? Sources,
     IReadOnlyList<TimelinePeriod> Periods,
     SiteSubject? Subject)
 {
-    public static SiteSettings Default(string title) => new(title, null, null, "en", null, null, [], null);
+    public static SiteSettings Default(string title) => new(title, null, null, "en", null, null, null, [], null);
 }
 
 /// <summary>The person a biography site is about (optional <c>subject</c> in <c>_site.yml</c>), for structured data.</summary>

@@ -5,8 +5,9 @@ namespace KropotkinSite.Content;
 /// <summary>Builds <see cref="PageInfo"/> from a page's front matter, enforcing CONTENT-MODEL.md.</summary>
 public static class PageInfoReader
 {
-    public static PageInfo? Read(YamlFields fields, string file, bool isWork, int errorsBefore, ICollection<ContentError> errors)
+    public static PageInfo? Read(YamlFields fields, string file, bool isWork, ICollection<ContentError> errors)
     {
+        var errorsBefore = errors.Count;
         var title = fields.RequiredString("title", "add a line such as 'title: Siberia' to the front matter");
         var description = fields.String("description");
         var layout = fields.String("layout");

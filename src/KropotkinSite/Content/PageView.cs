@@ -42,6 +42,7 @@ public sealed record SiteView(
     string? BaseUrl,
     string BasePath,
     string? License,
+    string? Sources,
     string HomeHref,
     string TimelineHref,
     string WorksHref,

@@ -3,6 +3,8 @@ namespace KropotkinSite.Content;
 /// <summary>Turns the site index and one page into what its layout shows.</summary>
 public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, string basePath, string timelineUrl, Func<TimelineEvent, string?> timelineId)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sectionKeys = new(StringComparer.Ordinal);
+
     public string Href(string url) => url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url;
 
     public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
@@ -48,6 +50,41 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             catalogue,
             timeline,
             JsonLd(page, catalogue));
+    }
+
+    /// <summary>
+    /// A key that changes whenever <see cref="Build"/> would give this page another view, made without building
+    /// it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
+    /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — its
+    /// section's pages (previous/next, section lists), the section page (breadcrumbs), the pages that link to
+    /// it, its events' places on the timeline, and for the generated pages their whole catalogue or timeline
+    /// (<paramref name="generated"/>). Kept beside <see cref="Build"/>: whatever Build reads, this key must cover.
+    /// </summary>
+    public string DependencyKey(PageEntry page, string identity, string shared, Func<string>? generated)
+    {
+        var key = new System.Text.StringBuilder(256);
+        // The navigation marks the page's own entry and its section's entry, both functions of these two addresses.
+        key.Append(identity).Append('|').Append(page.Url).Append('|').Append(page.Kind).Append('|').Append(shared).Append('|')
+            .Append(index.NavigationUrlOf(page)).Append('|');
+        if (page.Section.Length > 0)
+        {
+            key.Append(_sectionKeys.GetOrAdd(page.Section, SectionKey)).Append('|');
+            if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
+        }
+        foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');
+        key.Append('|');
+        foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
+        key.Append('|').Append(generated?.Invoke());
+        return key.ToString();
+    }
+
+    /// <summary>What a section's pages show of each other: their order, addresses, titles and summaries.</summary>
+    private string SectionKey(string section)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var p in index.SectionPages(section))
+            key.Append(p.Url).Append('\u0001').Append(p.Title).Append('\u0001').Append(p.Summary).Append('\u0002');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
     }
 
     private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);

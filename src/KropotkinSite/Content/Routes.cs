@@ -27,6 +27,11 @@ public static class Routes
     public static bool IsPublishable(string relativePath) =>
         relativePath.Replace('\\', '/').Split('/').All(part => !part.StartsWith('_') && !part.StartsWith('.'));
 
+    /// <summary>A character of a page's path that its address cannot carry as it is (<c>#</c> and <c>?</c> end the
+    /// path, <c>%</c> starts an escape, browsers read <c>\</c> as <c>/</c>), or null when there is none.</summary>
+    public static char? CharacterUnfitForAddress(string relativePath) =>
+        relativePath.FirstOrDefault(c => c is '#' or '?' or '%' or '\\' || char.IsControl(c)) is var found and not '\0' ? found : null;
+
     public static bool IsMarkdown(string relativePath) =>
         relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 }

@@ -16,25 +16,26 @@ public sealed class SiteIndex
         Pages = pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
         _byUrl = Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        // Works follow each other by year; other pages by their order.
         _sectionPages = Pages.Where(p => p.Section.Length > 0 && !p.IsSectionIndex)
             .GroupBy(p => p.Section, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Sorted(g, p => p.Kind == PageKinds.Work ? CompareWorks : PageEntry.CompareByOrder), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Sorted(g, g.All(p => p.Work is not null) ? CompareWorks : PageEntry.CompareByOrder), StringComparer.Ordinal);
 
         // Where each page stands in its section's sequence, so previous/next costs the same for any section size.
         _positionInSection = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sequence in _sectionPages.Values)
             for (var i = 0; i < sequence.Length; i++) _positionInSection[sequence[i].Url] = i;
 
-        Navigation = Sorted(Pages.Where(p => p.Url != "/" && (p.IsSectionIndex || p.Section.Length == 0)), _ => PageEntry.CompareByOrder);
+        Navigation = Sorted(Pages.Where(p => p.Url != "/" && (p.IsSectionIndex || p.Section.Length == 0)), PageEntry.CompareByOrder);
 
-        Works = Sorted(Pages.Where(p => p.Work is not null), _ => CompareWorks);
+        Works = Sorted(Pages.Where(p => p.Work is not null), CompareWorks);
 
         _backlinks = Pages
             .SelectMany(source => source.LinkTargets.Distinct(StringComparer.Ordinal)
                 .Where(target => target != source.Url && _byUrl.ContainsKey(target))
                 .Select(target => (target, source)))
             .GroupBy(pair => pair.target, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Sorted(g.Select(pair => pair.source), _ => PageEntry.CompareTitles), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Sorted(g.Select(pair => pair.source), PageEntry.CompareTitles), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<PageEntry> Pages { get; }
@@ -71,10 +72,10 @@ public sealed class SiteIndex
         return byYear != 0 ? byYear : PageEntry.CompareTitles(a, b);
     }
 
-    private static PageEntry[] Sorted(IEnumerable<PageEntry> pages, Func<PageEntry, Comparison<PageEntry>> comparison)
+    private static PageEntry[] Sorted(IEnumerable<PageEntry> pages, Comparison<PageEntry> comparison)
     {
         var array = pages.ToArray();
-        if (array.Length > 0) Array.Sort(array, comparison(array[0]));
+        Array.Sort(array, comparison);
         return array;
     }
 }

@@ -39,7 +39,7 @@ public static class SiteSettingsReader
                 subject = new SiteSubject(name, item.String("alternate_name"), born, item.String("birth_place"), died, item.String("death_place"), item.String("description"));
         }
         if (errors.Count > before || title is null) return null;
-        return new SiteSettings(title, fields.String("description"), fields.String("author"), language, baseUrl, fields.String("license"), periods, subject);
+        return new SiteSettings(title, fields.String("description"), fields.String("author"), language, baseUrl, fields.String("license"), fields.String("sources"), periods, subject);
     }
 
     private static YamlFields? SubjectFields(YamlFields fields)

@@ -41,6 +41,11 @@ public sealed class YamlFields(YamlMappingNode map, string file, int lineOffset,
         var value = String(key);
         if (value is null && Node(key) is null)
             Error(Position(map.Start), ErrorCodes.MissingKey, $"'{key}' is required but missing; {hint}");
+        else if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            Error(Node(key)!, ErrorCodes.MissingKey, $"'{key}' is required but empty; {hint}");
+            return null;
+        }
         return value;
     }
 

@@ -30,8 +30,9 @@ public sealed class PipelineEngine
 
     public IReadOnlyList<Pipeline> Pipelines => _pipelines;
 
-    public EngineResult Run(CancellationToken cancellation = default)
+    public EngineResult Run(CancellationToken cancellation = default, ModuleCache? cache = null)
     {
+        cache?.BeginRun();
         var errors = new ConcurrentBag<ContentError>();
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<string, PipelineTiming>(StringComparer.Ordinal);
@@ -43,11 +44,13 @@ public sealed class PipelineEngine
             tasks[pipeline.Name] = Task.WhenAll(dependencies).ContinueWith(_ =>
             {
                 var stopwatch = Stopwatch.StartNew();
-                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, cancellation);
+                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, cache, cancellation);
                 IReadOnlyList<Document> documents = [];
-                foreach (var module in pipeline.Modules)
+                for (var step = 0; step < pipeline.Modules.Count; step++)
                 {
+                    var module = pipeline.Modules[step];
                     cancellation.ThrowIfCancellationRequested();
+                    context.Step = $"{pipeline.Name}/{step}/{module.GetType().Name}";
                     try
                     {
                         documents = module.Execute(documents, context);
@@ -67,6 +70,7 @@ public sealed class PipelineEngine
         }
 
         Task.WaitAll(tasks.Values.ToArray(), cancellation);
+        cache?.EndRun();
         return new EngineResult(
             outputs,
             SortErrors(errors),
@@ -141,9 +145,12 @@ public sealed class PipelineEngine
         HashSet<string> readable,
         ConcurrentDictionary<string, IReadOnlyList<Document>> outputs,
         ConcurrentBag<ContentError> errors,
+        ModuleCache? cache,
         CancellationToken cancellation) : IExecutionContext
     {
         public string PipelineName => pipelineName;
+        public string Step { get; set; } = "";
+        public ModuleCache? Cache => cache;
         public CancellationToken Cancellation => cancellation;
 
         public IReadOnlyList<Document> OutputsOf(string name) =>

@@ -71,6 +71,30 @@ public static class OutputWriter
         return path;
     }
 
+    /// <summary>
+    /// Brings an output folder from one version of a site to the next, writing only the files whose bytes
+    /// changed (each through a temporary file and a rename, so no reader sees half a file) and deleting the
+    /// files that are gone.
+    /// </summary>
+    public static void Sync(string outputDirectory, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after)
+    {
+        var root = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        foreach (var (destination, content) in after)
+        {
+            if (before.TryGetValue(destination, out var old) && (old.Equals(content) || old.Span.SequenceEqual(content.Span))) continue;
+            var path = FullPathInside(root, destination);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + ".tmp-" + Environment.ProcessId;
+            File.WriteAllBytes(temporary, content.ToArray());
+            File.Move(temporary, path, overwrite: true);
+        }
+        foreach (var destination in before.Keys.Where(k => !after.ContainsKey(k)))
+        {
+            var path = FullPathInside(root, destination);
+            if (File.Exists(path)) File.Delete(path);
+        }
+    }
+
     /// <summary>A build killed between the two renames of the portable swap left the old site in .previous.</summary>
     private static void RecoverInterruptedSwap(string output, string previous)
     {

@@ -26,5 +26,6 @@ public sealed class CheckUniqueDestinations : IModule
     }
 
     private static string Describe(Document document) =>
-        document.Source.Length > 0 ? ContentError.DisplayPath(document.Source) : $"the generated page '{document.Get<string>(ReadPageInfo.Url)}'";
+        document.Source.Length > 0 ? ContentError.DisplayPath(document.Source)
+        : document.Get<string>(ReadPageInfo.Url) is { } url ? $"the generated page '{url}'" : $"the generated file '{document.Destination}'";
 }

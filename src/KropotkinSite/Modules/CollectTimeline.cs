@@ -54,8 +54,8 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
         }
 
         var ordered = TimelineBuilder.Order(events);
-        var data2 = new TimelineData(ordered, TimelineBuilder.Ids(ordered));
-        return inputs.Select(d => d.With(Timeline, data2)).ToArray();
+        var timeline = new TimelineData(ordered, TimelineBuilder.Ids(ordered));
+        return inputs.Select(d => d.With(Timeline, timeline)).ToArray();
     }
 
     private static TimelineEvent? Linked(TimelineEvent e, Document page, IExecutionContext context)

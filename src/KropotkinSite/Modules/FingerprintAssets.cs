@@ -13,7 +13,7 @@ public sealed class FingerprintAssets : IModule
     public const string AssetPath = "assetPath";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
             var destination = IsFingerprinted(relative) ? WithHash(relative, document.Content.Span) : relative;

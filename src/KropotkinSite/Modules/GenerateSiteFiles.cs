@@ -33,7 +33,8 @@ public sealed class GenerateSiteFiles(Func<IExecutionContext, SiteSettings?> set
             robots.Append("Sitemap: ").Append(new Uri(baseUrl, "sitemap.xml").AbsoluteUri).Append('\n');
         }
         results.Add(Document.Create("", "robots.txt", Encoding.UTF8.GetBytes(robots.ToString())));
-        if (site is not null) results.Add(Document.Create("", "site.webmanifest", Manifest(site)));
+        // Written even when _site.yml failed (that error fails the build), so no page's link to it is reported as well.
+        results.Add(Document.Create("", "site.webmanifest", Manifest(site ?? SiteSettings.Default("Untitled site"))));
         return results;
     }
 

@@ -29,24 +29,49 @@ public sealed class LiquidLayouts
         };
         configure?.Invoke(Options);
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
+            if (!ThemeFiles.IsTemplatePath(relative)) continue;
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"cannot be read ({e.Message}); check that it is a readable file"));
+                continue;
+            }
+            version.Append(relative).Append('\0').Append(text).Append('\0');
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
-            var text = File.ReadAllText(full);
             var (parent, body, bodyLine) = SplitParent(text);
             if (parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
             else
+            {
                 errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
+                // Kept as a layout that passes its content through, so the pages and layouts that use it are not reported as well.
+                _layouts[name] = (parser.Parse("{{ content | raw }}"), parent);
+            }
         }
-        foreach (var (name, (_, parent)) in _layouts)
+        Version = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.ToString())))[..16];
+        foreach (var (file, reason) in theme.Refused)
+            errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
+        foreach (var (name, (template, parent)) in _layouts.ToArray())
             if (parent is not null && !_layouts.ContainsKey(parent))
+            {
                 errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,
                     $"its parent layout '{parent}' does not exist in {ThemeFiles.LayoutsFolder}"));
+                _layouts[name] = (template, null); // reported: rendering goes on without it (it threw KeyNotFoundException for every page)
+            }
     }
 
     public TemplateOptions Options { get; }
+
+    /// <summary>A hash of every layout and partial: a page rendered under another version must be rendered again.</summary>
+    public string Version { get; }
 
     public bool Has(string name) => IsValidName(name) && _layouts.ContainsKey(name);
 
@@ -68,7 +93,14 @@ public sealed class LiquidLayouts
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
             var context = new TemplateContext(current, Options);
-            output = template.Render(context, Encoder);
+            try
+            {
+                output = template.Render(context, Encoder);
+            }
+            catch (FileNotFoundException e) // Fluid's include of a partial that does not exist
+            {
+                throw new InvalidOperationException($"layout '{layout}' includes '{e.Message}', which {ThemeFiles.PartialsFolder} does not have", e);
+            }
             if (parent is null) return output;
             current = withContent(output);
             layout = parent;
@@ -82,7 +114,7 @@ public sealed class LiquidLayouts
         var close = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         if (close < 0) return (null, text, 1);
         string? parent = null;
-        foreach (var line in normalized[4..close].Split('\n'))
+        foreach (var line in normalized[4..Math.Max(4, close)].Split('\n')) // close is 3 when the front matter is empty
             if (line.StartsWith("layout:", StringComparison.Ordinal)) parent = line["layout:".Length..].Trim().Trim('"', '\'');
         var bodyLine = normalized[..(close + 5)].Count(c => c == '\n') + 1;
         return (parent, normalized[(close + 5)..], bodyLine);

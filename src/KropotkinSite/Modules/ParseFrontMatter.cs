@@ -21,7 +21,7 @@ public sealed class ParseFrontMatter : IModule
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document => Parse(document, context));
+        DocumentParallel.Map(inputs, context, Parse);
 
     private static Document? Parse(Document document, IExecutionContext context)
     {
@@ -100,8 +100,7 @@ public sealed class ParseFrontMatter : IModule
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = SafeYaml.Load(yaml);
             if (stream.Documents.Count == 0) return new YamlMappingNode();
             var root = stream.Documents[0].RootNode;
             if (root is YamlMappingNode map) return map;

@@ -17,15 +17,14 @@ public sealed class ReadData : IModule
     public const string DataName = "dataName";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var text = ParseFrontMatter.Decode(document, context);
             if (text is null) return null;
             YamlNode root;
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(text));
+                var stream = SafeYaml.Load(text);
                 root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlMappingNode();
             }
             catch (YamlException e)

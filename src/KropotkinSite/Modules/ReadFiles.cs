@@ -13,12 +13,11 @@ public sealed class ReadFiles : IModule
 
     private readonly Func<IReadOnlyList<(string Relative, string Full)>> _list;
 
-    /// <summary>The files below a folder that a filter accepts.</summary>
-    public ReadFiles(string root, Func<string, bool> accept) : this(root, () => FileTree.List(root), accept) { }
-
-    /// <summary>The files of a listing of a folder (shared by the modules of one build) that a filter accepts.</summary>
-    public ReadFiles(string root, Func<IReadOnlyList<string>> listing, Func<string, bool> accept) =>
-        _list = () => listing().Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
+    /// <summary>The files below a folder that a filter accepts; those that must not be read are reported.
+    /// <paramref name="listing"/>, when given, is the folder's file list already made for this build (so many
+    /// pipelines need not walk the same folder).</summary>
+    public ReadFiles(string root, Func<string, bool> accept, IReadOnlyList<string>? listing = null) =>
+        _list = () => (listing ?? FileTree.List(root)).Where(accept).Select(p => (p, Path.Combine(root, p))).ToArray();
 
     /// <summary>Files named by relative path, each with the full path to read it from.</summary>
     public ReadFiles(IEnumerable<KeyValuePair<string, string>> files) =>
@@ -28,12 +27,18 @@ public sealed class ReadFiles : IModule
     {
         var paths = _list();
         var documents = new Document?[paths.Count];
+        var cache = context.Cache;
         Parallel.For(0, paths.Count, i =>
         {
             var (relative, full) = paths[i];
+            if (FileTree.Refusal(full[..^relative.Length], relative) is { } refusal) // a file that must not be read is reported
+            {
+                context.Report(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {refusal}"));
+                return;
+            }
             try
             {
-                documents[i] = Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
+                documents[i] = cache is null ? Read(relative, full) : ReadThroughCache(relative, full, cache, context.Step);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -43,19 +48,113 @@ public sealed class ReadFiles : IModule
         });
         return [.. inputs, .. documents.OfType<Document>()];
     }
+
+    private static Document Read(string relative, string full) =>
+        Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
+
+    /// <summary>In a preview session, a file whose size and modification time are unchanged is not read again.
+    /// Its fingerprint (a hash of its path and bytes) keys the cached work of later modules.</summary>
+    private static Document ReadThroughCache(string relative, string full, ModuleCache cache, string step)
+    {
+        var info = new FileInfo(full);
+        var stamp = $"{full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        if (cache.TryGet(step, stamp, out var cached, out _) && cached is not null) return cached;
+        var document = Read(relative, full);
+        var hash = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(full + "\0"), .. document.Content.Span]);
+        document = document.With(ModuleCache.Fingerprint, Convert.ToHexString(hash));
+        cache.Set(step, stamp, document, []);
+        return document;
+    }
 }
 
 /// <summary>Lists the files of a folder as relative paths with '/', sorted ordinally so order never depends on the disk.</summary>
 public static class FileTree
 {
+    /// <summary>
+    /// Every file below a folder. Symbolic links to folders are listed as entries, never followed, so a link can
+    /// lead the build neither out of the folder nor round in a loop; a folder that cannot be opened is listed as
+    /// an entry too. Reading either is refused with a reason (<see cref="Refusal"/>) instead of being skipped.
+    /// </summary>
     public static string[] List(string root)
     {
         if (!Directory.Exists(root)) return [];
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
-        var files = Directory.EnumerateFiles(root, "*", options)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .ToArray();
+        string[] files;
+        try
+        {
+            files = ListQuickly(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var list = new List<string>(); // a folder that cannot be opened: walk again, listing it as an entry
+            Walk(new DirectoryInfo(root), root, list);
+            files = [.. list];
+        }
         Array.Sort(files, StringComparer.Ordinal);
         return files;
+    }
+
+    private static string[] ListQuickly(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        return new System.IO.Enumeration.FileSystemEnumerable<string>(root, (ref System.IO.Enumeration.FileSystemEntry entry) =>
+            {
+                var folder = entry.Directory.Length > entry.RootDirectory.Length ? entry.Directory[(entry.RootDirectory.TrimEnd(Path.DirectorySeparatorChar).Length + 1)..] : [];
+                var relative = folder.IsEmpty ? entry.FileName.ToString() : string.Concat(folder, "/", entry.FileName);
+                return Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
+            }, options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory || IsLink(entry.Attributes),
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !IsLink(entry.Attributes),
+        }.ToArray();
+    }
+
+    private static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
+
+    private static void Walk(DirectoryInfo folder, string root, List<string> files)
+    {
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = folder.GetFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            files.Add(Relative(root, folder.FullName));
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            if (entry is DirectoryInfo directory && !IsLink(entry.Attributes)) Walk(directory, root, files);
+            else files.Add(Relative(root, entry.FullName));
+        }
+    }
+
+    private static string Relative(string root, string full)
+    {
+        var relative = Path.GetRelativePath(root, full);
+        return Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
+    }
+
+    /// <summary>
+    /// Why a listed entry must not be read, or null when it may: a symbolic link that leads out of the folder, to
+    /// nothing or to a folder; a folder that cannot be opened; a named pipe, socket or device, which would block
+    /// or never end.
+    /// </summary>
+    public static string? Refusal(string root, string relative)
+    {
+        var full = Path.Combine(root, relative);
+        var info = new FileInfo(full);
+        if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is { } target)
+        {
+            var resolved = NativeFiles.RealPath(full);
+            if (resolved is null || !Path.Exists(resolved)) return $"it is a symbolic link to '{target}', which does not exist";
+            if (Directory.Exists(resolved)) return $"it is a symbolic link to the folder '{target}', and the build does not follow links to folders; move or copy the folder here instead";
+            var inside = (NativeFiles.RealPath(root) ?? Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (!resolved.StartsWith(inside, StringComparison.Ordinal))
+                return $"it is a symbolic link to '{resolved}', outside {root}; the build reads only what lies inside, so copy the file here instead";
+        }
+        if (Directory.Exists(full)) return "it is a folder that cannot be opened; check its permissions";
+        if (NativeFiles.IsSpecialFile(full)) return "it is not an ordinary file but a named pipe, socket or device";
+        return null;
     }
 }

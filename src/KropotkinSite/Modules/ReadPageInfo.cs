@@ -15,14 +15,17 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
     public const string Url = "url";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
+            if (Routes.CharacterUnfitForAddress(relative) is { } unfit)
+                throw new ContentException(new ContentError(document.Source, 1, 1, ErrorCodes.InvalidValue,
+                    $"the page's path has {(char.IsControl(unfit) ? $"the control character U+{(int)unfit:X4}" : $"'{unfit}'")}, which its address cannot carry; rename it without #, ?, %, \\ or control characters"));
             var errors = new List<ContentError>();
             // Front matter starts on line 2 (after '---'); a file without any has its missing keys reported at line 1.
             var lineOffset = document.Get<int>(ParseFrontMatter.BodyLine) > 1 ? 1 : 0;
             var fields = new YamlFields(document.Require<YamlMappingNode>(ParseFrontMatter.FrontMatter), document.Source, lineOffset, errors);
-            var page = PageInfoReader.Read(fields, document.Source, isWork(relative), 0, errors);
+            var page = PageInfoReader.Read(fields, document.Source, isWork(relative), errors);
             foreach (var error in errors) context.Report(error);
             if (page is null || (page.Draft && !includeDrafts)) return null;
             var url = Routes.PageUrl(relative);

@@ -38,7 +38,7 @@ public sealed class ReadSiteModel(string inputRoot, string settingsPath, string 
             foreach (var error in errors) context.Report(error);
             results.Add(result);
         }
-        if (!sawSettings)
+        if (!sawSettings && !File.Exists(Path.Combine(inputRoot, settingsPath))) // one that exists but failed to read is reported already
             context.Report(new ContentError(Path.Combine(inputRoot, settingsPath), 1, 1, ErrorCodes.SiteSettings,
                 $"the site has no {settingsPath}; create it with at least a line 'title: Your site's title'"));
         return results;

@@ -34,7 +34,7 @@ public sealed class RenderMarkdown(string basePath) : IModule
         .Build();
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, document =>
+        DocumentParallel.Map(inputs, context, (document, context) =>
         {
             var body = document.Require<string>(ParseFrontMatter.Body);
             var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);
@@ -45,8 +45,7 @@ public sealed class RenderMarkdown(string basePath) : IModule
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
-                throw new ContentException(new ContentError(document.Source, firstLine, 1, ErrorCodes.MarkdownError,
-                    $"the Markdown cannot be read ({e.Message}); nest lists, quotes and emphasis less deeply"));
+                throw Unreadable(document, firstLine, e);
             }
 
             var links = new List<MarkdownLink>();
@@ -56,17 +55,32 @@ public sealed class RenderMarkdown(string basePath) : IModule
                 links.Add(new MarkdownLink(link.Url, new SourcePosition(link.Line + firstLine, link.Column + 1)));
                 link.Url = Urls.WithBasePath(link.Url, basePath);
             }
+            // Rendering refuses elements nested too deeply (emphasis can nest far deeper than blocks); it comes
+            // before the walks below, which recurse.
+            var writer = new StringWriter();
+            try
+            {
+                var renderer = new HtmlRenderer(writer);
+                Markdown.Setup(renderer);
+                renderer.Render(ast);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                throw Unreadable(document, firstLine, e);
+            }
             var headings = ast.Descendants<HeadingBlock>()
                 .Select(h => new Heading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
                 .ToArray();
             var excerpt = ast.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
-
-            var html = ast.ToHtml(Markdown); // renders with a renderer and buffer from Markdig's pool
             return document.Without(ParseFrontMatter.Body)
-                .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
+                .With(Html, writer.ToString()).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
+
+    private static ContentException Unreadable(Document document, int firstLine, Exception e) =>
+        new(new ContentError(document.Source, firstLine, 1, ErrorCodes.MarkdownError,
+            $"the Markdown cannot be read ({e.Message}); nest lists, quotes and emphasis less deeply"));
 }
 
 /// <summary>The plain text of Markdown inlines, for excerpts and headings.</summary>

@@ -12,13 +12,29 @@ public sealed class ThemeFiles
 
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
 
-    public ThemeFiles(string themeRoot, string inputRoot)
+    private readonly List<(string File, string Reason)> _refused = [];
+
+    public ThemeFiles(string themeRoot, string inputRoot, IReadOnlyList<string>? inputListing = null)
     {
         ThemeRoot = themeRoot;
-        foreach (var path in FileTree.List(themeRoot)) _files[path] = Path.Combine(themeRoot, path);
-        foreach (var path in FileTree.List(inputRoot))
-            if (_files.ContainsKey(path) || IsTemplatePath(path)) _files[path] = Path.Combine(inputRoot, path);
+        foreach (var path in FileTree.List(themeRoot)) Add(themeRoot, path, report: true);
+        foreach (var path in inputListing ?? FileTree.List(inputRoot))
+            if (_files.ContainsKey(path) || IsTemplatePath(path)) Add(inputRoot, path, report: IsTemplatePath(path));
     }
+
+    /// <summary>Adds a file unless it must not be read (<see cref="FileTree.Refusal"/>). A refused content file
+    /// that would replace a theme asset is left to the content's reading, which reports it.</summary>
+    private void Add(string root, string path, bool report)
+    {
+        if (FileTree.Refusal(root, path) is { } reason)
+        {
+            if (report) _refused.Add((Path.Combine(root, path), reason));
+        }
+        else _files[path] = Path.Combine(root, path);
+    }
+
+    /// <summary>Theme files (and layouts or partials of the content) that are not read, and why.</summary>
+    public IReadOnlyList<(string File, string Reason)> Refused => _refused;
 
     public string ThemeRoot { get; }
 

@@ -22,16 +22,8 @@ public static class Urls
     public static bool IsExternal(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) || (url.IndexOf(':') is var colon and > 0 && url.IndexOfAny(['/', '?', '#']) is var stop && (stop < 0 || colon < stop));
 
-    /// <summary>
-    /// Whether a path is root-relative and already in the form URI resolution would give it (only letters,
-    /// digits, '-', '_', '.' and '/', and no '.' or '..' segment): then resolving it against the page is the identity.
-    /// </summary>
-    public static bool IsPlainAbsolutePath(string path)
-    {
-        if (path.Length == 0 || path[0] != '/' || path.StartsWith("//", StringComparison.Ordinal)) return false;
-        foreach (var c in path)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.')) return false;
-        return !path.Contains("/./", StringComparison.Ordinal) && !path.Contains("/../", StringComparison.Ordinal)
-            && !path.EndsWith("/.", StringComparison.Ordinal) && !path.EndsWith("/..", StringComparison.Ordinal);
-    }
+    /// <summary>A root-relative path with nothing to resolve (no dot segments, escapes or empty segments): most links.</summary>
+    public static bool IsPlainRootPath(string path) =>
+        path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal)
+        && !path.Contains('%') && !path.Contains('\\');
 }

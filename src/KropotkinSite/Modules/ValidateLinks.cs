@@ -12,6 +12,7 @@ namespace KropotkinSite.Modules;
 public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinationsOfFailedSources) : IModule
 {
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
+    private const string Extracted = "extractedLinks";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
@@ -19,11 +20,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var pages = new PageLinks[html.Length];
         var options = new ParallelOptions { CancellationToken = context.Cancellation };
-        Parallel.For(0, html.Length, options, i =>
-        {
-            var (ids, links) = HtmlLinks.Read(html[i].Content.Span);
-            pages[i] = new PageLinks(html[i], ids, links);
-        });
+        Parallel.For(0, html.Length, options, i => pages[i] = ReadThroughCache(html[i], context));
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
@@ -41,6 +38,24 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         return inputs;
     }
 
+    /// <summary>In a preview session, a page whose fingerprint is unchanged is not parsed again.</summary>
+    private static PageLinks ReadThroughCache(Document document, IExecutionContext context)
+    {
+        var key = document.Get<string>(ModuleCache.Fingerprint);
+        if (context.Cache is null || key is null) return Read(document);
+        if (context.Cache.TryGet(context.Step, key, out var cached, out _) && cached?.Get<PageLinks>(Extracted) is { } links)
+            return links with { Document = document };
+        var read = Read(document);
+        context.Cache.Set(context.Step, key, Document.Create("", "", ReadOnlyMemory<byte>.Empty).With(Extracted, read), []);
+        return read;
+    }
+
+    private static PageLinks Read(Document document)
+    {
+        var (ids, links) = HtmlLinks.Read(document.Content.Span);
+        return new PageLinks(document, ids, links);
+    }
+
     private string? Check(Document page, string link, HashSet<string> destinations, Dictionary<string, HashSet<string>> ids, out bool isFragment)
     {
         isFragment = false;
@@ -55,8 +70,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var resolved = Urls.IsPlainAbsolutePath(pathPart)
-                ? pathPart
+            var resolved = Urls.IsPlainRootPath(pathPart) ? pathPart
                 : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";

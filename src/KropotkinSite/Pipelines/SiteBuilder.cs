@@ -29,13 +29,15 @@ public static class SiteBuilder
     }
 
     /// <summary>Runs every pipeline without writing anything.</summary>
-    public static (PipelineEngine Engine, EngineResult Result, IReadOnlyList<ContentError> Errors) Run(BuildOptions options, CancellationToken cancellation = default)
+    public static (PipelineEngine Engine, EngineResult Result, IReadOnlyList<ContentError> Errors) Run(
+        BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null)
     {
         var setupErrors = new List<ContentError>();
-        var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory);
+        var inputFiles = FileTree.List(options.InputDirectory);
+        var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory, inputFiles);
         var layouts = new LiquidLayouts(theme, null, setupErrors);
-        var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts));
-        var result = engine.Run(cancellation);
+        var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts, inputFiles));
+        var result = engine.Run(cancellation, cache);
         var errors = setupErrors.Concat(result.Errors).ToArray();
         return (engine, result, errors);
     }

@@ -8,18 +8,16 @@ namespace KropotkinSite.Pipelines;
 /// <summary>Which modules run in which pipeline, and what depends on what, for a site folder.</summary>
 public static class SitePipelines
 {
-    /// <summary>The pipelines of one build. The input folder is listed once, when the first of them needs it.</summary>
-    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme, LiquidLayouts layouts)
+    /// <param name="inputFiles">The input folder's files (relative paths), listed once for the whole build.</param>
+    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme, LiquidLayouts layouts, IReadOnlyList<string> inputFiles)
     {
         var input = options.InputDirectory;
-        var inputFiles = new Lazy<string[]>(() => FileTree.List(input), LazyThreadSafetyMode.ExecutionAndPublication);
-        IReadOnlyList<string> InputFiles() => inputFiles.Value;
         var basePath = Urls.NormaliseBasePath(options.BasePath);
         bool IsPage(string path) => Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path);
 
         IModule[] ReadPages(Func<string, bool> accept) =>
         [
-            new ReadFiles(input, InputFiles, path => IsPage(path) && accept(path)),
+            new ReadFiles(input, path => IsPage(path) && accept(path), inputFiles),
             new ParseFrontMatter(),
             new ReadPageInfo(SiteLayout.IsWork, options.IncludeDrafts),
             new RenderMarkdown(basePath),
@@ -27,7 +25,7 @@ public static class SitePipelines
 
         return
         [
-            new Pipeline(Data, new ReadFiles(input, InputFiles, SiteLayout.IsData), new ReadData(),
+            new Pipeline(Data, new ReadFiles(input, SiteLayout.IsData, inputFiles), new ReadData(),
                 new ReadSiteModel(input, SiteLayout.SettingsFile, SiteLayout.TimelineDataFile)),
             new Pipeline(Pages, [], ReadPages(p => !SiteLayout.IsWork(p) && !SiteLayout.IsIntroOfGeneratedPage(p))),
             new Pipeline(Works, [], ReadPages(SiteLayout.IsWork)),
@@ -40,7 +38,7 @@ public static class SitePipelines
                 [.. ReadPages(p => p == "404.md"), new GeneratePage(SiteLayout.NotFoundUrl, PageKinds.NotFound, "Page not found", "There is no page at this address.")]),
             new Pipeline(Assets,
                 new ReadFiles(theme.Assets),
-                new ReadFiles(input, InputFiles, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path)),
+                new ReadFiles(input, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path), inputFiles),
                 new FingerprintAssets()) { IsOutput = true },
             new Pipeline(Render, [Pages, Works, WorksIndex, Timeline, NotFound, Data, Assets],
             [
@@ -53,14 +51,14 @@ public static class SitePipelines
             [
                 new Gather(Render, Assets, Sitemap),
                 new CheckUniqueDestinations(),
-                new ValidateLinks(basePath, DestinationsOfAllPages(InputFiles(), theme)),
+                new ValidateLinks(basePath, DestinationsOfAllPages(inputFiles, theme)),
             ]),
         ];
     }
 
     /// <summary>Where every Markdown file would be published, whether or not it builds: links to a page that
     /// failed for another reason are not reported a second time.</summary>
-    private static HashSet<string> DestinationsOfAllPages(IEnumerable<string> inputFiles, ThemeFiles theme) =>
+    private static HashSet<string> DestinationsOfAllPages(IReadOnlyList<string> inputFiles, ThemeFiles theme) =>
         inputFiles.Where(p => Routes.IsMarkdown(p) && Routes.IsPublishable(p) && !theme.Overrides(p))
             .Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal);
 }

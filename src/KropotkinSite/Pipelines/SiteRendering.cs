@@ -25,22 +25,29 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var index = new SiteIndex(entryList.Where(e => e.Kind != PageKinds.NotFound));
         var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
-        var catalogue = WorksCatalogue.Build(index.Works, views.Href);
-        var timeline = TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
-            e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor));
+        var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
+        var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
+            e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
+        var shared = new Lazy<string>(() => RenderSignature.Of(new { site, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
 
         return document =>
         {
             var entry = entries[document];
             var info = document.Get<PageInfo>(ReadPageInfo.Page);
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
-            var view = views.Build(entry, html,
-                entry.Kind == PageKinds.WorksIndex ? catalogue : null,
-                entry.Kind == PageKinds.Timeline ? timeline : null);
-            var navigation = views.Navigation(entry);
+            var view = new Lazy<PageView>(() => views.Build(entry, html,
+                entry.Kind == PageKinds.WorksIndex ? catalogue.Value : null,
+                entry.Kind == PageKinds.Timeline ? timeline.Value : null));
+            Func<string>? generated = entry.Kind switch
+            {
+                PageKinds.WorksIndex => () => RenderSignature.Of(catalogue.Value),
+                PageKinds.Timeline => () => TimelineBuilder.Key(timelineData.Ordered, timelineData.Ids, settings.Periods),
+                _ => null,
+            };
             var layout = info?.Layout ?? DefaultLayout(entry.Kind);
-            return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, info?.Layout is not null,
-                content => new LayoutModel(site, view, navigation, content ?? html));
+            return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start,
+                content => new LayoutModel(site, view.Value, views.Navigation(entry), content ?? html),
+                () => views.DependencyKey(entry, document.Get<string>(ModuleCache.Fingerprint) ?? RenderSignature.Of(new { info, html }), shared.Value, generated));
         };
     }
 
@@ -78,7 +85,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         if (Urls.IsExternal(link)) return null;
         var path = link.Split('#', 2)[0].Split('?', 2)[0];
         if (path.Length == 0) return null;
-        var resolved = Urls.IsPlainAbsolutePath(path) ? path : new Uri(new Uri("http://site.invalid" + pageUrl), path).AbsolutePath;
+        var resolved = Urls.IsPlainRootPath(path) ? path : new Uri(new Uri("http://site.invalid" + pageUrl), path).AbsolutePath;
         return resolved.EndsWith('/') ? resolved : resolved + "/";
     }
 
@@ -91,6 +98,6 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             .GroupBy(d => d.Require<string>(ReadData.DataName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Get<object>(ReadData.Data), StringComparer.Ordinal);
         return new SiteView(settings.Title, settings.Description, settings.Author, settings.Language, settings.BaseUrl?.AbsoluteUri,
-            basePath, settings.License, views.Href("/"), views.Href(SiteLayout.TimelineUrl), views.Href(SiteLayout.WorksUrl), assets, data);
+            basePath, settings.License, settings.Sources, views.Href("/"), views.Href(SiteLayout.TimelineUrl), views.Href(SiteLayout.WorksUrl), assets, data);
     }
 }

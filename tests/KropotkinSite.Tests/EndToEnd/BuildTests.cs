@@ -132,6 +132,28 @@ public sealed class BuildTests
     }
 
     [Fact]
+    public void A_folder_of_other_files_is_never_replaced_by_the_output()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        Directory.CreateDirectory(site.Output);
+        File.WriteAllText(Path.Combine(site.Output, "thesis.docx"), "precious");
+        var run = site.Build();
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not a site built before", run.Stderr);
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(site.Output, "thesis.docx")));
+    }
+
+    [Fact]
+    public void A_missing_theme_folder_is_bad_usage()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        site.Theme = Path.Combine(site.Root, "no-such-theme");
+        var run = site.Build();
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the theme folder", run.Stderr);
+    }
+
+    [Fact]
     public void The_summary_reports_pages_written_and_time_per_pipeline()
     {
         using var site = TestSite.FromFixture("minimal");

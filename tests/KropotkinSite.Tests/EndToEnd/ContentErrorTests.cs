@@ -19,6 +19,7 @@ public sealed class ContentErrorTests
         { "front matter not a mapping", "life/early.md", "---\n- just\n- a list\n---\nBody", 2, 1, "KS0004" },
         { "empty file lacks its title", "life/early.md", "", 1, 1, "KS0005" },
         { "missing title", "life/early.md", "---\ndescription: no title here\n---\nBody", 2, 1, "KS0005" },
+        { "empty title", "life/early.md", "---\ntitle: \"\"\n---\nBody", 2, 8, "KS0005" },
         { "wrong type of order", "life/early.md", "---\ntitle: T\norder: first\n---\nBody", 3, 8, "KS0006" },
         { "wrong type of draft", "life/early.md", "---\ntitle: T\ndraft: maybe\n---\nBody", 3, 8, "KS0006" },
         { "unknown kind", "works/first.md", "---\ntitle: T\nyear: 1900\nkind: novel\n---\nBody", 4, 7, "KS0007" },

@@ -98,7 +98,7 @@ public sealed class TestSite : IDisposable
         return files;
     }
 
-    public static void CopyDirectory(string from, string to, bool reverseOrder = false)
+    public static void CopyDirectory(string from, string to, bool reverseOrder = false, bool overwrite = false)
     {
         Directory.CreateDirectory(to);
         var files = Directory.GetFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -107,7 +107,7 @@ public sealed class TestSite : IDisposable
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(file, target, overwrite);
         }
     }
 

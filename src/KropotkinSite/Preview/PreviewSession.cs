@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using KropotkinSite.Engine;
+using KropotkinSite.Pipelines;
+
+namespace KropotkinSite.Preview;
+
+/// <summary>The site as the preview serves it: every output file by its path below the site root.</summary>
+public sealed record SiteSnapshot(FrozenDictionary<string, ReadOnlyMemory<byte>> Files, int Version)
+{
+    public static readonly SiteSnapshot Empty = new(FrozenDictionary<string, ReadOnlyMemory<byte>>.Empty, 0);
+}
+
+public sealed record RebuildResult(IReadOnlyList<ContentError> Errors, int FilesChanged, int CacheHits, int CacheMisses, TimeSpan Elapsed);
+
+/// <summary>
+/// Rebuilds a site again and again in one process. A <see cref="ModuleCache"/> keeps what each per-document
+/// step made, keyed by fingerprints of everything it depends on, so after an edit only the documents the
+/// change touches are read, rendered and checked again; the result is the same as a full build of the same
+/// input. A failed rebuild keeps the last good snapshot.
+/// </summary>
+public sealed class PreviewSession(BuildOptions options)
+{
+    private readonly ModuleCache _cache = new();
+    private readonly Lock _gate = new();
+    private SiteSnapshot _current = SiteSnapshot.Empty;
+
+    public BuildOptions Options => options;
+
+    /// <summary>The last site that built without errors.</summary>
+    public SiteSnapshot Current => Volatile.Read(ref _current);
+
+    public IReadOnlyList<ContentError> LastErrors { get; private set; } = [];
+
+    /// <param name="changedFiles">Files known to have changed: read again even if their size and time look the same
+    /// (some file systems keep modification times to the second).</param>
+    public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
+    {
+        lock (_gate)
+        {
+            foreach (var file in changedFiles ?? []) _cache.Forget(Path.GetFullPath(file) + "|");
+            var stopwatch = Stopwatch.StartNew();
+            var (engine, result, errors) = SiteBuilder.Run(options, cancellation, _cache);
+            LastErrors = errors;
+            if (errors.Count > 0)
+                return new RebuildResult(errors, 0, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
+
+            var files = SiteBuilder.OutputDocuments(engine, result)
+                .ToFrozenDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal);
+            var previous = Current;
+            var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
+                          + previous.Files.Keys.Count(k => !files.ContainsKey(k));
+            Volatile.Write(ref _current, new SiteSnapshot(files, previous.Version + 1));
+            return new RebuildResult([], changed, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Tests.Engine;
+
+public sealed class PipelineEngineTests
+{
+    private sealed class Emit(params string[] names) : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+            [.. inputs, .. names.Select(n => Document.Create("", n, ReadOnlyMemory<byte>.Empty))];
+    }
+
+    private sealed class ReadFrom(string pipeline) : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+            [.. inputs, .. context.OutputsOf(pipeline).Select(d => d.WithDestination("copy-of-" + d.Destination))];
+    }
+
+    /// <summary>Logs its start and end; with a rendezvous, waits until the other party has started too.</summary>
+    private sealed class Record(ConcurrentQueue<string> log, string name, Barrier? rendezvous = null) : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+        {
+            log.Enqueue("start " + name);
+            if (rendezvous is not null && !rendezvous.SignalAndWait(TimeSpan.FromSeconds(30)))
+                log.Enqueue("alone " + name);
+            log.Enqueue("end " + name);
+            return inputs;
+        }
+    }
+
+    private sealed class Fail(string message) : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+        {
+            context.Report(new ContentError("a.md", 2, 3, "KS0000", message));
+            return inputs;
+        }
+    }
+
+    [Fact]
+    public void A_pipeline_reads_the_documents_of_the_pipelines_it_depends_on()
+    {
+        var result = new PipelineEngine([
+            new Pipeline("index", ["works"], [new ReadFrom("works")]),
+            new Pipeline("works", new Emit("a", "b")),
+        ]).Run();
+        Assert.Equal(["copy-of-a", "copy-of-b"], result.Outputs["index"].Select(d => d.Destination));
+    }
+
+    [Fact]
+    public void A_pipeline_that_reads_one_it_does_not_depend_on_fails_with_an_internal_error()
+    {
+        var result = new PipelineEngine([
+            new Pipeline("index", new ReadFrom("works")),
+            new Pipeline("works", new Emit("a")),
+        ]).Run();
+        Assert.Contains(result.Errors, e => e.Code == "KS9000" && e.Message.Contains("does not depend on it"));
+    }
+
+    [Fact]
+    public void Pipelines_run_after_their_dependencies_and_independent_ones_overlap()
+    {
+        var log = new ConcurrentQueue<string>();
+        using var rendezvous = new Barrier(2);
+        new PipelineEngine([
+            new Pipeline("last", ["left", "right"], [new Record(log, "last")]),
+            new Pipeline("left", new Record(log, "left", rendezvous)),
+            new Pipeline("right", new Record(log, "right", rendezvous)),
+        ]).Run();
+        var order = log.ToList();
+        Assert.True(order.IndexOf("start last") > order.IndexOf("end left"));
+        Assert.True(order.IndexOf("start last") > order.IndexOf("end right"));
+        // Each independent pipeline waited for the other to start: they ran at the same time.
+        Assert.DoesNotContain(order, entry => entry.StartsWith("alone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Errors_of_every_pipeline_are_collected_and_later_pipelines_still_run()
+    {
+        var result = new PipelineEngine([
+            new Pipeline("one", new Fail("first")),
+            new Pipeline("two", ["one"], [new Fail("second"), new Emit("x")]),
+        ]).Run();
+        Assert.Equal(["first", "second"], result.Errors.Select(e => e.Message).Order());
+        Assert.Single(result.Outputs["two"]);
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public void A_dependency_cycle_or_an_unknown_dependency_is_refused_when_the_engine_is_made()
+    {
+        Assert.Contains("cycle", Assert.Throws<InvalidOperationException>(() => new PipelineEngine([
+            new Pipeline("a", ["b"], []), new Pipeline("b", ["a"], []),
+        ])).Message);
+        Assert.Contains("unknown pipeline", Assert.Throws<InvalidOperationException>(() => new PipelineEngine([
+            new Pipeline("a", ["missing"], []),
+        ])).Message);
+    }
+
+    [Fact]
+    public void Errors_print_in_the_form_dotnet_tools_and_editors_parse()
+    {
+        Assert.Equal("x.md(3,7): error KS0006: bad", new ContentError("x.md", 3, 7, "KS0006", "bad").ToString());
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using KropotkinSite.Tests.Support;
+
+namespace KropotkinSite.Tests.Site;
+
+/// <summary>Checks on the project's own biography as published: it is written in our own words and tells the whole story.</summary>
+public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
+{
+    public sealed class BuiltSite : IDisposable
+    {
+        public TestSite Site { get; } = TestSite.Empty();
+
+        public BuiltSite()
+        {
+            TestSite.CopyDirectory(Repository.Input, Site.Input);
+            Site.BuildSuccessfully();
+        }
+
+        public void Dispose() => Site.Dispose();
+    }
+
+    private readonly TestSite _site;
+
+    public OwnContentTests(BuiltSite built) => _site = built.Site;
+
+    private static string SourcesFolder => Path.Combine(Repository.Root, "..", "shared", "sources");
+
+    [Fact]
+    public void Fewer_than_two_percent_of_the_published_prose_8_word_runs_stand_in_the_source_biography()
+    {
+        Assert.True(Directory.Exists(SourcesFolder), $"the source biography is expected beside the repository at {SourcesFolder}");
+        var source = Directory.GetFiles(SourcesFolder, "*.txt").Select(File.ReadAllText).SelectMany(text => Runs(Words(text))).ToHashSet(StringComparer.Ordinal);
+        var total = 0;
+        var shared = 0;
+        foreach (var file in Directory.GetFiles(_site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var main = Html.Parse(File.ReadAllText(file)).QuerySelector("main");
+            if (main is null) continue;
+            foreach (var quote in main.QuerySelectorAll("blockquote").ToArray()) quote.Remove(); // Kropotkin's own words, marked as quotations
+            var runs = Runs(Words(main.TextContent)).ToArray();
+            total += runs.Length;
+            shared += runs.Count(source.Contains);
+        }
+        Assert.True(total > 10_000, $"expected a whole biography, found {total} runs of prose");
+        Assert.True(shared * 100.0 / total < 2.0, $"{shared} of {total} 8-word runs ({shared * 100.0 / total:F2}%) also stand in the source");
+    }
+
+    [Fact]
+    public void The_timeline_tells_at_least_sixty_dated_events_and_every_book_has_a_page()
+    {
+        var timeline = _site.Page("timeline/index.html");
+        Assert.True(timeline.QuerySelectorAll(".event").Length >= 60);
+        var works = _site.Page("works/index.html").QuerySelectorAll(".work-item").Length;
+        Assert.True(works >= 12, $"expected the twelve books and more, found {works}");
+    }
+
+    private static string[] Words(string text) =>
+        Regex.Matches(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''), @"[\p{L}\p{N}']+").Select(m => m.Value).ToArray();
+
+    private static IEnumerable<string> Runs(string[] words)
+    {
+        for (var i = 0; i + 8 <= words.Length; i++) yield return string.Join(' ', words, i, 8);
+    }
+}
