@@ -1,6 +1,7 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using Markdig;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
