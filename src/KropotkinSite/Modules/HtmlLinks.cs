@@ -9,7 +9,9 @@ namespace KropotkinSite.Modules;
 /// text begin and end (data, tag open, tag name, the attribute states, comments, doctypes, bogus comments,
 /// CDATA, RCDATA, RAWTEXT, script data with its escaped states, PLAINTEXT), without building a tree.
 /// Like the tree builder it switches to raw text after <c>script</c>, <c>style</c>, <c>textarea</c>,
-/// <c>title</c> and their kin in HTML content, and accepts CDATA only inside SVG and MathML. Attribute values
+/// <c>title</c> and their kin in HTML content, and accepts CDATA only inside SVG and MathML (which lasts until
+/// their end tag or an HTML start tag that breaks out; integration points such as <c>foreignObject</c> are not
+/// told apart, which matters only for raw-text elements inside them). Attribute values
 /// are decoded as the spec says (character references, line ends); a tag cut off by the end of the file
 /// counts for nothing, and of two attributes with one name the first wins.
 /// </summary>
@@ -66,7 +68,7 @@ public static class HtmlLinks
         }.Select(Encoding.ASCII.GetBytes),
     ];
 
-    /// <summary>A start or end tag: its lower-cased name and the four attributes the link check reads.</summary>
+    /// <summary>A start or end tag: where its name lies in the input, and the four attributes the link check reads.</summary>
     private struct Tag
     {
         public int NameStart, NameLength;

@@ -120,14 +120,21 @@ public sealed class LiquidLayouts
         return (parent, normalized[(close + 5)..], bodyLine);
     }
 
-    /// <summary>Serves <c>partials/</c> of the theme overlay to Liquid's include and render tags.</summary>
+    /// <summary>
+    /// Serves <c>partials/</c> of the theme overlay to Liquid's include and render tags. Fluid asks for a partial
+    /// on every include of every page; each is looked up and read once per build, then served from memory.
+    /// </summary>
     private sealed class PartialFiles(ThemeFiles theme) : IFileProvider
     {
-        public IFileInfo GetFileInfo(string subpath)
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _files = new(StringComparer.Ordinal);
+
+        public IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, Find);
+
+        private IFileInfo Find(string subpath)
         {
             var key = ThemeFiles.PartialsFolder + subpath.TrimStart('/').Replace('\\', '/');
-            return theme.Files.TryGetValue(key, out var full) && !key.Contains("..", StringComparison.Ordinal)
-                ? new PartialFile(new FileInfo(full))
+            return theme.Files.TryGetValue(key, out var full) && !key.Contains("..", StringComparison.Ordinal) && File.Exists(full)
+                ? new PartialFile(new FileInfo(full), File.ReadAllBytes(full))
                 : new NotFoundFileInfo(subpath);
         }
 
@@ -136,14 +143,16 @@ public sealed class LiquidLayouts
         public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
     }
 
-    private sealed class PartialFile(FileInfo file) : IFileInfo
+    private sealed class PartialFile(FileInfo file, byte[] content) : IFileInfo
     {
-        public bool Exists => file.Exists;
-        public long Length => file.Length;
+        private readonly DateTimeOffset _lastModified = file.LastWriteTimeUtc;
+
+        public bool Exists => true;
+        public long Length => content.Length;
         public string? PhysicalPath => file.FullName;
         public string Name => file.Name;
-        public DateTimeOffset LastModified => file.LastWriteTimeUtc;
+        public DateTimeOffset LastModified => _lastModified;
         public bool IsDirectory => false;
-        public Stream CreateReadStream() => file.OpenRead();
+        public Stream CreateReadStream() => new MemoryStream(content, writable: false);
     }
 }
