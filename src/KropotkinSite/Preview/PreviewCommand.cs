@@ -10,7 +10,7 @@ namespace KropotkinSite.Preview;
 /// </summary>
 public static class PreviewCommand
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(15);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
     public static async Task<int> RunAsync(Pipelines.BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {

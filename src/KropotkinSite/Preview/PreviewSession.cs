@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics;
 using KropotkinSite.Engine;
 using KropotkinSite.Pipelines;
@@ -6,9 +5,9 @@ using KropotkinSite.Pipelines;
 namespace KropotkinSite.Preview;
 
 /// <summary>The site as the preview serves it: every output file by its path below the site root.</summary>
-public sealed record SiteSnapshot(FrozenDictionary<string, ReadOnlyMemory<byte>> Files, int Version)
+public sealed record SiteSnapshot(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Files, int Version)
 {
-    public static readonly SiteSnapshot Empty = new(FrozenDictionary<string, ReadOnlyMemory<byte>>.Empty, 0);
+    public static readonly SiteSnapshot Empty = new(new Dictionary<string, ReadOnlyMemory<byte>>(), 0);
 }
 
 public sealed record RebuildResult(IReadOnlyList<ContentError> Errors, int FilesChanged, int CacheHits, int CacheMisses, TimeSpan Elapsed);
@@ -46,7 +45,7 @@ public sealed class PreviewSession(BuildOptions options)
                 return new RebuildResult(errors, 0, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
 
             var files = SiteBuilder.OutputDocuments(engine, result)
-                .ToFrozenDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal);
+                .ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
             var previous = Current;
             var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
                           + previous.Files.Keys.Count(k => !files.ContainsKey(k));
