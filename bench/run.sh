@@ -68,7 +68,7 @@ median() { # column of a times file
 html_count() { find "$1" -name '*.html' | wc -l; }
 
 # The sites are generated again only when the generator, the Hugo layouts or N changed.
-stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" $(find "$ROOT/bench/hugo" -type f | sort) | sha256sum | cut -c1-16)
+stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" "$ROOT/theme/assets/site.css" $(find "$ROOT/bench/hugo" -type f | sort) | sha256sum | cut -c1-16)
 OUTS="$WORK/outputs"
 rm -rf "$OUTS"
 
@@ -86,6 +86,8 @@ for n in "${SIZES[@]}"; do
   if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
     "$WORK/generator/SiteGenerator" --pages "$n" --seed 1 --out "$dir" >/dev/null
     cp -r "$ROOT/bench/hugo/." "$dir/hugo/"
+    # The Hugo site serves the same stylesheet as ours, so both write the same CSS.
+    mkdir -p "$dir/hugo/static" && cp "$ROOT/theme/assets/site.css" "$dir/hugo/static/site.css"
     echo "$stamp" >"$dir/stamp"
   fi
   out="$OUTS/n$n"

@@ -28,7 +28,8 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
         var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
             e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
-        var shared = new Lazy<string>(() => RenderSignature.Of(new { site, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
+        // Everything every page may show: the site view, the settings behind structured data, the navigation.
+        var shared = new Lazy<string>(() => RenderSignature.Of(new { site, settings, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
 
         return document =>
         {

@@ -25,6 +25,7 @@ public sealed class IncrementalRebuildTests
         "change a work's year",
         "rename an event",
         "add a draft",
+        "change the subject of the site",
         "break a link",
         "remove a heading a link points to",
     };
@@ -87,6 +88,7 @@ public sealed class IncrementalRebuildTests
             case "change a work's year": site.Write("works/first.md", Read("works/first.md").Replace("year: 1885", "year: 1950")); break;
             case "rename an event": site.Write("life/early.md", Read("life/early.md").Replace("title: Born", "title: Born in Moscow")); break;
             case "add a draft": site.Write("life/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet."); break;
+            case "change the subject of the site": site.Write("_site.yml", Read("_site.yml") + "subject:\n  name: Somebody Else\n  birth_date: \"1900\"\n"); break;
             case "break a link": site.Write("index.md", Read("index.md").Replace("(/life/early/)", "(/life/gone/)")); break;
             case "remove a heading a link points to": site.Write("life/later.md", Read("life/later.md").Replace("## Exile", "Exile.")); break;
             default: throw new ArgumentException(edit);
