@@ -13,7 +13,12 @@ public sealed class ModuleCache
 {
     public const string Fingerprint = "fingerprint";
 
-    private sealed record Entry(Document? Output, ContentError[] Errors, int Run);
+    private sealed class Entry(Document? output, ContentError[] errors, int run)
+    {
+        public Document? Output { get; } = output;
+        public ContentError[] Errors { get; } = errors;
+        public int Run = run; // the last run that used it; written in place, so a hit costs one lookup
+    }
 
     private readonly ConcurrentDictionary<(string Step, string Key), Entry> _entries = new();
     private int _run;
@@ -38,7 +43,7 @@ public sealed class ModuleCache
     {
         if (_entries.TryGetValue((step, key), out var entry))
         {
-            _entries[(step, key)] = entry with { Run = _run };
+            entry.Run = _run;
             output = entry.Output;
             errors = entry.Errors;
             Interlocked.Increment(ref Hits);

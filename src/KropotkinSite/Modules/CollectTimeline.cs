@@ -63,7 +63,7 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
         var info = page.Require<PageInfo>(ReadPageInfo.Page);
         var linked = e with { PageUrl = page.Require<string>(ReadPageInfo.Url), PageTitle = info.Title };
         if (e.Anchor is null) return linked;
-        var headings = page.Get<IReadOnlyList<Heading>>(RenderMarkdown.Headings) ?? [];
+        var headings = page.Get<IReadOnlyList<PageHeading>>(RenderMarkdown.Headings) ?? [];
         if (headings.Any(h => h.Id == e.Anchor)) return linked;
         context.Report(new ContentError(e.SourceFile, e.Position.Line, e.Position.Column, ErrorCodes.BrokenFragment,
             $"the event's anchor '{e.Anchor}' is not a heading id of {ContentError.DisplayPath(page.Source)}; " +

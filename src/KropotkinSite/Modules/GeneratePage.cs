@@ -22,7 +22,7 @@ public sealed class GeneratePage(string url, string kind, string defaultTitle, s
             .With(ReadPageInfo.Url, url)
             .With(RenderMarkdown.Html, "")
             .With(RenderMarkdown.Links, Array.Empty<MarkdownLink>())
-            .With(RenderMarkdown.Headings, Array.Empty<Heading>())
+            .With(RenderMarkdown.Headings, Array.Empty<PageHeading>())
             .With(RenderMarkdown.Excerpt, "")
             .With(Kind, kind);
         return [document];

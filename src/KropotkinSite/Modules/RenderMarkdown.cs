@@ -11,8 +11,6 @@ namespace KropotkinSite.Modules;
 /// <summary>A link written in Markdown, with the URL as the author wrote it and where it stands.</summary>
 public sealed record MarkdownLink(string Url, SourcePosition Position);
 
-/// <summary>A heading of a page body, for tables of contents and link checks.</summary>
-public sealed record Heading(int Level, string Id, string Text);
 
 /// <summary>
 /// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
@@ -72,7 +70,7 @@ public sealed class RenderMarkdown(string basePath) : IModule
                 throw Unreadable(document, firstLine, e);
             }
             var headings = ast.Descendants<HeadingBlock>()
-                .Select(h => new Heading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
+                .Select(h => new PageHeading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
                 .ToArray();
             var excerpt = ast.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
                 ? InlineText.Of(first.Inline)

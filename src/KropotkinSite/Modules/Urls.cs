@@ -34,4 +34,8 @@ public static class Urls
         return !path.Contains("/./", StringComparison.Ordinal) && !path.Contains("/../", StringComparison.Ordinal)
             && !path.EndsWith("/.", StringComparison.Ordinal) && !path.EndsWith("/..", StringComparison.Ordinal);
     }
+
+    /// <summary>The absolute path a link's path part leads to from a page at <paramref name="pagePath"/> (e.g. <c>/life/a/</c>).</summary>
+    public static string Resolve(string pagePath, string path) =>
+        IsPlainAbsolutePath(path) ? path : new Uri(new Uri("http://site.invalid" + pagePath), path).AbsolutePath;
 }

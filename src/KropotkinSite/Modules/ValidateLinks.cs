@@ -104,9 +104,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         if (pathPart.Length == 0) target = page.Destination;
         else
         {
-            var resolved = Urls.IsPlainAbsolutePath(pathPart)
-                ? pathPart
-                : new Uri(new Uri("http://site.invalid" + basePath + PathOfDestination(page.Destination)), pathPart).AbsolutePath;
+            var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";
             var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);

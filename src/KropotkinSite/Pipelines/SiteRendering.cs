@@ -63,8 +63,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
     {
         var info = document.Get<PageInfo>(ReadPageInfo.Page);
         var url = document.Require<string>(ReadPageInfo.Url);
-        var headings = (document.Get<IReadOnlyList<Heading>>(RenderMarkdown.Headings) ?? [])
-            .Select(h => new PageHeading(h.Level, h.Id, h.Text)).ToArray();
+        var headings = document.Get<IReadOnlyList<PageHeading>>(RenderMarkdown.Headings) ?? [];
         var links = (document.Get<IReadOnlyList<MarkdownLink>>(RenderMarkdown.Links) ?? [])
             .Select(l => LinkTarget(url, l.Url)).OfType<string>().ToArray();
         var kind = document.Get<string>(GeneratePage.Kind)
@@ -86,7 +85,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         if (Urls.IsExternal(link)) return null;
         var path = link.Split('#', 2)[0].Split('?', 2)[0];
         if (path.Length == 0) return null;
-        var resolved = Urls.IsPlainAbsolutePath(path) ? path : new Uri(new Uri("http://site.invalid" + pageUrl), path).AbsolutePath;
+        var resolved = Urls.Resolve(pageUrl, path);
         return resolved.EndsWith('/') ? resolved : resolved + "/";
     }
 
