@@ -53,7 +53,7 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     }
 
     /// <summary>
-    /// A key that changes whenever <see cref="Build"/> would give this page another view, made without building
+    /// A key (a hash) that changes whenever <see cref="Build"/> would give this page another view, made without building
     /// it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
     /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — its
     /// section's pages (previous/next, section lists), the section page (breadcrumbs), the pages that link to
@@ -75,7 +75,7 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
         key.Append('|');
         foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
         key.Append('|').Append(generated?.Invoke());
-        return key.ToString();
+        return TextHash.Of(key.ToString());
     }
 
     /// <summary>What a section's pages show of each other: their order, addresses, titles and summaries.</summary>
@@ -84,7 +84,7 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
         var key = new System.Text.StringBuilder();
         foreach (var p in index.SectionPages(section))
             key.Append(p.Url).Append('\u0001').Append(p.Title).Append('\u0001').Append(p.Summary).Append('\u0002');
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
+        return TextHash.Of(key.ToString());
     }
 
     private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);

@@ -66,6 +66,20 @@ public sealed class SiteIndex
     /// <summary>The navigation entry a page belongs under (its section page, or itself at the top level).</summary>
     public string NavigationUrlOf(PageEntry page) => page.Section.Length > 0 ? "/" + page.Section + "/" : page.Url;
 
+    /// <summary>
+    /// Whether a page shows other pages the same as another entry does: everything the index reads of a page,
+    /// and everything the views built from it show of other pages (address, kind, title, summary, order, work
+    /// and links). When every page does, an index built before still holds. Kept beside the constructor and
+    /// <see cref="PageViewBuilder"/>: whatever they read of other pages, this must compare.
+    /// </summary>
+    public static bool ShowsSame(PageEntry a, PageEntry b) =>
+        ReferenceEquals(a, b)
+        || (a.Url == b.Url && a.Kind == b.Kind && a.Title == b.Title && a.Summary == b.Summary && a.Order == b.Order
+            && SameWork(a.Work, b.Work) && a.LinkTargets.SequenceEqual(b.LinkTargets, StringComparer.Ordinal));
+
+    private static bool SameWork(Work? a, Work? b) =>
+        a == b || (a is not null && b is not null && a with { ETexts = b.ETexts } == b && a.ETexts.SequenceEqual(b.ETexts));
+
     public static int CompareWorks(PageEntry a, PageEntry b)
     {
         var byYear = (a.Work?.Year ?? int.MaxValue).CompareTo(b.Work?.Year ?? int.MaxValue);

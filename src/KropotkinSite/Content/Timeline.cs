@@ -112,7 +112,7 @@ public static class TimelineBuilder
                 .Append('\u0001').Append(e.Place).Append('\u0001').Append(e.Anchor).Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
         }
         foreach (var p in periods) key.Append(p.Title).Append('\u0001').Append(p.Start.Iso).Append('\u0001').Append(p.End.Iso).Append('\u0001').Append(p.Summary).Append('\u0002');
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
+        return TextHash.Of(key.ToString());
     }
 
     private static double FractionOfYear(PartialDate date) =>

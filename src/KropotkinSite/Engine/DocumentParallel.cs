@@ -5,62 +5,76 @@ namespace KropotkinSite.Engine;
 /// <summary>
 /// Maps documents on every core, keeping their order; a document whose mapping fails is reported and dropped
 /// (an unexpected exception as an internal error of that document, so one bug never hides the other pages).
-/// In a session with a <see cref="ModuleCache"/>, a document with a fingerprint is mapped only once per
-/// fingerprint: later runs take the remembered result and errors.
+/// In a session with a <see cref="ModuleCache"/> a document is mapped only once: the very document the step
+/// mapped in its last run (and, for a step whose result depends on more than the document, in the same
+/// <c>scope</c>) gives what it gave then; another document with a known cache key (by default its fingerprint)
+/// gives the remembered result and errors of that key.
 /// </summary>
 public static class DocumentParallel
 {
+    /// <param name="cacheKey">A key of everything the result depends on; by default the document's fingerprint.</param>
+    /// <param name="scope">For a step whose result depends on more than the document: a key of that "more",
+    /// under which a document seen in the last run may take its last result without computing its cache key.</param>
     public static IReadOnlyList<Document> Map(IReadOnlyList<Document> inputs, IExecutionContext context,
-        Func<Document, IExecutionContext, Document?> map, Func<Document, string?>? cacheKey = null)
+        Func<Document, IExecutionContext, Document?> map, Func<Document, string?>? cacheKey = null, string scope = "")
     {
         var cache = context.Cache;
         var key = cacheKey ?? (d => d.Get<string>(ModuleCache.Fingerprint));
-        var results = new Document?[inputs.Count];
+        var last = cache?.Recall<Mapped>(context.Step) is { } kept && kept.Scope == scope ? kept.Results : null;
+        var results = new ModuleCache.Entry[inputs.Count];
         Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
         {
             var document = inputs[i];
-            var fingerprint = cache is null ? null : key(document);
-            if (fingerprint is null)
+            if (last is not null && last.TryGetValue(document, out var known))
             {
-                results[i] = MapOne(document, context, map);
-                return;
+                cache!.Reuse(known);
+                results[i] = known;
             }
-            if (cache!.TryGet(context.Step, fingerprint, out var output, out var errors))
-            {
-                foreach (var error in errors) context.Report(error);
-                results[i] = output;
-                return;
-            }
-            var capturing = new CapturingContext(context);
-            output = MapOne(document, capturing, map);
-            var captured = capturing.Errors.ToArray();
-            cache.Set(context.Step, fingerprint, output, captured);
-            foreach (var error in captured) context.Report(error);
-            results[i] = output;
+            else if ((cache is null ? null : key(document)) is not { } fingerprint)
+                results[i] = MapOne(document, context, map, (output, errors) => new ModuleCache.Entry(output, errors, 0));
+            else
+                results[i] = cache!.Find(context.Step, fingerprint)
+                    ?? MapOne(document, context, map, (output, errors) => cache.Add(context.Step, fingerprint, output, errors));
         });
-        return results.OfType<Document>().ToArray();
+
+        var outputs = new List<Document>(inputs.Count);
+        foreach (var result in results)
+        {
+            foreach (var error in result.Errors) context.Report(error);
+            if (result.Output is not null) outputs.Add(result.Output);
+        }
+        if (cache is not null)
+        {
+            var byDocument = new Dictionary<Document, ModuleCache.Entry>(inputs.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < inputs.Count; i++) byDocument[inputs[i]] = results[i];
+            cache.Keep(context.Step, new Mapped(scope, byDocument));
+        }
+        return outputs;
     }
 
-    private static Document? MapOne(Document document, IExecutionContext context, Func<Document, IExecutionContext, Document?> map)
+    /// <summary>What a step mapped in its last run, by input document.</summary>
+    private sealed record Mapped(string Scope, Dictionary<Document, ModuleCache.Entry> Results);
+
+    private static ModuleCache.Entry MapOne(Document document, IExecutionContext context, Func<Document, IExecutionContext, Document?> map,
+        Func<Document?, ContentError[], ModuleCache.Entry> result)
     {
+        var capturing = new CapturingContext(context);
         try
         {
-            return map(document, context);
+            var output = map(document, capturing);
+            return result(output, capturing.Errors.ToArray());
         }
         catch (ContentException e)
         {
-            context.Report(e.Error);
-            return null;
+            return result(null, [.. capturing.Errors, e.Error]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A bug met on one document: reported against that document, and the others go on.
-            context.Report(new ContentError(document.Source.Length > 0 ? document.Source : context.PipelineName, 1, 1, "KS9000",
-                $"internal error: {e.GetType().Name}: {e.Message} (please report this)"));
-            return null;
+            return result(null, [.. capturing.Errors, new ContentError(document.Source.Length > 0 ? document.Source : context.PipelineName, 1, 1, "KS9000",
+                $"internal error: {e.GetType().Name}: {e.Message} (please report this)")]);
         }
     }
-
     /// <summary>Collects the errors one document's mapping reports, so they can be remembered with its result.</summary>
     private sealed class CapturingContext(IExecutionContext inner) : IExecutionContext
     {

@@ -7,20 +7,23 @@ namespace KropotkinSite.Engine;
 /// redoes only the documents whose inputs changed. A step's result is keyed by the step and the input
 /// document's <c>fingerprint</c> (a hash of everything the result depends on); the errors it reported are
 /// kept too and reported again on a hit, so a rebuild reports exactly what a full build would.
-/// Entries not used in a run are dropped at its end.
+/// Entries not used in a run are dropped at its end. Steps may also keep one object each from run to run
+/// (<see cref="Keep"/>), such as what they made of each document last time.
 /// </summary>
 public sealed class ModuleCache
 {
     public const string Fingerprint = "fingerprint";
 
-    private sealed class Entry(Document? output, ContentError[] errors, int run)
+    /// <summary>One remembered result.</summary>
+    public sealed class Entry(Document? output, ContentError[] errors, int run)
     {
         public Document? Output { get; } = output;
         public ContentError[] Errors { get; } = errors;
-        public int Run = run; // the last run that used it; written in place, so a hit costs one lookup
+        internal int Run = run; // the last run that used it; written in place, so a hit costs one lookup
     }
 
     private readonly ConcurrentDictionary<(string Step, string Key), Entry> _entries = new();
+    private readonly ConcurrentDictionary<string, object> _kept = new(StringComparer.Ordinal);
     private int _run;
 
     public int Hits;
@@ -41,18 +44,35 @@ public sealed class ModuleCache
 
     public bool TryGet(string step, string key, out Document? output, out ContentError[] errors)
     {
+        var entry = Find(step, key);
+        output = entry?.Output;
+        errors = entry?.Errors ?? [];
+        return entry is not null;
+    }
+
+    /// <summary>The result remembered for a key, now marked as used in this run; null when there is none.</summary>
+    public Entry? Find(string step, string key)
+    {
         if (_entries.TryGetValue((step, key), out var entry))
         {
             entry.Run = _run;
-            output = entry.Output;
-            errors = entry.Errors;
             Interlocked.Increment(ref Hits);
-            return true;
+            return entry;
         }
-        output = null;
-        errors = [];
         Interlocked.Increment(ref Misses);
-        return false;
+        return null;
+    }
+
+    public void Set(string step, string key, Document? output, ContentError[] errors) => Add(step, key, output, errors);
+
+    public Entry Add(string step, string key, Document? output, ContentError[] errors) =>
+        _entries[(step, key)] = new Entry(output, errors, _run);
+
+    /// <summary>Marks a result as used in this run without looking it up, and counts it as reused.</summary>
+    public void Reuse(Entry entry)
+    {
+        entry.Run = _run;
+        Interlocked.Increment(ref Hits);
     }
 
     /// <summary>Drops every entry whose key starts with a prefix (for example a file the watcher saw change).</summary>
@@ -62,6 +82,10 @@ public sealed class ModuleCache
             if (key.Key.StartsWith(keyPrefix, StringComparison.Ordinal)) _entries.TryRemove(key, out _);
     }
 
-    public void Set(string step, string key, Document? output, ContentError[] errors) =>
-        _entries[(step, key)] = new Entry(output, errors, _run);
+    /// <summary>What a step kept from its last run (such as the index it built), or null on its first run. The
+    /// step checks that what it kept still holds before using it.</summary>
+    public T? Recall<T>(string step) where T : class => _kept.GetValueOrDefault(step) as T;
+
+    /// <summary>Keeps something for the step's next run, replacing what it kept before.</summary>
+    public void Keep(string step, object value) => _kept[step] = value;
 }

@@ -15,7 +15,9 @@ public sealed class GeneratePage(string url, string kind, string defaultTitle, s
     {
         var destination = url.EndsWith(".html", StringComparison.Ordinal) ? url.TrimStart('/') : Routes.OutputPathOf(url);
         if (inputs.Count > 0)
-            return inputs.Select(d => d.With(Kind, kind).With(ReadPageInfo.Url, url).WithDestination(destination)).ToArray();
+            return DocumentParallel.Map(inputs, context, (d, _) => d.With(Kind, kind).With(ReadPageInfo.Url, url).WithDestination(destination));
+        var slot = context.Step + "|" + url; // in a preview session the same page as last run, so what shows it sees no change
+        if (context.Cache?.Recall<Document>(slot) is { } known) return [known];
         var page = new PageInfo(defaultTitle, defaultDescription, null, SourcePosition.Start, null, false, [], null);
         var document = Document.Create("", destination, ReadOnlyMemory<byte>.Empty)
             .With(ReadPageInfo.Page, page)
@@ -25,6 +27,7 @@ public sealed class GeneratePage(string url, string kind, string defaultTitle, s
             .With(RenderMarkdown.Headings, Array.Empty<PageHeading>())
             .With(RenderMarkdown.Excerpt, "")
             .With(Kind, kind);
+        context.Cache?.Keep(slot, document);
         return [document];
     }
 }

@@ -56,7 +56,7 @@ public sealed class LiquidLayouts
                 _layouts[name] = (parser.Parse("{{ content | raw }}"), parent);
             }
         }
-        Version = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.ToString())))[..16];
+        Version = TextHash.Of(version.ToString())[..16];
         foreach (var (file, reason) in theme.Refused)
             errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
         foreach (var (name, (template, parent)) in _layouts.ToArray())

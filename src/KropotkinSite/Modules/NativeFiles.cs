@@ -40,11 +40,38 @@ internal static class NativeFiles
         }
     }
 
+    /// <summary>What one <c>lstat</c> says of a path, when it is an ordinary file: its size, its modification
+    /// time and its inode, which together change whenever it is written. Null for anything else (a link, a
+    /// folder, a pipe, a missing file) and where the system cannot tell; the caller then looks closer.</summary>
+    public static string? OrdinaryFileStamp(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            Span<byte> buffer = stackalloc byte[256];
+            if (statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxSize | StatxModified | StatxInode, ref buffer[0]) != 0) return null;
+            if ((BitConverter.ToUInt16(buffer[28..]) & 0xF000) != 0x8000) return null; // stx_mode & S_IFMT: a regular file
+            var inode = BitConverter.ToUInt64(buffer[32..]);
+            var size = BitConverter.ToUInt64(buffer[40..]);
+            var seconds = BitConverter.ToInt64(buffer[112..]); // stx_mtime
+            var nanoseconds = BitConverter.ToUInt32(buffer[120..]);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size}|{seconds}.{nanoseconds:D9}|{inode}");
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private const int AtFdCwd = -100;
-    private const uint StatxType = 1;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxType = 0x1, StatxModified = 0x40, StatxInode = 0x100, StatxSize = 0x200;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int statx(int directory, string path, int flags, uint mask, byte[] buffer);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int statx(int directory, string path, int flags, uint mask, ref byte buffer);
 
     [DllImport("libc", SetLastError = true)]
     private static extern IntPtr realpath(string path, IntPtr resolved);

@@ -31,14 +31,15 @@ public sealed class ReadFiles : IModule
         Parallel.For(0, paths.Count, i =>
         {
             var (relative, full) = paths[i];
-            if (FileTree.Refusal(full[..^relative.Length], relative) is { } refusal) // a file that must not be read is reported
+            var stamp = NativeFiles.OrdinaryFileStamp(full); // one system call says an ordinary file may be read
+            if (stamp is null && FileTree.Refusal(full[..^relative.Length], relative) is { } refusal) // a file that must not be read is reported
             {
                 context.Report(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {refusal}"));
                 return;
             }
             try
             {
-                documents[i] = cache is null ? Read(relative, full) : ReadThroughCache(relative, full, cache, context.Step);
+                documents[i] = cache is null ? Read(relative, full) : ReadThroughCache(relative, full, stamp, cache, context.Step);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -49,15 +50,20 @@ public sealed class ReadFiles : IModule
         return [.. inputs, .. documents.OfType<Document>()];
     }
 
+    private static string FileStamp(string full)
+    {
+        var info = new FileInfo(full);
+        return $"{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+    }
+
     private static Document Read(string relative, string full) =>
         Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
 
     /// <summary>In a preview session, a file whose size and modification time are unchanged is not read again.
     /// Its fingerprint (a hash of its path and bytes) keys the cached work of later modules.</summary>
-    private static Document ReadThroughCache(string relative, string full, ModuleCache cache, string step)
+    private static Document ReadThroughCache(string relative, string full, string? ordinaryFileStamp, ModuleCache cache, string step)
     {
-        var info = new FileInfo(full);
-        var stamp = $"{full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        var stamp = full + "|" + (ordinaryFileStamp ?? FileStamp(full));
         if (cache.TryGet(step, stamp, out var cached, out _) && cached is not null) return cached;
         var document = Read(relative, full);
         var hash = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(full + "\0"), .. document.Content.Span]);

@@ -12,33 +12,53 @@ namespace KropotkinSite.Modules;
 public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinationsOfFailedSources) : IModule
 {
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
-    private const string Extracted = "extractedLinks";
+
+    /// <summary>What link checks depend on besides the page itself: every file that will be written, every id
+    /// of every page, and the pages that failed for another reason.</summary>
+    private sealed record Shape(string[] Destinations, PageLinks[] Pages, IReadOnlySet<string> Failed)
+    {
+        public bool Matches(Shape other) =>
+            Destinations.AsSpan().SequenceEqual(other.Destinations)
+            && Pages.Length == other.Pages.Length
+            && Pages.Zip(other.Pages).All(p => ReferenceEquals(p.First.Ids, p.Second.Ids) || p.First.Ids.SetEquals(p.Second.Ids))
+            && Failed.SetEquals(other.Failed);
+    }
+
+    /// <summary>What a preview session keeps from the last run: each rendered page's links and ids, and its
+    /// findings, which hold while the site's shape is the same.</summary>
+    private sealed record Kept(Dictionary<Document, PageLinks> Pages, Shape Shape, Dictionary<Document, ContentError[]> Findings);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
+        var kept = context.Cache?.Recall<Kept>(context.Step);
         var destinations = new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
         var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var pages = new PageLinks[html.Length];
         var options = new ParallelOptions { CancellationToken = context.Cancellation };
-        Parallel.For(0, html.Length, options, i => pages[i] = ReadThroughCache(html[i], context));
+        Parallel.For(0, html.Length, options, i => pages[i] = kept?.Pages.GetValueOrDefault(html[i]) ?? Read(html[i]));
         var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
 
-        // In a preview session a page's findings are kept until the page or the site's shape (its files and
-        // their ids) changes, so an edit that adds no page and no heading has only the edited page checked again.
-        var shape = context.Cache is null ? null : Shape(inputs, idsByDestination);
-        Parallel.ForEach(pages, options, page =>
+        // In a preview session a page's findings are kept until the page or the site's shape changes, so an edit
+        // that adds no page and no heading has only the edited page checked again.
+        var shape = new Shape(inputs.Select(d => d.Destination).ToArray(), pages, destinationsOfFailedSources);
+        var known = kept is not null && kept.Shape.Matches(shape) ? kept.Findings : null;
+        var findings = new ContentError[pages.Length][];
+        Parallel.For(0, pages.Length, options,
+            i => findings[i] = known?.GetValueOrDefault(pages[i].Document) ?? CheckPage(pages[i], destinations, idsByDestination));
+        foreach (var error in findings.SelectMany(f => f)) context.Report(error);
+
+        if (context.Cache is not null)
         {
-            var key = shape is null ? null : page.Document.Get<string>(ModuleCache.Fingerprint) is { } fingerprint ? fingerprint + "|" + shape : null;
-            if (key is not null && context.Cache!.TryGet(context.Step + "/check", key, out _, out var known))
+            var byDocument = new Dictionary<Document, PageLinks>(pages.Length, ReferenceEqualityComparer.Instance);
+            var findingsByDocument = new Dictionary<Document, ContentError[]>(pages.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < pages.Length; i++)
             {
-                foreach (var error in known) context.Report(error);
-                return;
+                byDocument[pages[i].Document] = pages[i];
+                findingsByDocument[pages[i].Document] = findings[i];
             }
-            var found = CheckPage(page, destinations, idsByDestination);
-            foreach (var error in found) context.Report(error);
-            if (key is not null) context.Cache!.Set(context.Step + "/check", key, null, found);
-        });
+            context.Cache.Keep(context.Step, new Kept(byDocument, shape, findingsByDocument));
+        }
         return inputs;
     }
 
@@ -54,34 +74,6 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
                 at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
         }
         return found.ToArray();
-    }
-
-    /// <summary>A hash of every file that will be written and every id of every page: what link checks depend on.
-    /// (Within one process the same documents in the same order give the same sequence, so nothing needs sorting.)</summary>
-    private string Shape(IReadOnlyList<Document> inputs, Dictionary<string, HashSet<string>> ids)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var document in inputs)
-        {
-            text.Append(document.Destination).Append('\u0001');
-            if (ids.TryGetValue(document.Destination, out var pageIds))
-                foreach (var id in pageIds) text.Append(id).Append('\u0002');
-            text.Append('\u0003');
-        }
-        foreach (var failed in destinationsOfFailedSources.Order(StringComparer.Ordinal)) text.Append(failed).Append('\u0004');
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    /// <summary>In a preview session, a page whose fingerprint is unchanged is not read again.</summary>
-    private static PageLinks ReadThroughCache(Document document, IExecutionContext context)
-    {
-        var key = document.Get<string>(ModuleCache.Fingerprint);
-        if (context.Cache is null || key is null) return Read(document);
-        if (context.Cache.TryGet(context.Step, key, out var cached, out _) && cached?.Get<PageLinks>(Extracted) is { } links)
-            return links with { Document = document };
-        var read = Read(document);
-        context.Cache.Set(context.Step, key, Document.Create("", "", ReadOnlyMemory<byte>.Empty).With(Extracted, read), []);
-        return read;
     }
 
     private static PageLinks Read(Document document)

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
+using KropotkinSite.Content;
 
 namespace KropotkinSite.Pipelines;
 
@@ -21,7 +21,7 @@ public static class RenderSignature
     {
         var text = new StringBuilder(1024);
         Write(value, text, 0);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return TextHash.Of(text.ToString());
     }
 
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075",

@@ -13,11 +13,11 @@ public static class SitePipelines
     {
         var input = options.InputDirectory;
         var basePath = Urls.NormaliseBasePath(options.BasePath);
-        bool IsPage(string path) => Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path);
+        var pageFiles = inputFiles.Where(path => Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path)).ToArray();
 
         IModule[] ReadPages(Func<string, bool> accept) =>
         [
-            new ReadFiles(input, path => IsPage(path) && accept(path), inputFiles),
+            new ReadFiles(input, accept, pageFiles),
             new ParseFrontMatter(),
             new ReadPageInfo(SiteLayout.IsWork, options.IncludeDrafts),
             new RenderMarkdown(basePath),
@@ -51,14 +51,13 @@ public static class SitePipelines
             [
                 new Gather(Render, Assets, Sitemap),
                 new CheckUniqueDestinations(),
-                new ValidateLinks(basePath, DestinationsOfAllPages(inputFiles, theme)),
+                new ValidateLinks(basePath, DestinationsOfAllPages(pageFiles)),
             ]),
         ];
     }
 
     /// <summary>Where every Markdown file would be published, whether or not it builds: links to a page that
     /// failed for another reason are not reported a second time.</summary>
-    private static HashSet<string> DestinationsOfAllPages(IReadOnlyList<string> inputFiles, ThemeFiles theme) =>
-        inputFiles.Where(p => Routes.IsMarkdown(p) && Routes.IsPublishable(p) && !theme.Overrides(p))
-            .Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> DestinationsOfAllPages(IEnumerable<string> pageFiles) =>
+        pageFiles.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal);
 }

@@ -13,16 +13,18 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
     public static Func<IExecutionContext, SiteSettings?> Settings(string dataPipeline) => context =>
         context.OutputsOf(dataPipeline).Select(d => d.Get<SiteSettings>(ReadSiteModel.Settings)).OfType<SiteSettings>().FirstOrDefault();
 
-    public Func<Document, LayoutJob> Prepare(IReadOnlyList<Document> documents, IExecutionContext context)
+    public PreparedLayouts Prepare(IReadOnlyList<Document> documents, IExecutionContext context)
     {
         var settings = Settings(dataPipeline)(context) ?? SiteSettings.Default("Untitled site");
         var timelineData = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline)).OfType<TimelineData>().FirstOrDefault()
             ?? new TimelineData([], []);
+        var kept = context.Cache?.Recall<Kept>(context.Step + "/prepare");
         var entryList = new PageEntry[documents.Count];
-        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i => entryList[i] = Entry(documents[i]));
-        var entries = new Dictionary<Document, PageEntry>(documents.Count);
+        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = context.Cancellation },
+            i => entryList[i] = kept?.Entries.GetValueOrDefault(documents[i]) ?? Entry(documents[i]));
+        var entries = new Dictionary<Document, PageEntry>(documents.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < documents.Count; i++) entries.Add(documents[i], entryList[i]);
-        var index = new SiteIndex(entryList.Where(e => e.Kind != PageKinds.NotFound));
+        var index = kept is not null && ShowSame(kept.EntryList, entryList) ? kept.Index : new SiteIndex(entryList.Where(e => e.Kind != PageKinds.NotFound));
         var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
@@ -31,7 +33,17 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         // Everything every page may show: the site view, the settings behind structured data, the navigation.
         var shared = new Lazy<string>(() => RenderSignature.Of(new { site, settings, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
 
-        return document =>
+        // In a preview session: the same index, timeline and shared parts as last run are the same site, and
+        // a page unchanged since then renders the same.
+        var generation = 0;
+        if (context.Cache is not null)
+        {
+            var sameSite = kept is not null && ReferenceEquals(index, kept.Index) && ReferenceEquals(timelineData, kept.Timeline) && shared.Value == kept.Shared;
+            generation = sameSite ? kept!.Generation : (kept?.Generation ?? 0) + 1;
+            context.Cache.Keep(context.Step + "/prepare", new Kept(entries, entryList, index, timelineData, shared.Value, generation));
+        }
+
+        return new PreparedLayouts(document =>
         {
             var entry = entries[document];
             var info = document.Get<PageInfo>(ReadPageInfo.Page);
@@ -49,7 +61,19 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start,
                 content => new LayoutModel(site, view.Value, views.Navigation(entry), content ?? html),
                 () => views.DependencyKey(entry, document.Get<string>(ModuleCache.Fingerprint) ?? RenderSignature.Of(new { info, html }), shared.Value, generated));
-        };
+        }, generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>What rendering kept from its last run in a preview session: each document's entry, and the site
+    /// it saw (index, timeline, shared parts), numbered so a change of any of them gives a new number.</summary>
+    private sealed record Kept(Dictionary<Document, PageEntry> Entries, PageEntry[] EntryList, SiteIndex Index, TimelineData Timeline, string Shared, int Generation);
+
+    private static bool ShowSame(PageEntry[] before, PageEntry[] now)
+    {
+        if (before.Length != now.Length) return false;
+        for (var i = 0; i < now.Length; i++)
+            if (!SiteIndex.ShowsSame(before[i], now[i])) return false;
+        return true;
     }
 
     /// <summary>The layout of a kind of page; a theme without it falls back to <c>page</c>.</summary>

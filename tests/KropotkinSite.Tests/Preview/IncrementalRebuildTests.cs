@@ -4,11 +4,13 @@ using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Preview;
 
-/// <summary>An incremental rebuild must give exactly the files a full build of the same input gives.</summary>
+/// <summary>An incremental rebuild must give exactly the files (or the errors) a full build of the same input gives.</summary>
 public sealed class IncrementalRebuildTests
 {
-    public static TheoryData<string> Edits => new()
-    {
+    public static TheoryData<string> Edits => new(EditNames);
+
+    private static readonly string[] EditNames =
+    [
         "retitle a page",
         "reorder a page",
         "change a work",
@@ -18,60 +20,118 @@ public sealed class IncrementalRebuildTests
         "change a layout",
         "change the settings",
         "add a link to a work",
+        "remove a link to a work",
         "change a timeline data file",
         "change a stylesheet",
         "change a neighbour's description",
+        "change a page's first paragraph",
+        "add a paragraph to a page",
+        "add a heading to a page",
+        "touch a page without changing it",
         "retitle a section page",
         "change a work's year",
+        "change a work's e-texts",
         "rename an event",
         "add a draft",
         "change the subject of the site",
         "break a link",
         "remove a heading a link points to",
-    };
+        "point an event at a missing heading",
+    ];
+
+    /// <summary>Edits whose full build fails: the rebuild must report the same errors.</summary>
+    private static readonly HashSet<string> Breaking = ["break a link", "remove a heading a link points to", "point an event at a missing heading"];
 
     [Theory]
     [MemberData(nameof(Edits))]
     public void After_an_edit_the_rebuilt_site_equals_a_full_build_of_the_same_input(string edit)
     {
-        using var site = TestSite.FromFixture("minimal");
-        site.Theme = Path.Combine(site.Root, "theme");
-        TestSite.CopyDirectory(Repository.Theme, site.Theme);
+        using var site = SiteWithItsOwnTheme();
         var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
         Assert.Empty(session.Rebuild().Errors);
 
         Apply(site, edit);
         var rebuilt = session.Rebuild();
-        if (edit is "break a link" or "remove a heading a link points to")
+
+        AssertSameAsFullBuild(site, session, rebuilt, edit);
+        if (!Breaking.Contains(edit)) Assert.True(rebuilt.CacheHits > 0, "the rebuild should reuse work");
+    }
+
+    [Fact]
+    public void A_session_that_makes_and_undoes_every_edit_in_turn_matches_a_full_build_each_time()
+    {
+        using var site = SiteWithItsOwnTheme();
+        var original = Files(site);
+        var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
+        Assert.Empty(session.Rebuild().Errors);
+
+        foreach (var edit in EditNames)
         {
-            var failed = site.Build();
-            Assert.Equal(1, failed.ExitCode);
-            Assert.Equal(failed.ErrorLines, rebuilt.Errors.Select(e => e.ToString()).ToArray());
-            Assert.NotEmpty(rebuilt.Errors);
+            Apply(site, edit);
+            AssertSameAsFullBuild(site, session, session.Rebuild(), edit);
+            Restore(original);
+            AssertSameAsFullBuild(site, session, session.Rebuild(), "undo " + edit);
+        }
+    }
+
+    private static TestSite SiteWithItsOwnTheme()
+    {
+        var site = TestSite.FromFixture("minimal");
+        site.Theme = Path.Combine(site.Root, "theme");
+        TestSite.CopyDirectory(Repository.Theme, site.Theme);
+        return site;
+    }
+
+    private static void AssertSameAsFullBuild(TestSite site, PreviewSession session, RebuildResult rebuilt, string edit)
+    {
+        var full = site.Build();
+        Assert.Equal(Breaking.Contains(edit) ? 1 : 0, full.ExitCode);
+        if (full.ExitCode != 0)
+        {
+            Assert.Equal(full.ErrorLines, rebuilt.Errors.Select(e => e.ToString()).ToArray());
             return;
         }
         Assert.Empty(rebuilt.Errors);
-        Assert.True(rebuilt.CacheHits > 0, "the rebuild should reuse work");
-
-        site.BuildSuccessfully();
-        var full = site.Snapshot();
+        var expected = site.Snapshot();
         var incremental = session.Current.Files;
-        Assert.Equal(full.Keys, incremental.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, bytes) in full)
+        Assert.Equal(expected.Keys, incremental.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected)
             Assert.True(bytes.AsSpan().SequenceEqual(incremental[path].Span), $"{path} differs from a full build after '{edit}'");
+    }
+
+    /// <summary>Every file of the site folder and its theme, by full path.</summary>
+    private static Dictionary<string, byte[]> Files(TestSite site) =>
+        new[] { site.Input, site.Theme }.SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .ToDictionary(path => path, File.ReadAllBytes);
+
+    /// <summary>Puts the folders back as they were: files written since are removed, changed ones rewritten.</summary>
+    private static void Restore(Dictionary<string, byte[]> original)
+    {
+        var folders = original.Keys.Select(path => Path.GetDirectoryName(path)!).Distinct().ToArray();
+        foreach (var path in folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateFiles(f)).Where(p => !original.ContainsKey(p)).ToArray())
+            File.Delete(path);
+        foreach (var (path, bytes) in original)
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+                File.WriteAllBytes(path, bytes);
     }
 
     private static void Apply(TestSite site, string edit)
     {
         string Read(string path) => File.ReadAllText(Path.Combine(site.Input, path));
+        void Replace(string path, string old, string replacement)
+        {
+            var text = Read(path);
+            Assert.Contains(old, text);
+            site.Write(path, text.Replace(old, replacement));
+        }
         switch (edit)
         {
-            case "retitle a page": site.Write("life/early.md", Read("life/early.md").Replace("title: Early years", "title: Youth")); break;
-            case "reorder a page": site.Write("life/later.md", Read("life/later.md").Replace("order: 2", "order: 0")); break;
+            case "retitle a page": Replace("life/early.md", "title: Early years", "title: Youth"); break;
+            case "reorder a page": Replace("life/later.md", "order: 2", "order: 0"); break;
             case "change a work": site.Write("works/second.md", "---\ntitle: Second\nyear: 1870\nkind: article\n---\nNow an article."); break;
-            case "add an event": site.Write("life/later.md", Read("life/later.md").Replace("    title: Escapes", "    title: Escapes\n  - date: \"1880\"\n    title: Something new")); break;
+            case "add an event": Replace("life/later.md", "    title: Escapes", "    title: Escapes\n  - date: \"1880\"\n    title: Something new"); break;
             case "add a page": site.Write("life/new.md", "---\ntitle: New page\norder: 3\n---\nSee [the first work](/works/first/)."); break;
-            case "delete a page": site.Delete("works/second.md"); site.Write("life/later.md", Read("life/later.md").Replace("[the second work](/works/second/)", "the second work")); break;
+            case "delete a page": site.Delete("works/second.md"); Replace("life/later.md", "[the second work](/works/second/)", "the second work"); break;
             case "change a layout":
                 var layout = Path.Combine(site.Theme, "layouts", "work.liquid");
                 File.WriteAllText(layout, File.ReadAllText(layout).Replace("First published", "Published"));
@@ -83,14 +143,25 @@ public sealed class IncrementalRebuildTests
                 var css = Path.Combine(site.Theme, "assets", "site.css");
                 File.AppendAllText(css, "\n.extra { color: red; }\n");
                 break;
-            case "change a neighbour's description": site.Write("life/later.md", Read("life/later.md").Replace("order: 2", "order: 2\ndescription: A new summary.")); break;
-            case "retitle a section page": site.Write("life/index.md", Read("life/index.md").Replace("title: Life", "title: A Life")); break;
-            case "change a work's year": site.Write("works/first.md", Read("works/first.md").Replace("year: 1885", "year: 1950")); break;
-            case "rename an event": site.Write("life/early.md", Read("life/early.md").Replace("title: Born", "title: Born in Moscow")); break;
+            case "change a neighbour's description": Replace("life/later.md", "order: 2", "order: 2\ndescription: A new summary."); break;
+            case "retitle a section page": Replace("life/index.md", "title: Life", "title: A Life"); break;
+            case "change a work's year": Replace("works/first.md", "year: 1885", "year: 1950"); break;
+            case "rename an event": Replace("life/early.md", "title: Born", "title: Born in Moscow"); break;
             case "add a draft": site.Write("life/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet."); break;
             case "change the subject of the site": site.Write("_site.yml", Read("_site.yml") + "subject:\n  name: Somebody Else\n  birth_date: \"1900\"\n"); break;
-            case "break a link": site.Write("index.md", Read("index.md").Replace("(/life/early/)", "(/life/gone/)")); break;
-            case "remove a heading a link points to": site.Write("life/later.md", Read("life/later.md").Replace("## Exile", "Exile.")); break;
+            case "remove a link to a work": Replace("life/early.md", "See [the first work](/works/first/) and", "See"); break;
+            case "change a page's first paragraph": Replace("life/later.md", "Abroad for a long time", "Away for many years"); break;
+            case "add a paragraph to a page": site.Write("life/later.md", Read("life/later.md") + "\nAnother paragraph, added later.\n"); break;
+            case "add a heading to a page": site.Write("life/early.md", Read("life/early.md") + "\n## Youth\n\nSchool and the corps of pages.\n"); break;
+            case "touch a page without changing it":
+                var touched = Path.Combine(site.Input, "life", "early.md");
+                File.WriteAllBytes(touched, File.ReadAllBytes(touched));
+                File.SetLastWriteTimeUtc(touched, File.GetLastWriteTimeUtc(touched).AddSeconds(5));
+                break;
+            case "change a work's e-texts": Replace("works/first.md", "  - source: Some Library", "  - source: Another Library"); break;
+            case "point an event at a missing heading": Replace("life/early.md", "anchor: birth", "anchor: childhood"); break;
+            case "break a link": Replace("index.md", "(/life/early/)", "(/life/gone/)"); break;
+            case "remove a heading a link points to": Replace("life/later.md", "## Exile", "Exile."); break;
             default: throw new ArgumentException(edit);
         }
     }
