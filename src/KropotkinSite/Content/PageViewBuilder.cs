@@ -3,8 +3,6 @@ namespace KropotkinSite.Content;
 /// <summary>Turns the site index and one page into what its layout shows.</summary>
 public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, string basePath, string timelineUrl, Func<TimelineEvent, string?> timelineId)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sectionKeys = new(StringComparer.Ordinal);
-
     public string Href(string url) => url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url;
 
     public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
@@ -68,22 +66,13 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             .Append(index.NavigationUrlOf(page)).Append('|');
         if (page.Section.Length > 0)
         {
-            key.Append(_sectionKeys.GetOrAdd(page.Section, SectionKey)).Append('|');
+            key.Append(index.SectionSignature(page.Section)).Append('|');
             if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
         }
         foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');
         key.Append('|');
         foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
         key.Append('|').Append(generated?.Invoke());
-        return TextHash.Of(key.ToString());
-    }
-
-    /// <summary>What a section's pages show of each other: their order, addresses, titles and summaries.</summary>
-    private string SectionKey(string section)
-    {
-        var key = new System.Text.StringBuilder();
-        foreach (var p in index.SectionPages(section))
-            key.Append(p.Url).Append('\u0001').Append(p.Title).Append('\u0001').Append(p.Summary).Append('\u0002');
         return TextHash.Of(key.ToString());
     }
 

@@ -19,13 +19,18 @@ public static class Routes
     /// <summary>The top-level section of an address: <c>/life/siberia/</c> → <c>life</c>; a top-level page has none.</summary>
     public static string SectionOf(string url)
     {
-        var parts = url.Trim('/').Split('/');
-        return parts.Length > 1 ? parts[0] : "";
+        var path = url.AsSpan().Trim('/');
+        var slash = path.IndexOf('/');
+        return slash < 0 ? "" : path[..slash].ToString();
     }
 
     /// <summary>Whether a relative input path is a page (a Markdown file not hidden by a leading '_' or '.').</summary>
-    public static bool IsPublishable(string relativePath) =>
-        relativePath.Replace('\\', '/').Split('/').All(part => !part.StartsWith('_') && !part.StartsWith('.'));
+    public static bool IsPublishable(string relativePath)
+    {
+        for (var i = 0; i < relativePath.Length; i++)
+            if (relativePath[i] is '_' or '.' && (i == 0 || relativePath[i - 1] is '/' or '\\')) return false;
+        return true;
+    }
 
     /// <summary>A character of a page's path that its address cannot carry as it is (<c>#</c> and <c>?</c> end the
     /// path, <c>%</c> starts an escape, browsers read <c>\</c> as <c>/</c>), or null when there is none.</summary>

@@ -10,6 +10,7 @@ public sealed class SiteIndex
     private readonly Dictionary<string, PageEntry[]> _sectionPages;
     private readonly Dictionary<string, PageEntry[]> _backlinks;
     private readonly Dictionary<string, int> _positionInSection;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sectionSignatures = new(StringComparer.Ordinal);
 
     public SiteIndex(IEnumerable<PageEntry> pages)
     {
@@ -49,6 +50,15 @@ public sealed class SiteIndex
     public PageEntry? Find(string url) => _byUrl.GetValueOrDefault(url);
 
     public IReadOnlyList<PageEntry> SectionPages(string section) => _sectionPages.GetValueOrDefault(section) ?? [];
+
+    /// <summary>A hash of what a section's pages show of each other: their order, addresses, titles and summaries.</summary>
+    public string SectionSignature(string section) => _sectionSignatures.GetOrAdd(section, s =>
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var p in SectionPages(s))
+            key.Append(p.Url).Append('\u0001').Append(p.Title).Append('\u0001').Append(p.Summary).Append('\u0002');
+        return TextHash.Of(key.ToString());
+    });
 
     /// <summary>The pages that link to a page, by title.</summary>
     public IReadOnlyList<PageEntry> Backlinks(string url) => _backlinks.GetValueOrDefault(url) ?? [];

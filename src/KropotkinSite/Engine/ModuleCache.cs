@@ -7,7 +7,7 @@ namespace KropotkinSite.Engine;
 /// redoes only the documents whose inputs changed. A step's result is keyed by the step and the input
 /// document's <c>fingerprint</c> (a hash of everything the result depends on); the errors it reported are
 /// kept too and reported again on a hit, so a rebuild reports exactly what a full build would.
-/// Entries not used in a run are dropped at its end. Steps may also keep one object each from run to run
+/// Entries a run did not use are dropped at the end of a run, once enough were added. Steps may also keep one object each from run to run
 /// (<see cref="Keep"/>), such as what they made of each document last time.
 /// </summary>
 public sealed class ModuleCache
@@ -25,9 +25,14 @@ public sealed class ModuleCache
     private readonly ConcurrentDictionary<(string Step, string Key), Entry> _entries = new();
     private readonly ConcurrentDictionary<string, object> _kept = new(StringComparer.Ordinal);
     private int _run;
+    private int _addedSinceSweep;
 
     public int Hits;
     public int Misses;
+
+    /// <summary>The files (absolute paths) a watcher saw change since the last run that finished, or null when
+    /// that is not known (the first run, or a watcher that lost track): then every file is checked.</summary>
+    public IReadOnlySet<string>? FilesChanged { get; set; }
 
     public void BeginRun()
     {
@@ -36,18 +41,14 @@ public sealed class ModuleCache
         Misses = 0;
     }
 
+    /// <summary>Drops the entries this run did not use, once enough were added since the last time to be worth the
+    /// walk (after a one-page edit, walking every entry would cost more than the rest of the rebuild).</summary>
     public void EndRun()
     {
+        if (_addedSinceSweep <= _entries.Count / 4) return;
+        _addedSinceSweep = 0;
         foreach (var (key, entry) in _entries)
             if (entry.Run != _run) _entries.TryRemove(key, out _);
-    }
-
-    public bool TryGet(string step, string key, out Document? output, out ContentError[] errors)
-    {
-        var entry = Find(step, key);
-        output = entry?.Output;
-        errors = entry?.Errors ?? [];
-        return entry is not null;
     }
 
     /// <summary>The result remembered for a key, now marked as used in this run; null when there is none.</summary>
@@ -63,23 +64,17 @@ public sealed class ModuleCache
         return null;
     }
 
-    public void Set(string step, string key, Document? output, ContentError[] errors) => Add(step, key, output, errors);
-
-    public Entry Add(string step, string key, Document? output, ContentError[] errors) =>
-        _entries[(step, key)] = new Entry(output, errors, _run);
+    public Entry Add(string step, string key, Document? output, ContentError[] errors)
+    {
+        Interlocked.Increment(ref _addedSinceSweep);
+        return _entries[(step, key)] = new Entry(output, errors, _run);
+    }
 
     /// <summary>Marks a result as used in this run without looking it up, and counts it as reused.</summary>
     public void Reuse(Entry entry)
     {
         entry.Run = _run;
         Interlocked.Increment(ref Hits);
-    }
-
-    /// <summary>Drops every entry whose key starts with a prefix (for example a file the watcher saw change).</summary>
-    public void Forget(string keyPrefix)
-    {
-        foreach (var key in _entries.Keys)
-            if (key.Key.StartsWith(keyPrefix, StringComparison.Ordinal)) _entries.TryRemove(key, out _);
     }
 
     /// <summary>What a step kept from its last run (such as the index it built), or null on its first run. The

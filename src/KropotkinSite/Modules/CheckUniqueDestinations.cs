@@ -8,6 +8,8 @@ public sealed class CheckUniqueDestinations : IModule
 {
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
+        var seen = new HashSet<string>(inputs.Count, StringComparer.OrdinalIgnoreCase);
+        if (inputs.All(d => d.Destination.Length == 0 || seen.Add(d.Destination))) return inputs; // the usual case, found without grouping
         foreach (var group in inputs.Where(d => d.Destination.Length > 0)
                      .GroupBy(d => d.Destination, StringComparer.OrdinalIgnoreCase)
                      .Where(g => g.Count() > 1))

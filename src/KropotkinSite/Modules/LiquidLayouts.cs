@@ -16,19 +16,22 @@ namespace KropotkinSite.Modules;
 public sealed class LiquidLayouts
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    // Shared by every build of the process: the parser is costly to make, and the member access strategy
+    // compiles an accessor the first time a template reads each property, so a preview's rebuild finds them made.
+    private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+    private static readonly MemberAccessStrategy Members = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
     private readonly Dictionary<string, (IFluidTemplate Template, string? Parent)> _layouts = new(StringComparer.Ordinal);
 
-    public LiquidLayouts(ThemeFiles theme, Action<TemplateOptions>? configure, ICollection<ContentError> errors)
+    public LiquidLayouts(ThemeFiles theme, ICollection<ContentError> errors)
     {
         Options = new TemplateOptions
         {
-            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+            MemberAccessStrategy = Members,
             FileProvider = new PartialFiles(theme),
             CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
         };
-        configure?.Invoke(Options);
-        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
         var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
@@ -47,13 +50,13 @@ public sealed class LiquidLayouts
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
             var (parent, body, bodyLine) = SplitParent(text);
-            if (parser.TryParse(body, out var template, out var error))
+            if (Parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
             else
             {
                 errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
                 // Kept as a layout that passes its content through, so the pages and layouts that use it are not reported as well.
-                _layouts[name] = (parser.Parse("{{ content | raw }}"), parent);
+                _layouts[name] = (Parser.Parse("{{ content | raw }}"), parent);
             }
         }
         Version = TextHash.Of(version.ToString())[..16];

@@ -26,11 +26,20 @@ public sealed class ReadFiles : IModule
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var paths = _list();
-        var documents = new Document?[paths.Count];
+        var read = new Known?[paths.Count];
         var cache = context.Cache;
+        var kept = cache?.Recall<Dictionary<string, Known>>(context.Step);
+        var changed = cache?.FilesChanged;
         Parallel.For(0, paths.Count, i =>
         {
             var (relative, full) = paths[i];
+            // In a preview session whose watcher saw which files changed, a file read last run and not among them is as it was.
+            if (changed is not null && kept is not null && kept.TryGetValue(full, out var known) && !changed.Contains(known.AbsolutePath))
+            {
+                cache!.Reuse(known.Entry);
+                read[i] = known;
+                return;
+            }
             var stamp = NativeFiles.OrdinaryFileStamp(full); // one system call says an ordinary file may be read
             if (stamp is null && FileTree.Refusal(full[..^relative.Length], relative) is { } refusal) // a file that must not be read is reported
             {
@@ -39,7 +48,9 @@ public sealed class ReadFiles : IModule
             }
             try
             {
-                documents[i] = cache is null ? Read(relative, full) : ReadThroughCache(relative, full, stamp, cache, context.Step);
+                read[i] = cache is null
+                    ? new Known(new ModuleCache.Entry(Read(relative, full), [], 0), full)
+                    : ReadThroughCache(relative, full, stamp, cache, context.Step, changed is not null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -47,8 +58,13 @@ public sealed class ReadFiles : IModule
                     $"cannot be read ({e.Message}); check that it is a readable file"));
             }
         });
-        return [.. inputs, .. documents.OfType<Document>()];
+        if (cache is not null)
+            cache.Keep(context.Step, read.OfType<Known>().ToDictionary(k => k.Entry.Output!.Source, StringComparer.Ordinal));
+        return [.. inputs, .. read.OfType<Known>().Select(k => k.Entry.Output!)];
     }
+
+    /// <summary>A file read in a preview session: the cached document, and its absolute path to match the watcher's.</summary>
+    private sealed record Known(ModuleCache.Entry Entry, string AbsolutePath);
 
     private static string FileStamp(string full)
     {
@@ -59,17 +75,17 @@ public sealed class ReadFiles : IModule
     private static Document Read(string relative, string full) =>
         Document.Create(full, "", File.ReadAllBytes(full)).With(RelativePath, relative);
 
-    /// <summary>In a preview session, a file whose size and modification time are unchanged is not read again.
+    /// <summary>In a preview session, a file whose size and modification time are unchanged is not read again,
+    /// unless the watcher saw it change (some file systems keep modification times to the second).
     /// Its fingerprint (a hash of its path and bytes) keys the cached work of later modules.</summary>
-    private static Document ReadThroughCache(string relative, string full, string? ordinaryFileStamp, ModuleCache cache, string step)
+    private static Known ReadThroughCache(string relative, string full, string? ordinaryFileStamp, ModuleCache cache, string step, bool seenToChange)
     {
         var stamp = full + "|" + (ordinaryFileStamp ?? FileStamp(full));
-        if (cache.TryGet(step, stamp, out var cached, out _) && cached is not null) return cached;
+        if (!seenToChange && cache.Find(step, stamp) is { Output: not null } cached) return new Known(cached, Path.GetFullPath(full));
         var document = Read(relative, full);
         var hash = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(full + "\0"), .. document.Content.Span]);
         document = document.With(ModuleCache.Fingerprint, Convert.ToHexString(hash));
-        cache.Set(step, stamp, document, []);
-        return document;
+        return new Known(cache.Add(step, stamp, document, []), Path.GetFullPath(full));
     }
 }
 
@@ -139,6 +155,20 @@ public static class FileTree
     {
         var relative = Path.GetRelativePath(root, full);
         return Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
+    }
+
+    /// <summary>Whether changes to some files (absolute paths) may have added, removed or renamed a file of a
+    /// listing of a folder: a changed path below it that was not a listed file, or a listed file now gone.</summary>
+    public static bool MayChangeListing(string root, IReadOnlySet<string> listed, IEnumerable<string> changedFiles)
+    {
+        var prefix = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        foreach (var path in changedFiles)
+        {
+            if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var relative = path[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/');
+            if (!listed.Contains(relative) || !File.Exists(path)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -9,19 +9,28 @@ namespace KropotkinSite.Modules;
 /// its layout when the theme wrote it. Links to pages that failed for another reported error are not
 /// reported twice.
 /// </summary>
-public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinationsOfFailedSources) : IModule
+/// <param name="pageFiles">Every page's input file, whether or not it built.</param>
+public sealed class ValidateLinks(string basePath, IReadOnlyList<string> pageFiles) : IModule
 {
+    /// <summary>Where every page would be published: links to a page that failed for another reason are not reported.</summary>
+    private readonly Lazy<HashSet<string>> _destinationsOfAllPages = new(() =>
+        pageFiles.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
+
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
 
     /// <summary>What link checks depend on besides the page itself: every file that will be written, every id
-    /// of every page, and the pages that failed for another reason.</summary>
-    private sealed record Shape(string[] Destinations, PageLinks[] Pages, IReadOnlySet<string> Failed)
+    /// of every page, and every page's input file (for those that failed for another reason).</summary>
+    private sealed record Shape(string[] Destinations, PageLinks[] Pages, IReadOnlyList<string> PageFiles)
     {
-        public bool Matches(Shape other) =>
-            Destinations.AsSpan().SequenceEqual(other.Destinations)
-            && Pages.Length == other.Pages.Length
-            && Pages.Zip(other.Pages).All(p => ReferenceEquals(p.First.Ids, p.Second.Ids) || p.First.Ids.SetEquals(p.Second.Ids))
-            && Failed.SetEquals(other.Failed);
+        public bool Matches(Shape other)
+        {
+            if (!Destinations.AsSpan().SequenceEqual(other.Destinations) || Pages.Length != other.Pages.Length
+                || !(ReferenceEquals(PageFiles, other.PageFiles) || PageFiles.SequenceEqual(other.PageFiles, StringComparer.Ordinal)))
+                return false;
+            for (var i = 0; i < Pages.Length; i++)
+                if (!ReferenceEquals(Pages[i].Ids, other.Pages[i].Ids) && !Pages[i].Ids.SetEquals(other.Pages[i].Ids)) return false;
+            return true;
+        }
     }
 
     /// <summary>What a preview session keeps from the last run: each rendered page's links and ids, and its
@@ -36,12 +45,12 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
         var pages = new PageLinks[html.Length];
         var options = new ParallelOptions { CancellationToken = context.Cancellation };
         Parallel.For(0, html.Length, options, i => pages[i] = kept?.Pages.GetValueOrDefault(html[i]) ?? Read(html[i]));
-        var idsByDestination = pages.GroupBy(p => p.Document.Destination, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Ids, StringComparer.Ordinal);
+        var idsByDestination = new Dictionary<string, HashSet<string>>(pages.Length, StringComparer.Ordinal);
+        foreach (var page in pages) idsByDestination.TryAdd(page.Document.Destination, page.Ids);
 
         // In a preview session a page's findings are kept until the page or the site's shape changes, so an edit
         // that adds no page and no heading has only the edited page checked again.
-        var shape = new Shape(inputs.Select(d => d.Destination).ToArray(), pages, destinationsOfFailedSources);
+        var shape = new Shape(inputs.Select(d => d.Destination).ToArray(), pages, pageFiles);
         var known = kept is not null && kept.Shape.Matches(shape) ? kept.Findings : null;
         var findings = new ContentError[pages.Length][];
         Parallel.For(0, pages.Length, options,
@@ -103,7 +112,7 @@ public sealed class ValidateLinks(string basePath, IReadOnlySet<string> destinat
             if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
             if (!destinations.Contains(relative) && destinations.Contains(relative + "/index.html")) relative += "/index.html";
             if (!destinations.Contains(relative))
-                return destinationsOfFailedSources.Contains(relative) ? null
+                return _destinationsOfAllPages.Value.Contains(relative) ? null
                     : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
             target = relative;
         }

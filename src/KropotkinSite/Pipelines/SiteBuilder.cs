@@ -33,20 +33,36 @@ public static class SiteBuilder
         BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null)
     {
         var setupErrors = new List<ContentError>();
-        var inputFiles = FileTree.List(options.InputDirectory);
+        var inputFiles = InputListing(options.InputDirectory, cache);
         var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory, inputFiles);
-        var layouts = new LiquidLayouts(theme, null, setupErrors);
+        var layouts = new LiquidLayouts(theme, setupErrors);
         var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts, inputFiles));
         var result = engine.Run(cancellation, cache);
         var errors = setupErrors.Concat(result.Errors).ToArray();
         return (engine, result, errors);
     }
 
+    /// <summary>The input folder's files; in a preview session, last run's list when the watcher saw no file
+    /// added, removed or renamed.</summary>
+    private static string[] InputListing(string root, ModuleCache? cache)
+    {
+        const string slot = "input listing";
+        if (cache?.Recall<Listing>(slot) is { } last && cache.FilesChanged is { } changed && !FileTree.MayChangeListing(root, last.Set, changed))
+            return last.Files;
+        var files = FileTree.List(root);
+        cache?.Keep(slot, new Listing(files, files.ToHashSet(StringComparer.Ordinal)));
+        return files;
+    }
+
+    private sealed record Listing(string[] Files, HashSet<string> Set);
+
     /// <summary>The documents of the output pipelines, in destination order.</summary>
     public static IReadOnlyList<Document> OutputDocuments(PipelineEngine engine, EngineResult result) =>
+        OutputFiles(engine, result).OrderBy(d => d.Destination, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The documents of the output pipelines that are written to a file, in no particular order.</summary>
+    public static IEnumerable<Document> OutputFiles(PipelineEngine engine, EngineResult result) =>
         engine.Pipelines.Where(p => p.IsOutput)
             .SelectMany(p => result.Outputs[p.Name])
-            .Where(d => d.Destination.Length > 0)
-            .OrderBy(d => d.Destination, StringComparer.Ordinal)
-            .ToArray();
+            .Where(d => d.Destination.Length > 0);
 }

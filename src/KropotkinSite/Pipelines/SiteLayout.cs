@@ -17,7 +17,8 @@ public static class SiteLayout
 
     /// <summary>Whether a Markdown file is the author's text for a generated page (<c>works/index.md</c> for <c>/works/</c>).</summary>
     public static bool IsIntroOf(string relativePath, string url) =>
-        Content.Routes.IsMarkdown(relativePath) && Content.Routes.PageUrl(relativePath) == url;
+        relativePath.Length <= url.Length + "index.md".Length - 1 // "/works/" → at longest "works/index.md": most paths are ruled out unbuilt
+        && Content.Routes.IsMarkdown(relativePath) && Content.Routes.PageUrl(relativePath) == url;
 
     public static bool IsIntroOfGeneratedPage(string relativePath) =>
         IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || relativePath == "404.md";

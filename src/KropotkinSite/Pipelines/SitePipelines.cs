@@ -51,13 +51,8 @@ public static class SitePipelines
             [
                 new Gather(Render, Assets, Sitemap),
                 new CheckUniqueDestinations(),
-                new ValidateLinks(basePath, DestinationsOfAllPages(pageFiles)),
+                new ValidateLinks(basePath, pageFiles),
             ]),
         ];
     }
-
-    /// <summary>Where every Markdown file would be published, whether or not it builds: links to a page that
-    /// failed for another reason are not reported a second time.</summary>
-    private static HashSet<string> DestinationsOfAllPages(IEnumerable<string> pageFiles) =>
-        pageFiles.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal);
 }

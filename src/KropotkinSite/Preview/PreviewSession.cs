@@ -22,29 +22,41 @@ public sealed class PreviewSession(BuildOptions options)
 {
     private readonly ModuleCache _cache = new();
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private SiteSnapshot _current = SiteSnapshot.Empty;
 
     public BuildOptions Options => options;
+
+    private void NoteChanges(IEnumerable<string>? changedFiles)
+    {
+        var paths = changedFiles?.ToArray();
+        if (paths is null || paths.Any(p => p.Length == 0))
+            _cache.FilesChanged = null;
+        else if (_cache.FilesChanged is not null)
+            _changed.UnionWith(paths.Select(Path.GetFullPath));
+    }
 
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
 
     public IReadOnlyList<ContentError> LastErrors { get; private set; } = [];
 
-    /// <param name="changedFiles">Files known to have changed: read again even if their size and time look the same
-    /// (some file systems keep modification times to the second).</param>
+    /// <param name="changedFiles">The files a watcher saw change since the last call; null when not known, and then
+    /// every file is checked. An empty path means the watcher lost track.</param>
     public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
     {
         lock (_gate)
         {
-            foreach (var file in changedFiles ?? []) _cache.Forget(Path.GetFullPath(file) + "|");
+            NoteChanges(changedFiles);
             var stopwatch = Stopwatch.StartNew();
             var (engine, result, errors) = SiteBuilder.Run(options, cancellation, _cache);
+            _changed.Clear(); // a run that finished saw them all; one cancelled sees them again next time
+            _cache.FilesChanged = _changed;
             LastErrors = errors;
             if (errors.Count > 0)
                 return new RebuildResult(errors, 0, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
 
-            var files = SiteBuilder.OutputDocuments(engine, result)
+            var files = SiteBuilder.OutputFiles(engine, result)
                 .ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
             var previous = Current;
             var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))

@@ -1,3 +1,4 @@
+using System.Text;
 using KropotkinSite.Pipelines;
 using KropotkinSite.Preview;
 using KropotkinSite.Tests.Support;
@@ -57,8 +58,9 @@ public sealed class IncrementalRebuildTests
         if (!Breaking.Contains(edit)) Assert.True(rebuilt.CacheHits > 0, "the rebuild should reuse work");
     }
 
+    /// <summary>As the preview runs: each rebuild is told which files the watcher saw change, and reads only those.</summary>
     [Fact]
-    public void A_session_that_makes_and_undoes_every_edit_in_turn_matches_a_full_build_each_time()
+    public void A_session_told_what_changed_that_makes_and_undoes_every_edit_in_turn_matches_a_full_build_each_time()
     {
         using var site = SiteWithItsOwnTheme();
         var original = Files(site);
@@ -67,11 +69,27 @@ public sealed class IncrementalRebuildTests
 
         foreach (var edit in EditNames)
         {
+            var before = Stamps(site);
             Apply(site, edit);
-            AssertSameAsFullBuild(site, session, session.Rebuild(), edit);
+            AssertSameAsFullBuild(site, session, session.Rebuild(Changed(before, Stamps(site))), edit);
+            before = Stamps(site);
             Restore(original);
-            AssertSameAsFullBuild(site, session, session.Rebuild(), "undo " + edit);
+            AssertSameAsFullBuild(site, session, session.Rebuild(Changed(before, Stamps(site))), "undo " + edit);
         }
+    }
+
+    [Fact]
+    public void After_the_watcher_loses_track_a_rebuild_checks_every_file_again()
+    {
+        using var site = SiteWithItsOwnTheme();
+        var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
+        Assert.Empty(session.Rebuild().Errors);
+        Assert.Empty(session.Rebuild([]).Errors);
+
+        site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md")) + "\nA line the watcher missed.\n");
+        Assert.Empty(session.Rebuild([""]).Errors); // "": the watcher's buffer overflowed
+
+        Assert.Contains("A line the watcher missed.", Encoding.UTF8.GetString(session.Current.Files["life/early/index.html"].Span));
     }
 
     private static TestSite SiteWithItsOwnTheme()
@@ -103,6 +121,15 @@ public sealed class IncrementalRebuildTests
     private static Dictionary<string, byte[]> Files(TestSite site) =>
         new[] { site.Input, site.Theme }.SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .ToDictionary(path => path, File.ReadAllBytes);
+
+    /// <summary>Every file of the site folder and its theme, with its size and modification time.</summary>
+    private static Dictionary<string, (long, DateTime)> Stamps(TestSite site) =>
+        new[] { site.Input, site.Theme }.SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .ToDictionary(path => path, path => (new FileInfo(path).Length, File.GetLastWriteTimeUtc(path)));
+
+    /// <summary>What a watcher would report: files added, removed or written.</summary>
+    private static string[] Changed(Dictionary<string, (long, DateTime)> before, Dictionary<string, (long, DateTime)> after) =>
+        before.Keys.Union(after.Keys).Where(path => !before.TryGetValue(path, out var b) || !after.TryGetValue(path, out var a) || a != b).ToArray();
 
     /// <summary>Puts the folders back as they were: files written since are removed, changed ones rewritten.</summary>
     private static void Restore(Dictionary<string, byte[]> original)
