@@ -20,15 +20,23 @@ public static class DocumentParallel
     {
         var cache = context.Cache;
         var key = cacheKey ?? (d => d.Get<string>(ModuleCache.Fingerprint));
-        var last = cache?.Recall<Mapped>(context.Step) is { } kept && kept.Scope == scope ? kept.Results : null;
+        var last = cache?.Recall<Mapped>(context.Step) is { } kept && kept.Scope == scope ? kept : null;
+        // Found by position while the list lines up with the last run's (an edit changes a document, not the list),
+        // so most documents are matched without being read at all; by reference otherwise.
+        var aligned = last is not null && last.Inputs.Length == inputs.Count;
+        var byDocument = last is not null && !aligned ? last.ByDocument() : null;
+        ModuleCache.Entry? Known(int i, Document document) =>
+            aligned ? (ReferenceEquals(last!.Inputs[i], document) ? last.Results[i] : null) : byDocument?.GetValueOrDefault(document);
+
         var results = new ModuleCache.Entry[inputs.Count];
+        var reused = 0;
         Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
         {
             var document = inputs[i];
-            if (last is not null && last.TryGetValue(document, out var known))
+            if (Known(i, document) is { } known)
             {
-                cache!.Reuse(known);
                 results[i] = known;
+                Interlocked.Increment(ref reused);
             }
             else if ((cache is null ? null : key(document)) is not { } fingerprint)
                 results[i] = MapOne(document, context, map, (output, errors) => new ModuleCache.Entry(output, errors, 0));
@@ -45,15 +53,24 @@ public static class DocumentParallel
         }
         if (cache is not null)
         {
-            var byDocument = new Dictionary<Document, ModuleCache.Entry>(inputs.Count, ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < inputs.Count; i++) byDocument[inputs[i]] = results[i];
-            cache.Keep(context.Step, new Mapped(scope, byDocument));
+            cache.CountReused(reused);
+            cache.Keep(context.Step, new Mapped(scope, [.. inputs], results));
         }
         return outputs;
     }
 
-    /// <summary>What a step mapped in its last run, by input document.</summary>
-    private sealed record Mapped(string Scope, Dictionary<Document, ModuleCache.Entry> Results);
+    /// <summary>What a step mapped in its last run: its inputs and their results, in order.</summary>
+    private sealed record Mapped(string Scope, Document[] Inputs, ModuleCache.Entry[] Results) : ModuleCache.IHoldEntries
+    {
+        public IEnumerable<ModuleCache.Entry> Entries => Results;
+
+        public Dictionary<Document, ModuleCache.Entry> ByDocument()
+        {
+            var byDocument = new Dictionary<Document, ModuleCache.Entry>(Inputs.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < Inputs.Length; i++) byDocument.TryAdd(Inputs[i], Results[i]);
+            return byDocument;
+        }
+    }
 
     private static ModuleCache.Entry MapOne(Document document, IExecutionContext context, Func<Document, IExecutionContext, Document?> map,
         Func<Document?, ContentError[], ModuleCache.Entry> result)

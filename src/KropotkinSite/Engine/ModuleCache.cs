@@ -47,6 +47,8 @@ public sealed class ModuleCache
     {
         if (_addedSinceSweep <= _entries.Count / 4) return;
         _addedSinceSweep = 0;
+        foreach (var holder in _kept.Values.OfType<IHoldEntries>())
+            foreach (var held in holder.Entries) held.Run = _run; // reused by reference this run, without a lookup
         foreach (var (key, entry) in _entries)
             if (entry.Run != _run) _entries.TryRemove(key, out _);
     }
@@ -70,11 +72,13 @@ public sealed class ModuleCache
         return _entries[(step, key)] = new Entry(output, errors, _run);
     }
 
-    /// <summary>Marks a result as used in this run without looking it up, and counts it as reused.</summary>
-    public void Reuse(Entry entry)
+    /// <summary>Counts results a step took from what it kept, without looking them up here.</summary>
+    public void CountReused(int count) => Interlocked.Add(ref Hits, count);
+
+    /// <summary>What a step keeps that holds entries: they stay while it keeps them.</summary>
+    public interface IHoldEntries
     {
-        entry.Run = _run;
-        Interlocked.Increment(ref Hits);
+        IEnumerable<Entry> Entries { get; }
     }
 
     /// <summary>What a step kept from its last run (such as the index it built), or null on its first run. The

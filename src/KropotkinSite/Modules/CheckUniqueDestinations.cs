@@ -8,8 +8,28 @@ public sealed class CheckUniqueDestinations : IModule
 {
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
+        var unique = AllUnique(inputs, context);
+        context.Cache?.Keep(context.Step, new Checked([.. inputs], unique));
+        if (!unique) ReportDuplicates(inputs, context);
+        return inputs;
+    }
+
+    /// <summary>What a preview session keeps from the last run: the documents, and whether their addresses were unique.</summary>
+    private sealed record Checked(Document[] Inputs, bool Unique);
+
+    /// <summary>Whether no two documents share an address; in a preview session, as last run when the documents
+    /// edited since kept their addresses.</summary>
+    private static bool AllUnique(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var last = context.Cache?.Recall<Checked>(context.Step);
+        if (Positions.Changed(inputs, last?.Inputs) is { } changed && changed.All(i => inputs[i].Destination == last!.Inputs[i].Destination))
+            return last!.Unique;
         var seen = new HashSet<string>(inputs.Count, StringComparer.OrdinalIgnoreCase);
-        if (inputs.All(d => d.Destination.Length == 0 || seen.Add(d.Destination))) return inputs; // the usual case, found without grouping
+        return inputs.All(d => d.Destination.Length == 0 || seen.Add(d.Destination));
+    }
+
+    private static void ReportDuplicates(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
         foreach (var group in inputs.Where(d => d.Destination.Length > 0)
                      .GroupBy(d => d.Destination, StringComparer.OrdinalIgnoreCase)
                      .Where(g => g.Count() > 1))
@@ -24,7 +44,6 @@ public sealed class CheckUniqueDestinations : IModule
                     $"is published at '{group.Key}', the same address as {otherName}; rename or move one of them"));
             }
         }
-        return inputs;
     }
 
     private static string Describe(Document document) =>

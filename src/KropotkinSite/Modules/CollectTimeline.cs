@@ -25,21 +25,55 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var kept = context.Cache?.Recall<Collected>(context.Step);
-        var pages = pagePipelines.SelectMany(context.OutputsOf)
-            .Where(d => d.Get<PageInfo>(ReadPageInfo.Page) is not null)
-            .ToArray();
-        var byInputPath = new Lazy<Dictionary<string, Document>>(() => pages.Where(d => d.Has(ReadFiles.RelativePath))
+        var pages = pagePipelines.SelectMany(context.OutputsOf).ToArray();
+        // In a preview session only the pages edited since the last run have their events linked again.
+        var changed = Positions.Changed(pages, kept?.Pages);
+        var ofPages = new PageEvents?[pages.Length];
+        if (changed is not null) Array.Copy(kept!.OfPages, ofPages, ofPages.Length);
+        foreach (var i in changed ?? Enumerable.Range(0, pages.Length)) ofPages[i] = LinkedEvents(pages[i]);
+        foreach (var page in ofPages)
+            foreach (var error in page?.Errors ?? []) context.Report(error);
+        var dataEvents = DataEvents(pages, context);
+
+        // An edit that left every event as it was gives the last run's timeline and pages, so what shows the
+        // timeline sees the very same objects and is not prepared again.
+        var same = changed is not null && changed.All(i => SameEvents(kept!.OfPages[i], ofPages[i])) && kept!.DataEvents.SequenceEqual(dataEvents);
+        var timeline = same ? kept!.Timeline : Ordered([.. ofPages.SelectMany(p => p?.Events ?? []), .. dataEvents]);
+        var outputs = inputs.Select(d => same && kept!.Outputs.TryGetValue(d, out var output) ? output : d.With(Timeline, timeline)).ToArray();
+        if (context.Cache is not null)
+        {
+            var outputOf = new Dictionary<Document, Document>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < inputs.Count; i++) outputOf[inputs[i]] = outputs[i];
+            context.Cache.Keep(context.Step, new Collected(pages, ofPages, dataEvents, timeline, outputOf));
+        }
+        return outputs;
+    }
+
+    /// <summary>A page's events linked to it, and what was wrong with them.</summary>
+    private sealed record PageEvents(TimelineEvent[] Events, ContentError[] Errors);
+
+    /// <summary>What a preview session keeps from the last run: the pages and their events, in order, the events
+    /// of the data file, and what they made.</summary>
+    private sealed record Collected(Document[] Pages, PageEvents?[] OfPages, List<TimelineEvent> DataEvents, TimelineData Timeline, Dictionary<Document, Document> Outputs);
+
+    private static bool SameEvents(PageEvents? a, PageEvents? b) =>
+        a is null ? b is null : b is not null && a.Events.AsSpan().SequenceEqual(b.Events) && a.Errors.AsSpan().SequenceEqual(b.Errors);
+
+    /// <summary>The events a page declares, linked to it; null for a document that is not a page.</summary>
+    private static PageEvents? LinkedEvents(Document page)
+    {
+        if (page.Get<PageInfo>(ReadPageInfo.Page) is not { } info) return null;
+        var errors = new List<ContentError>();
+        var events = info.Events.Select(e => Linked(e, page, errors.Add)).OfType<TimelineEvent>().ToArray();
+        return new PageEvents(events, [.. errors]);
+    }
+
+    /// <summary>The events of the timeline data file, each linked to the page it names.</summary>
+    private List<TimelineEvent> DataEvents(Document[] pages, IExecutionContext context)
+    {
+        var byInputPath = new Lazy<Dictionary<string, Document>>(() => pages.Where(d => d.Has(ReadFiles.RelativePath) && d.Has(ReadPageInfo.Page))
             .ToDictionary(d => d.Require<string>(ReadFiles.RelativePath), StringComparer.Ordinal));
         var events = new List<TimelineEvent>();
-        var ofPages = new Dictionary<Document, PageEvents>(pages.Length, ReferenceEqualityComparer.Instance);
-
-        foreach (var page in pages)
-        {
-            var linked = kept?.OfPages.GetValueOrDefault(page) ?? LinkedEvents(page);
-            ofPages[page] = linked;
-            events.AddRange(linked.Events);
-            foreach (var error in linked.Errors) context.Report(error);
-        }
         foreach (var data in context.OutputsOf(dataPipeline))
         {
             var declared = data.Get<IReadOnlyList<(TimelineEvent Event, string? Page, SourcePosition PagePosition)>>(ReadSiteModel.Events);
@@ -55,35 +89,10 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
                         $"'page: {pagePath}' names no published page; give the path of a page below input/, such as life/siberia.md"));
             }
         }
-
-        // In a preview session an edit that left every event as it was gives the last run's timeline and pages,
-        // so what shows the timeline sees the very same objects and is not prepared again.
-        var same = kept is not null && kept.Events.SequenceEqual(events);
-        var timeline = same ? kept!.Timeline : Ordered(events);
-        var outputs = inputs.Select(d => same && kept!.Outputs.TryGetValue(d, out var output) ? output : d.With(Timeline, timeline)).ToArray();
-        if (context.Cache is not null)
-        {
-            var outputOf = new Dictionary<Document, Document>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < inputs.Count; i++) outputOf[inputs[i]] = outputs[i];
-            context.Cache.Keep(context.Step, new Collected(ofPages, events, timeline, outputOf));
-        }
-        return outputs;
+        return events;
     }
 
-    /// <summary>A page's events linked to it, and what was wrong with them.</summary>
-    private sealed record PageEvents(TimelineEvent[] Events, ContentError[] Errors);
-
-    /// <summary>What a preview session keeps from the last run: each page's events, all events, and what they made.</summary>
-    private sealed record Collected(Dictionary<Document, PageEvents> OfPages, List<TimelineEvent> Events, TimelineData Timeline, Dictionary<Document, Document> Outputs);
-
-    private static PageEvents LinkedEvents(Document page)
-    {
-        var errors = new List<ContentError>();
-        var events = page.Require<PageInfo>(ReadPageInfo.Page).Events.Select(e => Linked(e, page, errors.Add)).OfType<TimelineEvent>().ToArray();
-        return new PageEvents(events, [.. errors]);
-    }
-
-    private static TimelineData Ordered(List<TimelineEvent> events)
+    private static TimelineData Ordered(TimelineEvent[] events)
     {
         var ordered = TimelineBuilder.Order(events);
         return new TimelineData(ordered, TimelineBuilder.Ids(ordered));

@@ -18,57 +18,64 @@ public sealed class ValidateLinks(string basePath, IReadOnlyList<string> pageFil
 
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
 
-    /// <summary>What link checks depend on besides the page itself: every file that will be written, every id
-    /// of every page, and every page's input file (for those that failed for another reason).</summary>
-    private sealed record Shape(string[] Destinations, PageLinks[] Pages, IReadOnlyList<string> PageFiles)
+    /// <summary>What a preview session keeps from the last run, position by position: the documents, each page's
+    /// links and ids, and its findings; and the site's shape the findings hold for (every file that will be
+    /// written, every page's ids, every page's input file).</summary>
+    private sealed record Kept(Document[] Inputs, PageLinks?[] Pages, ContentError[][] Findings,
+        HashSet<string> Destinations, Dictionary<string, HashSet<string>> Ids, IReadOnlyList<string> PageFiles)
     {
-        public bool Matches(Shape other)
+        public Dictionary<Document, PageLinks> PagesByDocument()
         {
-            if (!Destinations.AsSpan().SequenceEqual(other.Destinations) || Pages.Length != other.Pages.Length
-                || !(ReferenceEquals(PageFiles, other.PageFiles) || PageFiles.SequenceEqual(other.PageFiles, StringComparer.Ordinal)))
-                return false;
-            for (var i = 0; i < Pages.Length; i++)
-                if (!ReferenceEquals(Pages[i].Ids, other.Pages[i].Ids) && !Pages[i].Ids.SetEquals(other.Pages[i].Ids)) return false;
-            return true;
+            var byDocument = new Dictionary<Document, PageLinks>(Pages.Length, ReferenceEqualityComparer.Instance);
+            foreach (var page in Pages.OfType<PageLinks>()) byDocument.TryAdd(page.Document, page);
+            return byDocument;
         }
     }
-
-    /// <summary>What a preview session keeps from the last run: each rendered page's links and ids, and its
-    /// findings, which hold while the site's shape is the same.</summary>
-    private sealed record Kept(Dictionary<Document, PageLinks> Pages, Shape Shape, Dictionary<Document, ContentError[]> Findings);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var kept = context.Cache?.Recall<Kept>(context.Step);
-        var destinations = new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
-        var html = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToArray();
-        var pages = new PageLinks[html.Length];
         var options = new ParallelOptions { CancellationToken = context.Cancellation };
-        Parallel.For(0, html.Length, options, i => pages[i] = kept?.Pages.GetValueOrDefault(html[i]) ?? Read(html[i]));
-        var idsByDestination = new Dictionary<string, HashSet<string>>(pages.Length, StringComparer.Ordinal);
-        foreach (var page in pages) idsByDestination.TryAdd(page.Document.Destination, page.Ids);
+        var changed = Positions.Changed(inputs, kept?.Inputs);
+        var all = Enumerable.Range(0, inputs.Count);
 
-        // In a preview session a page's findings are kept until the page or the site's shape changes, so an edit
-        // that adds no page and no heading has only the edited page checked again.
-        var shape = new Shape(inputs.Select(d => d.Destination).ToArray(), pages, pageFiles);
-        var known = kept is not null && kept.Shape.Matches(shape) ? kept.Findings : null;
-        var findings = new ContentError[pages.Length][];
-        Parallel.For(0, pages.Length, options,
-            i => findings[i] = known?.GetValueOrDefault(pages[i].Document) ?? CheckPage(pages[i], destinations, idsByDestination));
-        foreach (var error in findings.SelectMany(f => f)) context.Report(error);
+        // In a preview session only pages edited since the last run are read again (by position, or by document
+        // when the list of documents changed).
+        var pages = new PageLinks?[inputs.Count];
+        if (changed is not null) Array.Copy(kept!.Pages, pages, pages.Length);
+        var byDocument = changed is null ? kept?.PagesByDocument() : null;
+        Parallel.ForEach(changed ?? all, options, i => pages[i] = IsPage(inputs[i]) ? byDocument?.GetValueOrDefault(inputs[i]) ?? Read(inputs[i]) : null);
 
-        if (context.Cache is not null)
-        {
-            var byDocument = new Dictionary<Document, PageLinks>(pages.Length, ReferenceEqualityComparer.Instance);
-            var findingsByDocument = new Dictionary<Document, ContentError[]>(pages.Length, ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < pages.Length; i++)
-            {
-                byDocument[pages[i].Document] = pages[i];
-                findingsByDocument[pages[i].Document] = findings[i];
-            }
-            context.Cache.Keep(context.Step, new Kept(byDocument, shape, findingsByDocument));
-        }
+        // While the site's shape is the same, findings are kept but for the edited pages: an edit that adds no
+        // page and no heading has only the edited page checked again.
+        var sameShape = changed is not null && SamePageFiles(kept!.PageFiles)
+            && changed.All(i => inputs[i].Destination == kept.Inputs[i].Destination && SameIds(kept.Pages[i], pages[i]));
+        var destinations = sameShape ? kept!.Destinations
+            : new HashSet<string>(inputs.Select(d => d.Destination).Where(d => d.Length > 0), StringComparer.Ordinal);
+        var ids = sameShape ? kept!.Ids : IdsByDestination(pages);
+        var findings = new ContentError[inputs.Count][];
+        if (sameShape) Array.Copy(kept!.Findings, findings, findings.Length);
+        Parallel.ForEach(sameShape ? changed! : all, options, i => findings[i] = pages[i] is { } page ? CheckPage(page, destinations, ids) : []);
+        foreach (var found in findings)
+            foreach (var error in found) context.Report(error);
+
+        context.Cache?.Keep(context.Step, new Kept([.. inputs], pages, findings, destinations, ids, pageFiles));
         return inputs;
+    }
+
+    private static bool IsPage(Document document) => document.Destination.EndsWith(".html", StringComparison.Ordinal);
+
+    private bool SamePageFiles(IReadOnlyList<string> before) =>
+        ReferenceEquals(before, pageFiles) || before.SequenceEqual(pageFiles, StringComparer.Ordinal);
+
+    private static bool SameIds(PageLinks? before, PageLinks? now) =>
+        before is null ? now is null : now is not null && (ReferenceEquals(before.Ids, now.Ids) || before.Ids.SetEquals(now.Ids));
+
+    private static Dictionary<string, HashSet<string>> IdsByDestination(PageLinks?[] pages)
+    {
+        var ids = new Dictionary<string, HashSet<string>>(pages.Length, StringComparer.Ordinal);
+        foreach (var page in pages.OfType<PageLinks>()) ids.TryAdd(page.Document.Destination, page.Ids);
+        return ids;
     }
 
     private ContentError[] CheckPage(PageLinks page, HashSet<string> destinations, Dictionary<string, HashSet<string>> ids)

@@ -32,14 +32,35 @@ public static class SiteBuilder
     public static (PipelineEngine Engine, EngineResult Result, IReadOnlyList<ContentError> Errors) Run(
         BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null)
     {
-        var setupErrors = new List<ContentError>();
-        var inputFiles = InputListing(options.InputDirectory, cache);
+        var setup = Setup(options, InputListing(options.InputDirectory, cache), cache);
+        var result = setup.Engine.Run(cancellation, cache);
+        return (setup.Engine, result, [.. setup.Errors, .. result.Errors]);
+    }
+
+    /// <summary>The theme, its layouts and the pipelines for the input's files, with what was wrong with the
+    /// theme; in a preview session, last run's while the files are the same and no template changed.</summary>
+    private static SiteSetup Setup(BuildOptions options, string[] inputFiles, ModuleCache? cache)
+    {
+        const string slot = "setup";
+        if (cache?.Recall<SiteSetup>(slot) is { } last && ReferenceEquals(last.InputFiles, inputFiles)
+            && cache.FilesChanged is { } changed && !changed.Any(path => IsTemplateOrThemeFile(options, path)))
+            return last;
+        var errors = new List<ContentError>();
         var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory, inputFiles);
-        var layouts = new LiquidLayouts(theme, setupErrors);
-        var engine = new PipelineEngine(SitePipelines.Create(options, theme, layouts, inputFiles));
-        var result = engine.Run(cancellation, cache);
-        var errors = setupErrors.Concat(result.Errors).ToArray();
-        return (engine, result, errors);
+        var layouts = new LiquidLayouts(theme, errors);
+        var setup = new SiteSetup(inputFiles, new PipelineEngine(SitePipelines.Create(options, theme, layouts, inputFiles)), errors);
+        cache?.Keep(slot, setup);
+        return setup;
+    }
+
+    private sealed record SiteSetup(string[] InputFiles, PipelineEngine Engine, IReadOnlyList<ContentError> Errors);
+
+    private static bool IsTemplateOrThemeFile(BuildOptions options, string absolutePath)
+    {
+        static string Folder(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var input = Folder(options.InputDirectory);
+        return absolutePath.StartsWith(Folder(options.ThemeDirectory), StringComparison.Ordinal)
+            || (absolutePath.StartsWith(input, StringComparison.Ordinal) && ThemeFiles.IsTemplatePath(absolutePath[input.Length..].Replace(Path.DirectorySeparatorChar, '/')));
     }
 
     /// <summary>The input folder's files; in a preview session, last run's list when the watcher saw no file

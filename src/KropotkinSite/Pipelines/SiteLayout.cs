@@ -16,9 +16,15 @@ public static class SiteLayout
         && Content.Routes.IsMarkdown(relativePath) && relativePath.IndexOf('/', WorksFolder.Length) < 0;
 
     /// <summary>Whether a Markdown file is the author's text for a generated page (<c>works/index.md</c> for <c>/works/</c>).</summary>
-    public static bool IsIntroOf(string relativePath, string url) =>
-        relativePath.Length <= url.Length + "index.md".Length - 1 // "/works/" → at longest "works/index.md": most paths are ruled out unbuilt
-        && Content.Routes.IsMarkdown(relativePath) && Content.Routes.PageUrl(relativePath) == url;
+    public static bool IsIntroOf(string relativePath, string url)
+    {
+        // As Routes.PageUrl(relativePath) == url, without making the address: this runs for every file of every build.
+        if (!Content.Routes.IsMarkdown(relativePath)) return false;
+        var stem = relativePath.AsSpan(0, relativePath.Length - ".md".Length);
+        var folder = url.AsSpan().Trim('/');
+        if (folder.IsEmpty) return stem.SequenceEqual("index");
+        return stem.EndsWith("/index") ? stem[..^"/index".Length].SequenceEqual(folder) : stem.SequenceEqual(folder);
+    }
 
     public static bool IsIntroOfGeneratedPage(string relativePath) =>
         IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || relativePath == "404.md";

@@ -19,12 +19,25 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var timelineData = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline)).OfType<TimelineData>().FirstOrDefault()
             ?? new TimelineData([], []);
         var kept = context.Cache?.Recall<Kept>(context.Step + "/prepare");
+        // In a preview session only the documents edited since the last run are read again, and the last index is
+        // kept while none of them shows other pages anything new.
+        var changed = Positions.Changed(documents, kept?.Documents);
         var entryList = new PageEntry[documents.Count];
-        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = context.Cancellation },
-            i => entryList[i] = kept?.Entries.GetValueOrDefault(documents[i]) ?? Entry(documents[i]));
-        var entries = new Dictionary<Document, PageEntry>(documents.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < documents.Count; i++) entries.Add(documents[i], entryList[i]);
-        var index = kept is not null && ShowSame(kept.EntryList, entryList) ? kept.Index : new SiteIndex(entryList.Where(e => e.Kind != PageKinds.NotFound));
+        if (changed is not null) Array.Copy(kept!.EntryList, entryList, entryList.Length);
+        Parallel.ForEach(changed ?? Enumerable.Range(0, documents.Count), new ParallelOptions { CancellationToken = context.Cancellation },
+            i => entryList[i] = Entry(documents[i]));
+        var index = changed is not null && changed.All(i => SiteIndex.ShowsSame(kept!.EntryList[i], entryList[i]))
+            ? kept!.Index
+            : new SiteIndex(entryList.Where(e => e.Kind != PageKinds.NotFound));
+        // A page's entry by document: those just read (all a rebuild after an edit asks for), or any.
+        var edited = new Dictionary<Document, PageEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var i in changed ?? []) edited.TryAdd(documents[i], entryList[i]);
+        var all = new Lazy<Dictionary<Document, PageEntry>>(() =>
+        {
+            var byDocument = new Dictionary<Document, PageEntry>(documents.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < documents.Count; i++) byDocument.TryAdd(documents[i], entryList[i]);
+            return byDocument;
+        });
         var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
@@ -40,12 +53,12 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         {
             var sameSite = kept is not null && ReferenceEquals(index, kept.Index) && ReferenceEquals(timelineData, kept.Timeline) && shared.Value == kept.Shared;
             generation = sameSite ? kept!.Generation : (kept?.Generation ?? 0) + 1;
-            context.Cache.Keep(context.Step + "/prepare", new Kept(entries, entryList, index, timelineData, shared.Value, generation));
+            context.Cache.Keep(context.Step + "/prepare", new Kept([.. documents], entryList, index, timelineData, shared.Value, generation));
         }
 
         return new PreparedLayouts(document =>
         {
-            var entry = entries[document];
+            var entry = edited.TryGetValue(document, out var known) ? known : all.Value[document];
             var info = document.Get<PageInfo>(ReadPageInfo.Page);
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var view = new Lazy<PageView>(() => views.Build(entry, html,
@@ -64,17 +77,9 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         }, generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>What rendering kept from its last run in a preview session: each document's entry, and the site
-    /// it saw (index, timeline, shared parts), numbered so a change of any of them gives a new number.</summary>
-    private sealed record Kept(Dictionary<Document, PageEntry> Entries, PageEntry[] EntryList, SiteIndex Index, TimelineData Timeline, string Shared, int Generation);
-
-    private static bool ShowSame(PageEntry[] before, PageEntry[] now)
-    {
-        if (before.Length != now.Length) return false;
-        for (var i = 0; i < now.Length; i++)
-            if (!SiteIndex.ShowsSame(before[i], now[i])) return false;
-        return true;
-    }
+    /// <summary>What rendering kept from its last run in a preview session: the documents and their entries, in
+    /// order, and the site it saw (index, timeline, shared parts), numbered so a change of any of them gives a new number.</summary>
+    private sealed record Kept(Document[] Documents, PageEntry[] EntryList, SiteIndex Index, TimelineData Timeline, string Shared, int Generation);
 
     /// <summary>The layout of a kind of page; a theme without it falls back to <c>page</c>.</summary>
     private string DefaultLayout(string kind)

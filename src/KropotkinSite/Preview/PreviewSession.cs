@@ -24,8 +24,27 @@ public sealed class PreviewSession(BuildOptions options)
     private readonly Lock _gate = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private SiteSnapshot _current = SiteSnapshot.Empty;
+    private Document[]? _published; // the documents of the current snapshot, in order
 
     public BuildOptions Options => options;
+
+    /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
+    /// documents that are not the very ones published last time are looked at.</summary>
+    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs, SiteSnapshot previous)
+    {
+        Dictionary<string, ReadOnlyMemory<byte>> files;
+        if (Positions.Changed(outputs, _published) is { } edited && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last
+            && edited.All(i => outputs[i].Destination == _published![i].Destination))
+        {
+            files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
+            foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
+            return (files, edited.Count(i => !_published![i].Content.Span.SequenceEqual(outputs[i].Content.Span)));
+        }
+        files = outputs.ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
+        var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
+                      + previous.Files.Keys.Count(k => !files.ContainsKey(k));
+        return (files, changed);
+    }
 
     private void NoteChanges(IEnumerable<string>? changedFiles)
     {
@@ -56,11 +75,10 @@ public sealed class PreviewSession(BuildOptions options)
             if (errors.Count > 0)
                 return new RebuildResult(errors, 0, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
 
-            var files = SiteBuilder.OutputFiles(engine, result)
-                .ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
+            var outputs = SiteBuilder.OutputFiles(engine, result).ToArray();
             var previous = Current;
-            var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
-                          + previous.Files.Keys.Count(k => !files.ContainsKey(k));
+            var (files, changed) = Snapshot(outputs, previous);
+            _published = outputs;
             Volatile.Write(ref _current, new SiteSnapshot(files, previous.Version + 1));
             return new RebuildResult([], changed, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
         }

@@ -19,6 +19,8 @@ public sealed class IncrementalRebuildTests
         "add a page",
         "delete a page",
         "change a layout",
+        "change a partial",
+        "add a layout of the site's own",
         "change the settings",
         "add a link to a work",
         "remove a link to a work",
@@ -162,6 +164,14 @@ public sealed class IncrementalRebuildTests
             case "change a layout":
                 var layout = Path.Combine(site.Theme, "layouts", "work.liquid");
                 File.WriteAllText(layout, File.ReadAllText(layout).Replace("First published", "Published"));
+                break;
+            case "change a partial":
+                var footer = Path.Combine(site.Theme, "partials", "footer.liquid");
+                File.WriteAllText(footer, File.ReadAllText(footer).Replace(">Timeline<", ">Chronology<"));
+                break;
+            case "add a layout of the site's own":
+                site.Write("layouts/plain.liquid", "---\nlayout: base\n---\n<main id=\"main\"><h1>{{ page.title }}</h1>{{ content | raw }}</main>\n");
+                Replace("life/later.md", "order: 2", "order: 2\nlayout: plain");
                 break;
             case "change the settings": site.Write("_site.yml", "title: Another Title\nlanguage: fr\n"); break;
             case "add a link to a work": site.Write("index.md", Read("index.md") + "\nAlso [the second](/works/second/).\n"); break;
