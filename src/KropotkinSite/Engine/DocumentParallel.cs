@@ -92,6 +92,7 @@ public static class DocumentParallel
                 $"internal error: {e.GetType().Name}: {e.Message} (please report this)")]);
         }
     }
+
     /// <summary>Collects the errors one document's mapping reports, so they can be remembered with its result.</summary>
     private sealed class CapturingContext(IExecutionContext inner) : IExecutionContext
     {

@@ -7,8 +7,8 @@ namespace KropotkinSite.Engine;
 /// redoes only the documents whose inputs changed. A step's result is keyed by the step and the input
 /// document's <c>fingerprint</c> (a hash of everything the result depends on); the errors it reported are
 /// kept too and reported again on a hit, so a rebuild reports exactly what a full build would.
-/// Entries a run did not use are dropped at the end of a run, once enough were added. Steps may also keep one object each from run to run
-/// (<see cref="Keep"/>), such as what they made of each document last time.
+/// Entries a run did not use are dropped at its end, once enough were added. Steps may also keep one object
+/// each from run to run (<see cref="Keep"/>), such as what they made of each document last time.
 /// </summary>
 public sealed class ModuleCache
 {

@@ -29,9 +29,9 @@ internal static class NativeFiles
         if (!OperatingSystem.IsLinux()) return false;
         try
         {
-            var buffer = new byte[256]; // struct statx, laid out the same on every Linux architecture
-            if (statx(AtFdCwd, path, 0, StatxType, buffer) != 0) return false;
-            var type = BitConverter.ToUInt16(buffer, 28) & 0xF000; // stx_mode & S_IFMT
+            Span<byte> buffer = stackalloc byte[256]; // struct statx, laid out the same on every Linux architecture
+            if (statx(AtFdCwd, path, 0, StatxType, ref buffer[0]) != 0) return false;
+            var type = BitConverter.ToUInt16(buffer[28..]) & 0xF000; // stx_mode & S_IFMT
             return type is not (0x8000 or 0x4000 or 0xA000); // regular file, folder, link
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
@@ -66,9 +66,6 @@ internal static class NativeFiles
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1, StatxModified = 0x40, StatxInode = 0x100, StatxSize = 0x200;
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int statx(int directory, string path, int flags, uint mask, byte[] buffer);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int statx(int directory, string path, int flags, uint mask, ref byte buffer);

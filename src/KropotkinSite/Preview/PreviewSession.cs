@@ -13,10 +13,10 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ReadOnlyMemory<byt
 public sealed record RebuildResult(IReadOnlyList<ContentError> Errors, int FilesChanged, int CacheHits, int CacheMisses, TimeSpan Elapsed);
 
 /// <summary>
-/// Rebuilds a site again and again in one process. A <see cref="ModuleCache"/> keeps what each per-document
-/// step made, keyed by fingerprints of everything it depends on, so after an edit only the documents the
-/// change touches are read, rendered and checked again; the result is the same as a full build of the same
-/// input. A failed rebuild keeps the last good snapshot.
+/// Rebuilds a site again and again in one process. A <see cref="ModuleCache"/> keeps what each step made,
+/// keyed by fingerprints of everything it depends on, and what each step saw last run; with the watcher's
+/// list of changed files, a rebuild after an edit reads, renders and checks only what the edit touches, and
+/// the result is the same as a full build of the same input. A failed rebuild keeps the last good snapshot.
 /// </summary>
 public sealed class PreviewSession(BuildOptions options)
 {
@@ -27,33 +27,6 @@ public sealed class PreviewSession(BuildOptions options)
     private Document[]? _published; // the documents of the current snapshot, in order
 
     public BuildOptions Options => options;
-
-    /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
-    /// documents that are not the very ones published last time are looked at.</summary>
-    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs, SiteSnapshot previous)
-    {
-        Dictionary<string, ReadOnlyMemory<byte>> files;
-        if (Positions.Changed(outputs, _published) is { } edited && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last
-            && edited.All(i => outputs[i].Destination == _published![i].Destination))
-        {
-            files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
-            foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
-            return (files, edited.Count(i => !_published![i].Content.Span.SequenceEqual(outputs[i].Content.Span)));
-        }
-        files = outputs.ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
-        var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
-                      + previous.Files.Keys.Count(k => !files.ContainsKey(k));
-        return (files, changed);
-    }
-
-    private void NoteChanges(IEnumerable<string>? changedFiles)
-    {
-        var paths = changedFiles?.ToArray();
-        if (paths is null || paths.Any(p => p.Length == 0))
-            _cache.FilesChanged = null;
-        else if (_cache.FilesChanged is not null)
-            _changed.UnionWith(paths.Select(Path.GetFullPath));
-    }
 
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
@@ -82,5 +55,33 @@ public sealed class PreviewSession(BuildOptions options)
             Volatile.Write(ref _current, new SiteSnapshot(files, previous.Version + 1));
             return new RebuildResult([], changed, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
         }
+    }
+
+    /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
+    /// documents that are not the very ones published last time are looked at.</summary>
+    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs, SiteSnapshot previous)
+    {
+        Dictionary<string, ReadOnlyMemory<byte>> files;
+        if (Positions.Changed(outputs, _published) is { } edited && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last
+            && edited.All(i => outputs[i].Destination == _published![i].Destination))
+        {
+            files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
+            foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
+            return (files, edited.Count(i => !_published![i].Content.Span.SequenceEqual(outputs[i].Content.Span)));
+        }
+        files = outputs.ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
+        var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
+                      + previous.Files.Keys.Count(k => !files.ContainsKey(k));
+        return (files, changed);
+    }
+
+    /// <summary>Adds what the watcher saw to the changes the next run must look at, or makes them unknown.</summary>
+    private void NoteChanges(IEnumerable<string>? changedFiles)
+    {
+        var paths = changedFiles?.ToArray();
+        if (paths is null || paths.Any(p => p.Length == 0))
+            _cache.FilesChanged = null;
+        else if (_cache.FilesChanged is not null)
+            _changed.UnionWith(paths.Select(Path.GetFullPath));
     }
 }
