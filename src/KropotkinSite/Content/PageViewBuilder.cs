@@ -51,12 +51,13 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     }
 
     /// <summary>
-    /// A key (a hash) that changes whenever <see cref="Build"/> would give this page another view, made without building
-    /// it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
-    /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — its
-    /// section's pages (previous/next, section lists), the section page (breadcrumbs), the pages that link to
-    /// it, its events' places on the timeline, and for the generated pages their whole catalogue or timeline
-    /// (<paramref name="generated"/>). Kept beside <see cref="Build"/>: whatever Build reads, this key must cover.
+    /// A key (a hash) that changes whenever <see cref="Build"/> would give this page another view, made without
+    /// building it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
+    /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — the pages
+    /// before and after it (previous/next), for a section page all its section's pages (its list), the section
+    /// page (breadcrumbs), the pages that link to it, its events' places on the timeline, and for the generated
+    /// pages their whole catalogue or timeline (<paramref name="generated"/>). Kept beside <see cref="Build"/>:
+    /// whatever Build reads, this key must cover.
     /// </summary>
     public string DependencyKey(PageEntry page, string identity, string shared, Func<string>? generated)
     {
@@ -64,9 +65,12 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
         // The navigation marks the page's own entry and its section's entry, both functions of these two addresses.
         key.Append(identity).Append('|').Append(page.Url).Append('|').Append(page.Kind).Append('|').Append(shared).Append('|')
             .Append(index.NavigationUrlOf(page)).Append('|');
-        if (page.Section.Length > 0)
+        if (page.IsSectionIndex) key.Append(index.SectionSignature(page.Section)).Append('|'); // it lists them all
+        else if (page.Section.Length > 0)
         {
-            key.Append(index.SectionSignature(page.Section)).Append('|');
+            var (previous, next) = index.Neighbours(page);
+            foreach (var neighbour in new[] { previous, next })
+                key.Append(neighbour?.Url).Append('\u0001').Append(neighbour?.Title).Append('\u0001').Append(neighbour?.Summary).Append('|');
             if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
         }
         foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');

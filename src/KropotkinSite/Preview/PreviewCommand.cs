@@ -31,7 +31,7 @@ public static class PreviewCommand
             {
                 var changed = await watcher.NextBurstAsync(Quiet, cancellation);
                 var before = session.Current;
-                var result = session.Rebuild(changed.Where(p => p.Length > 0), cancellation);
+                var result = session.Rebuild(changed, cancellation); // an empty path: the watcher lost track
                 Report(result, stdout, stderr, reload);
                 if (result.Errors.Count == 0 && session.Current != before)
                     OutputWriter.Sync(options.OutputDirectory, before.Files, session.Current.Files);

@@ -24,7 +24,11 @@ public sealed class SiteWatcher : IDisposable
             watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
             watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
             watcher.Deleted += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-            watcher.Renamed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+            watcher.Renamed += (_, e) =>
+            {
+                _changes.Writer.TryWrite(e.OldFullPath);
+                _changes.Writer.TryWrite(e.FullPath);
+            };
             watcher.Error += (_, _) => _changes.Writer.TryWrite("");
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
