@@ -51,8 +51,12 @@ public sealed class ApplyLayout(LiquidLayouts layouts, Func<IReadOnlyList<Docume
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException)
         {
+            // Fluid gives one message for both of its limits, naming only recursion.
+            var problem = e.Message.StartsWith("The maximum", StringComparison.Ordinal)
+                ? $"it ran more than {LiquidLayouts.MaxSteps:N0} statements or nested includes too deep (a loop that does not end, or a partial that includes itself?)"
+                : e.Message;
             throw new ContentException(new ContentError(document.Source.Length > 0 ? document.Source : "theme", 1, 1, ErrorCodes.TemplateError,
-                $"layout '{job.Layout}' failed while rendering this page: {e.Message}"));
+                $"layout '{job.Layout}' failed while rendering this page: {problem}"));
         }
     }
 }
