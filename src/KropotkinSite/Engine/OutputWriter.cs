@@ -74,7 +74,7 @@ public static class OutputWriter
     /// <summary>
     /// Brings an output folder from one version of a site to the next, writing only the files whose bytes
     /// changed (each through a temporary file and a rename, so no reader sees half a file) and deleting the
-    /// files that are gone.
+    /// files that are gone, with the folders they leave empty.
     /// </summary>
     public static void Sync(string outputDirectory, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after)
     {
@@ -92,8 +92,12 @@ public static class OutputWriter
         {
             var path = FullPathInside(root, destination);
             if (File.Exists(path)) File.Delete(path);
+            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length && IsEmptyFolder(folder); folder = Path.GetDirectoryName(folder))
+                Directory.Delete(folder);
         }
     }
+
+    private static bool IsEmptyFolder(string folder) => Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any();
 
     /// <summary>A build killed between the two renames of the portable swap left the old site in .previous.</summary>
     private static void RecoverInterruptedSwap(string output, string previous)

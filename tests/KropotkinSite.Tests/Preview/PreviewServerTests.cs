@@ -20,6 +20,29 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task Pages_added_renamed_and_deleted_while_serving_leave_the_output_folder_as_a_full_build_would()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        await using var preview = await RunningPreview.StartAsync(site);
+        site.Write("extra/fresh.md", "---\ntitle: Fresh\n---\nA page in a new folder.");
+        await preview.WaitForAsync("extra/fresh/", html => html.Contains("<h1>Fresh</h1>"), "the new page");
+        File.Move(Path.Combine(site.Input, "extra", "fresh.md"), Path.Combine(site.Input, "extra", "moved.md"));
+        await preview.WaitForAsync("extra/moved/", html => html.Contains("<h1>Fresh</h1>"), "the renamed page");
+        site.Delete("extra/moved.md");
+        await preview.WaitForAsync("extra/moved/", html => !html.Contains("<h1>Fresh</h1>"), "the deleted page gone");
+        var deadline = DateTime.UtcNow.AddSeconds(20); // the output folder is brought up to date just after the new site is served
+        while (Directory.Exists(Path.Combine(site.Output, "extra")) && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+        using var fresh = TestSite.FromFixture("minimal");
+        fresh.BuildSuccessfully();
+        Assert.Equal(Entries(fresh.Output), Entries(site.Output));
+        Assert.Equal(fresh.Snapshot(), site.Snapshot());
+    }
+
+    private static string[] Entries(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(folder, p)).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
     public async Task An_edited_work_changes_the_works_index()
     {
         using var site = TestSite.FromFixture("minimal");
