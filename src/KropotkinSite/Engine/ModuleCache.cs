@@ -41,11 +41,12 @@ public sealed class ModuleCache
         Misses = 0;
     }
 
-    /// <summary>Drops the entries this run did not use, once enough were added since the last time to be worth the
-    /// walk (after a one-page edit, walking every entry would cost more than the rest of the rebuild).</summary>
+    /// <summary>Drops the entries this run did not use, once a few hundred were added since the last time (after
+    /// a one-page edit, walking every entry would cost more than the rest of the rebuild; a long session of edits
+    /// to one page keeps no more than that many of its old versions).</summary>
     public void EndRun()
     {
-        if (_addedSinceSweep <= _entries.Count / 4) return;
+        if (_addedSinceSweep < 256 + _entries.Count / 100) return;
         _addedSinceSweep = 0;
         foreach (var holder in _kept.Values.OfType<IHoldEntries>())
             foreach (var held in holder.Entries) held.Run = _run; // reused by reference this run, without a lookup
