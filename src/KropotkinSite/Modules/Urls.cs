@@ -35,6 +35,20 @@ public static class Urls
             && !path.EndsWith("/.", StringComparison.Ordinal) && !path.EndsWith("/..", StringComparison.Ordinal);
     }
 
+    /// <summary>A path as an href may carry it: the ASCII characters a URL may not hold as they are (a space, quotes,
+    /// brackets and the like, which a page's file name may have) percent-encoded; everything else as it is.</summary>
+    public static string EscapePath(string path)
+    {
+        if (path.All(c => !MustEscape(c))) return path;
+        var escaped = new System.Text.StringBuilder(path.Length + 8);
+        foreach (var c in path)
+            if (MustEscape(c)) escaped.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            else escaped.Append(c);
+        return escaped.ToString();
+    }
+
+    private static bool MustEscape(char c) => c is ' ' or '"' or '<' or '>' or '`' or '{' or '}' or '|' or '^' or '[' or ']';
+
     /// <summary>The absolute path a link's path part leads to from a page at <paramref name="pagePath"/> (e.g. <c>/life/a/</c>).</summary>
     public static string Resolve(string pagePath, string path) =>
         IsPlainAbsolutePath(path) ? path : new Uri(new Uri("http://site.invalid" + pagePath), path).AbsolutePath;

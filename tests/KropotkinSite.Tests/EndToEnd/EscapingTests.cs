@@ -89,6 +89,18 @@ public sealed class EscapingTests
     }
 
     [Fact]
+    public void A_page_whose_file_name_has_spaces_and_brackets_is_linked_with_them_percent_encoded()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        site.Write("life/my page [notes].md", "---\ntitle: Notes\norder: 4\n---\nSee [the early years](/life/early/).");
+        site.BuildSuccessfully();
+
+        Assert.True(File.Exists(Path.Combine(site.Output, "life", "my page [notes]", "index.html")));
+        Assert.Contains("/life/my%20page%20%5Bnotes%5D/", site.Page("life/index.html").Hrefs("main a"));
+        Assert.Equal("/life/my%20page%20%5Bnotes%5D/", site.Page("life/later/index.html").Hrefs("a[rel=next]").Single());
+    }
+
+    [Fact]
     public void Liquid_in_a_value_is_shown_as_written_and_never_evaluated()
     {
         using var site = SiteWithPayloadInEveryValue("{{ site.title }}");
