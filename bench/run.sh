@@ -14,8 +14,7 @@
 # ratio ours/Hugo. Ours runs from `dotnet publish -c Release` output (the apphost), never through `dotnet run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-WORK=${BENCH_DIR:-/tmp/kropotkinsite-bench}
+. bench/common.sh
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(40 1000 10000)
 
@@ -25,21 +24,12 @@ command -v hugo >/dev/null 2>&1 || need_apt+=(hugo)
 # Native AOT publishing links with the system's C toolchain and zlib.
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=(clang)
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing ${need_apt[*]} with apt-get" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+apt_install "${need_apt[@]}"
 
-mkdir -p "$WORK"
 echo "building KropotkinSite (Release) and the site generator..." >&2
-dotnet publish "$ROOT/src/KropotkinSite" -c Release -o "$WORK/publish" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
-  || { cat "$WORK/publish.log"; exit 1; }
-dotnet build "$ROOT/src/KropotkinSite" -c Release -o "$WORK/jit" --nologo -v quiet >"$WORK/jit.log" 2>&1 \
-  || { cat "$WORK/jit.log"; exit 1; }
-dotnet build "$ROOT/bench/SiteGenerator" -c Release -o "$WORK/generator" --nologo -v quiet >"$WORK/generator.log" 2>&1 \
-  || { cat "$WORK/generator.log"; exit 1; }
+dotnet_release publish publish src/KropotkinSite
+dotnet_release build jit src/KropotkinSite
+dotnet_release build generator bench/SiteGenerator
 OURS="$WORK/publish/KropotkinSite"
 THEME="$ROOT/theme"
 
@@ -67,8 +57,6 @@ median() { # column of a times file
 
 html_count() { find "$1" -name '*.html' | wc -l; }
 
-# The sites are generated again only when the generator, the Hugo layouts or N changed.
-stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" "$ROOT/theme/assets/site.css" $(find "$ROOT/bench/hugo" -type f | sort) | sha256sum | cut -c1-16)
 OUTS="$WORK/outputs"
 rm -rf "$OUTS"
 
@@ -83,13 +71,7 @@ runs_of() { echo "${RUNS:-$([ "$1" -ge 10000 ] && echo 3 || echo 5)}"; }
 declare -A RESULT
 for n in "${SIZES[@]}"; do
   dir="$WORK/n$n"
-  if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
-    "$WORK/generator/SiteGenerator" --pages "$n" --seed 1 --out "$dir" >/dev/null
-    cp -r "$ROOT/bench/hugo/." "$dir/hugo/"
-    # The Hugo site serves the same stylesheet as ours, so both write the same CSS.
-    mkdir -p "$dir/hugo/static" && cp "$ROOT/theme/assets/site.css" "$dir/hugo/static/site.css"
-    echo "$stamp" >"$dir/stamp"
-  fi
+  generate_site "$n"
   out="$OUTS/n$n"
   mkdir -p "$out"
   rm -f "$WORK"/ours-$n.times "$WORK"/hugo-$n.times

@@ -1,70 +1,96 @@
-// Measures edit-to-served time of `KropotkinSite preview`: from writing a page's file to the HTTP response
-// that carries the change. Usage: PreviewBench <KropotkinSite.dll> <site input folder> <theme folder> [edits]
+// Measures edit-to-served time of a preview server: from writing a page's file to the first HTTP response for
+// that page which carries the change. The server is ours (`KropotkinSite preview`) or Hugo's (`hugo server`),
+// run on a copy of a site folder. Two kinds of edit, taken in turn:
+//   body   appends a unique marker paragraph to the page
+//   title  sets the page's front-matter title to a unique marker (on our side the title also shows in other
+//          pages' navigation and section lists; only the edited page is polled)
+// Prints one line per measured edit on stdout, "KIND MILLISECONDS" (read by bench/preview.sh), and a summary on stderr.
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
-if (args.Length < 3)
+const string Usage = """
+    usage: PreviewBench ours <input folder> <edits per kind> <KropotkinSite.dll or executable> <theme folder>
+           PreviewBench hugo <Hugo site folder> <edits per kind> [more flags for hugo server]
+    """;
+const int WarmUps = 2; // edits of each kind before the measured ones: JIT, caches, Hugo's first partial rebuild
+string[] kinds = ["body", "title"];
+
+if (args.Length < 3 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var edits) || edits < 1
+    || !(args is ["ours", _, _, _, _] or ["hugo", _, _, ..]))
 {
-    Console.Error.WriteLine("usage: PreviewBench <KropotkinSite.dll> <input folder> <theme folder> [edits=30]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
-var (dll, source, theme) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
-var edits = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
+var (who, source) = (args[0], Path.GetFullPath(args[1]));
 
-var work = Path.Combine(Path.GetTempPath(), "ks-preview-bench-" + Environment.ProcessId);
-var input = Path.Combine(work, "input");
-CopyDirectory(source, input);
+var work = Path.Combine(Path.GetTempPath(), $"ks-preview-bench-{who}-{Environment.ProcessId}");
+var site = Path.Combine(work, "site");
+CopyDirectory(source, site);
+var contentRoot = who == "ours" ? site : Path.Combine(site, "content");
+var page = EditablePage.FirstProsePage(contentRoot);
 
-// The page to edit: the first prose page in a section (not a work, not an index).
-var page = Directory.EnumerateFiles(input, "*.md", SearchOption.AllDirectories)
-    .Where(f => !f.EndsWith("index.md", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}works{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && Path.GetDirectoryName(f) != input && !Path.GetFileName(f).StartsWith('_'))
-    .Order(StringComparer.Ordinal).First();
-var url = "/" + Path.GetRelativePath(input, page).Replace('\\', '/')[..^3] + "/";
-var original = File.ReadAllText(page);
-
-var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-foreach (var a in new[] { dll, "preview", "--input", input, "--output", Path.Combine(work, "output"), "--theme", theme, "--port", "0" })
-    start.ArgumentList.Add(a);
-using var server = Process.Start(start)!;
-server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("preview: " + e.Data); };
-server.BeginErrorReadLine();
-Uri? address = null;
-var started = Stopwatch.StartNew();
-while (address is null)
+var startup = Stopwatch.StartNew();
+using (var server = who == "ours"
+           ? Servers.Ours(Path.GetFullPath(args[3]), site, Path.Combine(work, "output"), Path.GetFullPath(args[4]))
+           : Servers.Hugo(site, args[3..]))
 {
-    var line = server.StandardOutput.ReadLine() ?? throw new InvalidOperationException("preview exited before serving");
-    var match = Regex.Match(line, @"at (http://\S+/) \(Ctrl\+C");
-    if (match.Success) address = new Uri(match.Groups[1].Value);
-}
-Console.WriteLine($"site: {source} ({Directory.EnumerateFiles(input, "*.md", SearchOption.AllDirectories).Count()} pages), first build and start: {started.ElapsedMilliseconds} ms");
-_ = Task.Run(() => { while (server.StandardOutput.ReadLine() is not null) { } });
+    var pages = Directory.EnumerateFiles(contentRoot, "*.md", SearchOption.AllDirectories).Count();
+    Console.Error.WriteLine($"{who}: {source} ({pages} pages), first build and start {startup.ElapsedMilliseconds} ms, editing {page.Url}");
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+    var url = new Uri(server.Address, page.Url);
+    using (var response = await http.GetAsync(url))
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{who} answers {(int)response.StatusCode} for {url}: not the page's address");
+    await server.WaitUntilIdleAsync();
 
-using var http = new HttpClient();
-var times = new List<double>();
-for (var i = -3; i < edits; i++) // three warm-up edits are not counted
-{
-    var marker = $"bench-marker-{i + 3}-{Guid.NewGuid():N}";
-    var clock = Stopwatch.StartNew();
-    File.WriteAllText(page, original + "\n\n" + marker + "\n");
-    while (true)
+    var times = kinds.ToDictionary(k => k, _ => new List<double>());
+    var jitter = new Random(1);
+    for (var i = -WarmUps; i < edits; i++)
     {
-        var body = await http.GetStringAsync(new Uri(address, url));
-        if (body.Contains(marker, StringComparison.Ordinal)) break;
-        if (clock.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException("the edit never showed up");
+        foreach (var kind in kinds)
+        {
+            var marker = $"bench-{kind}-{i + WarmUps}-{Guid.NewGuid():N}";
+            // Hugo takes file events in batches on a 500 ms tick; saving at a random moment, as a person does,
+            // samples that wait fairly rather than at whatever phase the idle wait above happens to fall on.
+            await Task.Delay(jitter.Next(500));
+            var clock = Stopwatch.StartNew();
+            if (kind == "body") page.SetAppendedParagraph(marker);
+            else page.SetTitle(marker);
+            while (!await ServesAsync(http, url, marker))
+            {
+                if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"{who}: a {kind} edit never showed up at {url}");
+                // A pause between requests, so that polling takes little of the CPU the rebuild needs (a browser asks
+                // once, when told to reload); it costs at most these few milliseconds of precision.
+                await Task.Delay(5);
+            }
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            if (i >= 0)
+            {
+                times[kind].Add(elapsed);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind} {elapsed:F1}"));
+            }
+            // Let the server finish what it does after serving (Hugo renders on, ours brings output/ up to date),
+            // as it would while a person reads the page, so that no edit pays for the one before it.
+            await server.WaitUntilIdleAsync();
+        }
     }
-    if (i >= 0) times.Add(clock.Elapsed.TotalMilliseconds);
-    await Task.Delay(150); // let the preview settle, as a person would between saves
+    foreach (var (kind, list) in times)
+    {
+        list.Sort();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{who} {kind} edit-to-served over {list.Count} edits: median {Median(list):F1} ms, p90 {list[(int)Math.Ceiling(0.9 * list.Count) - 1]:F1} ms, min {list[0]:F1} ms, max {list[^1]:F1} ms"));
+    }
 }
-server.Kill(entireProcessTree: true);
 Directory.Delete(work, recursive: true);
-
-times.Sort();
-double Percentile(double p) => times[(int)Math.Min(times.Count - 1, Math.Round(p * (times.Count - 1)))];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"edit-to-served over {times.Count} edits: median {Percentile(0.5):F1} ms, p90 {Percentile(0.9):F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms"));
 return 0;
+
+static async Task<bool> ServesAsync(HttpClient http, Uri url, string marker)
+{
+    using var response = await http.GetAsync(url);
+    return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains(marker, StringComparison.Ordinal);
+}
+
+static double Median(List<double> sorted) => (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
 
 static void CopyDirectory(string from, string to)
 {

@@ -1,0 +1,30 @@
+# Sourced by bench/run.sh and bench/preview.sh: where they work, the tools they install, what they build, and
+# the synthetic sites they share.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=${BENCH_DIR:-/tmp/kropotkinsite-bench}
+mkdir -p "$WORK"
+
+apt_install() { # apt_install PACKAGE...: installs the packages with apt-get (none given: nothing)
+  [ $# -gt 0 ] || return 0
+  echo "installing $* with apt-get" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+dotnet_release() { # dotnet_release build|publish NAME PROJECT: PROJECT in Release into $WORK/NAME; the log only on failure
+  dotnet "$1" "$ROOT/$3" -c Release -o "$WORK/$2" --nologo -v quiet >"$WORK/$2.log" 2>&1 || { cat "$WORK/$2.log"; exit 1; }
+}
+
+# generate_site N: $WORK/nN/site (ours) and $WORK/nN/hugo (the same content for Hugo, with bench/hugo's layouts),
+# from the fixed seed; generated again only when the generator, the Hugo layouts or the stylesheet changed.
+# Needs the generator built: dotnet_release build generator bench/SiteGenerator.
+generate_site() {
+  local dir="$WORK/n$1" stamp
+  stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" "$ROOT/theme/assets/site.css" $(find "$ROOT/bench/hugo" -type f | sort) | sha256sum | cut -c1-16)
+  [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ] || return 0
+  "$WORK/generator/SiteGenerator" --pages "$1" --seed 1 --out "$dir" >/dev/null
+  cp -r "$ROOT/bench/hugo/." "$dir/hugo/"
+  # The Hugo site serves the same stylesheet as ours, so both write the same CSS.
+  mkdir -p "$dir/hugo/static" && cp "$ROOT/theme/assets/site.css" "$dir/hugo/static/site.css"
+  echo "$stamp" >"$dir/stamp"
+}
