@@ -33,7 +33,8 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
         foreach (var i in changed ?? Enumerable.Range(0, pages.Length)) ofPages[i] = LinkedEvents(pages[i]);
         foreach (var page in ofPages)
             foreach (var error in page?.Errors ?? []) context.Report(error);
-        var dataEvents = DataEvents(pages, context);
+        var byInputPath = new Lazy<Dictionary<string, Document>>(() => PagesByInputPath(pages, changed, kept));
+        var dataEvents = DataEvents(byInputPath, context);
 
         // An edit that left every event as it was gives the last run's timeline and pages, so what shows the
         // timeline sees the very same objects and is not prepared again.
@@ -44,7 +45,7 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
         {
             var outputOf = new Dictionary<Document, Document>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < inputs.Count; i++) outputOf[inputs[i]] = outputs[i];
-            context.Cache.Keep(context.Step, new Collected(pages, ofPages, dataEvents, timeline, outputOf));
+            context.Cache.Keep(context.Step, new Collected(pages, ofPages, dataEvents, timeline, outputOf, byInputPath.IsValueCreated ? byInputPath.Value : null));
         }
         return outputs;
     }
@@ -54,7 +55,8 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
 
     /// <summary>What a preview session keeps from the last run: the pages and their events, in order, the events
     /// of the data file, and what they made.</summary>
-    private sealed record Collected(Document[] Pages, PageEvents?[] OfPages, List<TimelineEvent> DataEvents, TimelineData Timeline, Dictionary<Document, Document> Outputs);
+    private sealed record Collected(Document[] Pages, PageEvents?[] OfPages, List<TimelineEvent> DataEvents, TimelineData Timeline,
+        Dictionary<Document, Document> Outputs, Dictionary<string, Document>? ByInputPath);
 
     private static bool SameEvents(PageEvents? a, PageEvents? b) =>
         a is null ? b is null : b is not null && a.Events.AsSpan().SequenceEqual(b.Events) && a.Errors.AsSpan().SequenceEqual(b.Errors);
@@ -68,11 +70,24 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
         return new PageEvents(events, [.. errors]);
     }
 
-    /// <summary>The events of the timeline data file, each linked to the page it names.</summary>
-    private List<TimelineEvent> DataEvents(Document[] pages, IExecutionContext context)
+    /// <summary>The pages by input path, for data events that name one; in a preview session the last run's with
+    /// the edited pages put in.</summary>
+    private static Dictionary<string, Document> PagesByInputPath(Document[] pages, List<int>? changed, Collected? kept)
     {
-        var byInputPath = new Lazy<Dictionary<string, Document>>(() => pages.Where(d => d.Has(ReadFiles.RelativePath) && d.Has(ReadPageInfo.Page))
-            .ToDictionary(d => d.Require<string>(ReadFiles.RelativePath), StringComparer.Ordinal));
+        static string? PathOf(Document d) => d.Has(ReadPageInfo.Page) ? d.Get<string>(ReadFiles.RelativePath) : null;
+        if (changed is null || kept?.ByInputPath is null)
+            return pages.Select(d => (Path: PathOf(d), Page: d)).Where(p => p.Path is not null).ToDictionary(p => p.Path!, p => p.Page, StringComparer.Ordinal);
+        var byPath = new Dictionary<string, Document>(kept.ByInputPath, StringComparer.Ordinal);
+        foreach (var i in changed)
+            if (PathOf(kept.Pages[i]) is { } old && byPath.TryGetValue(old, out var was) && ReferenceEquals(was, kept.Pages[i])) byPath.Remove(old);
+        foreach (var i in changed)
+            if (PathOf(pages[i]) is { } path) byPath[path] = pages[i];
+        return byPath;
+    }
+
+    /// <summary>The events of the timeline data file, each linked to the page it names.</summary>
+    private List<TimelineEvent> DataEvents(Lazy<Dictionary<string, Document>> byInputPath, IExecutionContext context)
+    {
         var events = new List<TimelineEvent>();
         foreach (var data in context.OutputsOf(dataPipeline))
         {

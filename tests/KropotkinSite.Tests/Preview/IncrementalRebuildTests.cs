@@ -94,9 +94,11 @@ public sealed class IncrementalRebuildTests
         Assert.Contains("A line the watcher missed.", Encoding.UTF8.GetString(session.Current.Files["life/early/index.html"].Span));
     }
 
+    /// <summary>The minimal site with a theme of its own to edit, and an address, so a sitemap is written too.</summary>
     private static TestSite SiteWithItsOwnTheme()
     {
         var site = TestSite.FromFixture("minimal");
+        File.AppendAllText(Path.Combine(site.Input, "_site.yml"), "base_url: https://example.org/biography/\n");
         site.Theme = Path.Combine(site.Root, "theme");
         TestSite.CopyDirectory(Repository.Theme, site.Theme);
         return site;
