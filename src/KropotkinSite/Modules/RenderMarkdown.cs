@@ -37,6 +37,9 @@ public sealed class RenderMarkdown(string basePath) : IModule
         {
             var body = document.Require<string>(ParseFrontMatter.Body);
             var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);
+            if (ListNesting.LineTooDeep(body) is { } deep)
+                throw new ContentException(new ContentError(document.Source, firstLine + deep - 1, 1, ErrorCodes.MarkdownError,
+                    $"lists nest more than {ListNesting.Limit} levels deep here; no page can show that, so nest them less deeply"));
             MarkdownDocument ast;
             try
             {

@@ -161,6 +161,28 @@ public sealed class GeneratedHostileInputTests
     }
 
     [Fact]
+    public void Lists_nested_thousands_deep_are_reported_at_the_line_too_deep_without_being_parsed()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        var staircase = string.Join('\n', Enumerable.Range(0, 3000).Select(i => new string(' ', 2 * i) + "- item " + i)); // Markdig alone took 80 s
+        site.Write("life/early.md", "---\ntitle: Early years\n---\n" + staircase + "\n");
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(run.ErrorLines, line => line.Contains(": error ", StringComparison.Ordinal));
+        Assert.StartsWith($"{Path.Combine(site.Input, "life", "early.md")}(104,1): error KS0013: lists nest more than 100 levels", error); // the 101st item
+    }
+
+    [Fact]
+    public void Lists_nested_sixty_deep_still_build()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        var staircase = string.Join('\n', Enumerable.Range(0, 60).Select(i => new string(' ', 2 * i) + "- item " + i));
+        site.Write("life/early.md", "---\ntitle: Early years\n---\n" + staircase + "\n");
+        site.BuildSuccessfully();
+        Assert.Contains("item 59", site.ReadOutput("life/early/index.html"));
+    }
+
+    [Fact]
     public void A_page_in_folders_200_deep_builds_and_links_both_ways_work()
     {
         using var site = TestSite.FromFixture("minimal");
