@@ -27,6 +27,8 @@ public sealed class ParseFrontMatter : IModule
     {
         var text = Decode(document, context);
         if (text is null) return null;
+        if (HasBareCarriageReturn(text))
+            text = text.Replace("\r\n", "\n").Replace('\r', '\n'); // line ends of old Macs: every CR ends a line, as editors show it
         var (yaml, body, bodyLine, closed) = Split(text);
         if (!closed)
         {
@@ -67,7 +69,14 @@ public sealed class ParseFrontMatter : IModule
         return (line, Encoding.UTF8.GetCharCount(bytes[lineStart..i]) + 1);
     }
 
-    /// <summary>Splits text into front matter and body. Line ends may be LF or CRLF.</summary>
+    private static bool HasBareCarriageReturn(string text)
+    {
+        for (var i = text.IndexOf('\r'); i >= 0; i = text.IndexOf('\r', i + 1))
+            if (i + 1 == text.Length || text[i + 1] != '\n') return true;
+        return false;
+    }
+
+    /// <summary>Splits text into front matter and body. Line ends may be LF or CRLF (bare CRs are made LF before).</summary>
     private static (string? Yaml, string Body, int BodyLine, bool Closed) Split(string text)
     {
         if (!IsFence(text, 0, out var afterOpen)) return (null, text, 1, true);
