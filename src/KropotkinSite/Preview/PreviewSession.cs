@@ -75,13 +75,18 @@ public sealed class PreviewSession(BuildOptions options)
         return (files, changed);
     }
 
-    /// <summary>Adds what the watcher saw to the changes the next run must look at, or makes them unknown.</summary>
+    /// <summary>Adds what the watcher saw to the changes the next run must look at, or makes them unknown.
+    /// A path outside the folders as the session names them (a system that reports a link's target, such as
+    /// /private/var for /var) makes them unknown too: trusting it would miss the edit.</summary>
     private void NoteChanges(IEnumerable<string>? changedFiles)
     {
-        var paths = changedFiles?.ToArray();
-        if (paths is null || paths.Any(p => p.Length == 0))
+        var paths = changedFiles?.Select(p => p.Length == 0 ? "" : Path.GetFullPath(p)).ToArray();
+        if (paths is null || paths.Any(p => p.Length == 0 || !IsInside(p, options.InputDirectory) && !IsInside(p, options.ThemeDirectory)))
             _cache.FilesChanged = null;
         else if (_cache.FilesChanged is not null)
-            _changed.UnionWith(paths.Select(Path.GetFullPath));
+            _changed.UnionWith(paths);
     }
+
+    private static bool IsInside(string path, string folder) =>
+        path.StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -80,8 +80,10 @@ public sealed class IncrementalRebuildTests
         }
     }
 
-    [Fact]
-    public void After_the_watcher_loses_track_a_rebuild_checks_every_file_again()
+    [Theory]
+    [InlineData("")] // the watcher's buffer overflowed
+    [InlineData("/private/elsewhere/life/early.md")] // a path the session cannot place (macOS names /var as /private/var)
+    public void After_the_watcher_loses_track_a_rebuild_checks_every_file_again(string reported)
     {
         using var site = SiteWithItsOwnTheme();
         var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
@@ -89,7 +91,7 @@ public sealed class IncrementalRebuildTests
         Assert.Empty(session.Rebuild([]).Errors);
 
         site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md")) + "\nA line the watcher missed.\n");
-        Assert.Empty(session.Rebuild([""]).Errors); // "": the watcher's buffer overflowed
+        Assert.Empty(session.Rebuild([reported]).Errors);
 
         Assert.Contains("A line the watcher missed.", Encoding.UTF8.GetString(session.Current.Files["life/early/index.html"].Span));
     }
