@@ -4,6 +4,7 @@ namespace KropotkinSite.Content;
 public sealed record PageHeading(int Level, string Id, string Text);
 
 /// <summary>What the site knows of one published page once every pipeline has read it.</summary>
+/// <param name="LinkTargets">The addresses of the site's pages it links to, each once.</param>
 public sealed record PageEntry(
     string Url,
     string Title,

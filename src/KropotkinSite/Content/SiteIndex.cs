@@ -31,12 +31,16 @@ public sealed class SiteIndex
 
         Works = Sorted(Pages.Where(p => p.Work is not null), CompareWorks);
 
-        _backlinks = Pages
-            .SelectMany(source => source.LinkTargets.Distinct(StringComparer.Ordinal)
-                .Where(target => target != source.Url && _byUrl.ContainsKey(target))
-                .Select(target => (target, source)))
-            .GroupBy(pair => pair.target, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Sorted(g.Select(pair => pair.source), PageEntry.CompareTitles), StringComparer.Ordinal);
+        // Sources taken in title order fill each page's backlinks already sorted, with no sort per page.
+        var backlinks = new Dictionary<string, List<PageEntry>>(StringComparer.Ordinal);
+        foreach (var source in Sorted(Pages, PageEntry.CompareTitles))
+            foreach (var target in source.LinkTargets)
+                if (target != source.Url && _byUrl.ContainsKey(target))
+                {
+                    if (!backlinks.TryGetValue(target, out var sources)) backlinks[target] = sources = [];
+                    sources.Add(source);
+                }
+        _backlinks = backlinks.ToDictionary(b => b.Key, b => b.Value.ToArray(), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<PageEntry> Pages { get; }

@@ -94,7 +94,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var url = document.Require<string>(ReadPageInfo.Url);
         var headings = document.Get<IReadOnlyList<PageHeading>>(RenderMarkdown.Headings) ?? [];
         var links = (document.Get<IReadOnlyList<MarkdownLink>>(RenderMarkdown.Links) ?? [])
-            .Select(l => LinkTarget(url, l.Url)).OfType<string>().ToArray();
+            .Select(l => LinkTarget(url, l.Url)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var kind = document.Get<string>(GeneratePage.Kind)
             ?? (url == "/" ? PageKinds.Home
                 : info?.Work is not null ? PageKinds.Work
