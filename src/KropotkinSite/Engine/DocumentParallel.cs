@@ -15,8 +15,10 @@ public static class DocumentParallel
     /// <param name="cacheKey">A key of everything the result depends on; by default the document's fingerprint.</param>
     /// <param name="scope">For a step whose result depends on more than the document: a key of that "more",
     /// under which a document seen in the last run may take its last result without computing its cache key.</param>
+    /// <param name="recheck">Documents whose last result may not hold under the same scope: their cache key is computed.</param>
     public static IReadOnlyList<Document> Map(IReadOnlyList<Document> inputs, IExecutionContext context,
-        Func<Document, IExecutionContext, Document?> map, Func<Document, string?>? cacheKey = null, string scope = "")
+        Func<Document, IExecutionContext, Document?> map, Func<Document, string?>? cacheKey = null, string scope = "",
+        IReadOnlySet<Document>? recheck = null)
     {
         var cache = context.Cache;
         var key = cacheKey ?? (d => d.Get<string>(ModuleCache.Fingerprint));
@@ -26,7 +28,9 @@ public static class DocumentParallel
         var aligned = last is not null && last.Inputs.Length == inputs.Count;
         var byDocument = last is not null && !aligned ? last.ByDocument() : null;
         ModuleCache.Entry? Known(int i, Document document) =>
-            aligned ? (ReferenceEquals(last!.Inputs[i], document) ? last.Results[i] : null) : byDocument?.GetValueOrDefault(document);
+            recheck is not null && recheck.Contains(document) ? null
+            : aligned ? (ReferenceEquals(last!.Inputs[i], document) ? last.Results[i] : null)
+            : byDocument?.GetValueOrDefault(document);
 
         var results = new ModuleCache.Entry[inputs.Count];
         var reused = 0;

@@ -10,8 +10,9 @@ namespace KropotkinSite.Modules;
 public sealed record LayoutJob(string Layout, SourcePosition LayoutPosition, Func<string?, object> Model, Func<string> Signature);
 
 /// <summary>What rendering needs once every document is known: each document's job, and a key of the site-wide
-/// parts they are rendered from (for a preview session: under the same key, a page rendered last run renders the same).</summary>
-public sealed record PreparedLayouts(Func<Document, LayoutJob> Job, string SiteKey);
+/// parts they are rendered from. For a preview session: under the same key, a page rendered last run renders the
+/// same, but for those in <paramref name="Recheck"/>, which show something of an edited page.</summary>
+public sealed record PreparedLayouts(Func<Document, LayoutJob> Job, string SiteKey, IReadOnlySet<Document> Recheck);
 
 /// <summary>
 /// Renders each document through its Liquid layout (and the layouts that one nests in) into its final bytes.
@@ -30,7 +31,7 @@ public sealed class ApplyLayout(LiquidLayouts layouts, Func<IReadOnlyList<Docume
         return DocumentParallel.Map(inputs, context,
             (document, _) => Render(document, JobOf(document)),
             document => layouts.Version + "|" + JobOf(document).Layout + "|" + JobOf(document).Signature(),
-            layouts.Version + "|" + prepared.SiteKey);
+            layouts.Version + "|" + prepared.SiteKey, prepared.Recheck);
     }
 
     private Document Render(Document document, LayoutJob job)

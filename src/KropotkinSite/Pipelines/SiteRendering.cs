@@ -48,11 +48,16 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
 
         // In a preview session: the same index, timeline and shared parts as last run are the same site, and
         // a page unchanged since then renders the same.
+        // When an edit changed only what some pages show of the edited ones (a title, a summary, an order, links),
+        // the site stays the same for every other page and only those are checked again.
         var generation = 0;
+        IReadOnlySet<Document> recheck = new HashSet<Document>();
         if (context.Cache is not null)
         {
             var sameSite = kept is not null && ReferenceEquals(index, kept.Index) && ReferenceEquals(timelineData, kept.Timeline) && shared.Value == kept.Shared;
-            generation = sameSite ? kept!.Generation : (kept?.Generation ?? 0) + 1;
+            var showing = sameSite ? null : PagesShowingEdits(kept, changed, entryList, documents, index, timelineData, shared.Value);
+            generation = sameSite || showing is not null ? kept!.Generation : (kept?.Generation ?? 0) + 1;
+            recheck = showing ?? recheck;
             context.Cache.Keep(context.Step + "/prepare", new Kept([.. documents], entryList, index, timelineData, shared.Value, generation));
         }
 
@@ -74,7 +79,42 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             return new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start,
                 content => new LayoutModel(site, view.Value, views.Navigation(entry), content ?? html),
                 () => views.DependencyKey(entry, document.Get<string>(ModuleCache.Fingerprint) ?? RenderSignature.Of(new { info, html }), shared.Value, generated));
-        }, generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }, generation.ToString(System.Globalization.CultureInfo.InvariantCulture), recheck);
+    }
+
+    /// <summary>
+    /// The documents that show something of the pages edited since the last run, when that is all that changed
+    /// for the site (the shared parts are the same, and every event keeps its id); null when the edit may reach
+    /// every page. It follows <see cref="PageViewBuilder.DependencyKey"/>: an edited page shows itself to its
+    /// section page (for a work, the works index), to the pages before and after it (in the last index and in
+    /// this one) and to the pages it links to (backlinks). A section page's title and summary show in the
+    /// navigation, one of the shared parts, so a change to them reaches every page anyway; and the timeline page
+    /// is a new document whenever its events change.
+    /// </summary>
+    private static HashSet<Document>? PagesShowingEdits(Kept? kept, List<int>? changed, PageEntry[] entries, IReadOnlyList<Document> documents,
+        SiteIndex index, TimelineData timeline, string shared)
+    {
+        if (kept is null || changed is null || shared != kept.Shared) return null;
+        if (!ReferenceEquals(timeline, kept.Timeline) && !timeline.GivesSameIdsAs(kept.Timeline)) return null;
+        var urls = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in changed)
+        {
+            var (before, now) = (kept.EntryList[i], entries[i]);
+            if (SiteIndex.ShowsSame(before, now)) continue;
+            if (before.Url != now.Url || before.Kind != now.Kind) return null;
+            urls.Add("/" + now.Section + "/");
+            foreach (var neighbour in new[] { kept.Index.Neighbours(before), index.Neighbours(now) })
+            {
+                if (neighbour.Previous is { } previous) urls.Add(previous.Url);
+                if (neighbour.Next is { } next) urls.Add(next.Url);
+            }
+            urls.UnionWith(before.LinkTargets);
+            urls.UnionWith(now.LinkTargets);
+        }
+        var showing = new HashSet<Document>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < entries.Length; i++)
+            if (urls.Contains(entries[i].Url)) showing.Add(documents[i]);
+        return showing;
     }
 
     /// <summary>What rendering kept from its last run in a preview session: the documents and their entries, in

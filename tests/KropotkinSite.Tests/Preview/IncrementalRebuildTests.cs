@@ -13,8 +13,10 @@ public sealed class IncrementalRebuildTests
     private static readonly string[] EditNames =
     [
         "retitle a page",
+        "retitle the page after it",
         "reorder a page",
         "change a work",
+        "retitle a work",
         "add an event",
         "add a page",
         "delete a page",
@@ -160,6 +162,8 @@ public sealed class IncrementalRebuildTests
         switch (edit)
         {
             case "retitle a page": Replace("life/early.md", "title: Early years", "title: Youth"); break;
+            case "retitle a work": Replace("works/first.md", "title: The First Work", "title: The Opening Work"); break;
+            case "retitle the page after it": Replace("life/later.md", "title: Later years", "title: Years of exile"); break;
             case "reorder a page": Replace("life/later.md", "order: 2", "order: 0"); break;
             case "change a work": site.Write("works/second.md", "---\ntitle: Second\nyear: 1870\nkind: article\n---\nNow an article."); break;
             case "add an event": Replace("life/later.md", "    title: Escapes", "    title: Escapes\n  - date: \"1880\"\n    title: Something new"); break;
