@@ -11,7 +11,6 @@ namespace KropotkinSite.Modules;
 /// <summary>A link written in Markdown, with the URL as the author wrote it and where it stands.</summary>
 public sealed record MarkdownLink(string Url, SourcePosition Position);
 
-
 /// <summary>
 /// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
 /// <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first paragraph's text).
