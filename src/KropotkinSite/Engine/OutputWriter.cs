@@ -39,7 +39,7 @@ public static class OutputWriter
     /// <summary>Writes documents below a root, refusing any destination that would leave it.</summary>
     public static int WriteAll(string root, IEnumerable<Document> documents, CancellationToken cancellation = default)
     {
-        var rootWithSeparator = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var rootWithSeparator = FolderPaths.WithSeparator(root);
         var list = documents.Where(d => d.Destination.Length > 0).ToArray();
         var paths = list.Select(d => FullPathInside(rootWithSeparator, d.Destination)).ToArray();
         // Each folder once, parents first, then the files on every core: one open, write and close per file.
@@ -78,7 +78,7 @@ public static class OutputWriter
     /// </summary>
     public static void Sync(string outputDirectory, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after)
     {
-        var root = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var root = FolderPaths.WithSeparator(outputDirectory);
         foreach (var (destination, content) in after)
         {
             if (before.TryGetValue(destination, out var old) && (old.Equals(content) || old.Span.SequenceEqual(content.Span))) continue;

@@ -189,7 +189,7 @@ public static class FileTree
     /// listing of a folder: a changed path below it that was not a listed file, or a listed file now gone.</summary>
     public static bool MayChangeListing(string root, IReadOnlySet<string> listed, IEnumerable<string> changedFiles)
     {
-        var prefix = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var prefix = FolderPaths.WithSeparator(root);
         foreach (var path in changedFiles)
         {
             if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;

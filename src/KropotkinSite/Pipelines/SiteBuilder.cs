@@ -57,9 +57,8 @@ public static class SiteBuilder
 
     private static bool IsTemplateOrThemeFile(BuildOptions options, string absolutePath)
     {
-        static string Folder(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var input = Folder(options.InputDirectory);
-        return absolutePath.StartsWith(Folder(options.ThemeDirectory), StringComparison.Ordinal)
+        var input = FolderPaths.WithSeparator(options.InputDirectory);
+        return FolderPaths.Contains(options.ThemeDirectory, absolutePath)
             || (absolutePath.StartsWith(input, StringComparison.Ordinal) && ThemeFiles.IsTemplatePath(absolutePath[input.Length..].Replace(Path.DirectorySeparatorChar, '/')));
     }
 

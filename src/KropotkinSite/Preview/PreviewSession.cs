@@ -81,12 +81,9 @@ public sealed class PreviewSession(BuildOptions options)
     private void NoteChanges(IEnumerable<string>? changedFiles)
     {
         var paths = changedFiles?.Select(p => p.Length == 0 ? "" : Path.GetFullPath(p)).ToArray();
-        if (paths is null || paths.Any(p => p.Length == 0 || !IsInside(p, options.InputDirectory) && !IsInside(p, options.ThemeDirectory)))
+        if (paths is null || paths.Any(p => p.Length == 0 || !FolderPaths.Contains(options.InputDirectory, p) && !FolderPaths.Contains(options.ThemeDirectory, p)))
             _cache.FilesChanged = null;
         else if (_cache.FilesChanged is not null)
             _changed.UnionWith(paths);
     }
-
-    private static bool IsInside(string path, string folder) =>
-        path.StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
