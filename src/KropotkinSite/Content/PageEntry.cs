@@ -47,4 +47,5 @@ public static class PageKinds
     public const string WorksIndex = "works-index";
     public const string Timeline = "timeline";
     public const string NotFound = "not-found";
+    public const string Search = "search";
 }

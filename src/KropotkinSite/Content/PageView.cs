@@ -46,6 +46,7 @@ public sealed record SiteView(
     string HomeHref,
     string TimelineHref,
     string WorksHref,
+    string SearchHref,
     IReadOnlyDictionary<string, string> Assets,
     IReadOnlyDictionary<string, object?> Data);
 

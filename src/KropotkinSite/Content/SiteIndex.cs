@@ -27,7 +27,9 @@ public sealed class SiteIndex
         foreach (var sequence in _sectionPages.Values)
             for (var i = 0; i < sequence.Length; i++) _positionInSection[sequence[i].Url] = i;
 
-        Navigation = Sorted(Pages.Where(p => p.Url != "/" && (p.IsSectionIndex || p.Section.Length == 0)), PageEntry.CompareByOrder);
+        // The search page is reached from the search field every page has, so it takes no place in the navigation.
+        Navigation = Sorted(Pages.Where(p => p.Url != "/" && p.Kind != PageKinds.Search && (p.IsSectionIndex || p.Section.Length == 0)),
+            PageEntry.CompareByOrder);
 
         Works = Sorted(Pages.Where(p => p.Work is not null), CompareWorks);
 

@@ -9,6 +9,8 @@ public static class PipelineNames
     public const string WorksIndex = "works-index";
     public const string Timeline = "timeline";
     public const string NotFound = "not-found";
+    public const string SearchPage = "search-page"; // the page /search/ (its layout runs the search)
+    public const string SearchIndex = "search-index"; // the search index, from every written page
     public const string Assets = "assets";       // theme and content files copied as they are
     public const string Render = "render";       // layouts applied to every page
     public const string Sitemap = "sitemap";

@@ -9,6 +9,9 @@ public static class SiteLayout
     public const string WorksFolder = "works/";
     public const string WorksUrl = "/works/";
     public const string TimelineUrl = "/timeline/";
+    public const string SearchUrl = "/search/";
+    /// <summary>The search index's files, beside the search page.</summary>
+    public const string SearchFolder = "search/";
     public const string NotFoundUrl = "/404.html";
 
     public static bool IsWork(string relativePath) =>
@@ -27,7 +30,8 @@ public static class SiteLayout
     }
 
     public static bool IsIntroOfGeneratedPage(string relativePath) =>
-        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || relativePath == "404.md";
+        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || IsIntroOf(relativePath, SearchUrl)
+        || relativePath == "404.md";
 
     public static bool IsData(string relativePath) =>
         relativePath == SettingsFile || (relativePath.StartsWith(DataFolder, StringComparison.Ordinal)

@@ -167,6 +167,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             .GroupBy(d => d.Require<string>(ReadData.DataName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Get<object>(ReadData.Data), StringComparer.Ordinal);
         return new SiteView(settings.Title, settings.Description, settings.Author, settings.Language, settings.BaseUrl?.AbsoluteUri,
-            basePath, settings.License, settings.Sources, views.Href("/"), views.Href(SiteLayout.TimelineUrl), views.Href(SiteLayout.WorksUrl), assets, data);
+            basePath, settings.License, settings.Sources, views.Href("/"), views.Href(SiteLayout.TimelineUrl), views.Href(SiteLayout.WorksUrl),
+            views.Href(SiteLayout.SearchUrl), assets, data);
     }
 }

@@ -1,0 +1,215 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace KropotkinSite.Search;
+
+/// <summary>
+/// Writes the search index of a site, as files the browser script fetches only as it needs them:
+/// <list type="bullet">
+/// <item><c>meta.bin</c>: the number of pages and the table of term chunks (each chunk's first term, its
+/// number of terms and its file), so a query finds the chunk of a term by binary search;</item>
+/// <item><c>terms/HASH.bin</c>: the terms in sorted order, cut into chunks of about <see cref="ChunkBytes"/>;
+/// each term with the pages it is in and a weight for each (title, then headings, then the body by BM25),
+/// and the pages where it is followed by another term (two-word phrases);</item>
+/// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts.</item>
+/// </list>
+/// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
+/// a query fetches a few small chunks whatever the size of the site. The output depends on the pages alone.
+/// </summary>
+public static class SearchIndexWriter
+{
+    /// <summary>About how much uncompressed JSON a chunk of terms holds (a term with more postings is a chunk by itself).</summary>
+    public const int ChunkBytes = 12_000;
+
+    public const string MetaFile = "meta.bin";
+
+    private const double TitleBoost = 5, HeadingBoost = 2.5, K1 = 1.2, B = 0.75;
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>What one page holds of one term.</summary>
+    private sealed class TermCounts
+    {
+        public int Body;
+        public bool Title, Heading;
+    }
+
+    private sealed record IndexedPage(Dictionary<string, TermCounts> Terms, int BodyLength, HashSet<(string First, string Second)> Pairs);
+
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages)
+    {
+        var ordered = pages.OrderBy(p => p.Href, StringComparer.Ordinal).ToArray();
+        var indexed = new IndexedPage[ordered.Length];
+        Parallel.For(0, ordered.Length, i => indexed[i] = Index(ordered[i]));
+
+        var files = new List<SearchFile>();
+        var chunks = TermChunks(indexed, files);
+        files.Add(new SearchFile(MetaFile, Gzip(Meta(ordered.Length, chunks))));
+        var pageFiles = new SearchFile[ordered.Length];
+        Parallel.For(0, ordered.Length, i => pageFiles[i] = new SearchFile($"pages/{i}.bin", Gzip(PageJson(ordered[i]))));
+        files.AddRange(pageFiles);
+        return files;
+    }
+
+    private static IndexedPage Index(SearchPage page)
+    {
+        var terms = new Dictionary<string, TermCounts>(StringComparer.Ordinal);
+        var pairs = new HashSet<(string, string)>();
+        TermCounts CountsOf(string term) => terms.TryGetValue(term, out var c) ? c : terms[term] = new TermCounts();
+        void Pairs(List<string> run)
+        {
+            for (var i = 1; i < run.Count; i++) pairs.Add((run[i - 1], run[i]));
+        }
+
+        var title = SearchTerms.Of(page.Title);
+        foreach (var term in title) CountsOf(term).Title = true;
+        Pairs(title);
+        var bodyLength = 0;
+        foreach (var block in page.Text.Blocks)
+        {
+            var run = SearchTerms.Of(block.Text);
+            foreach (var term in run)
+            {
+                if (block.IsHeading) CountsOf(term).Heading = true;
+                else CountsOf(term).Body++;
+            }
+            if (!block.IsHeading) bodyLength += run.Count;
+            Pairs(run);
+        }
+        return new IndexedPage(terms, bodyLength, pairs);
+    }
+
+    private sealed record Chunk(string FirstTerm, int Count, string File);
+
+    /// <summary>Writes the term chunks and returns their table.</summary>
+    private static List<Chunk> TermChunks(IndexedPage[] pages, List<SearchFile> files)
+    {
+        var postings = new SortedDictionary<string, List<(int Page, TermCounts Counts)>>(StringComparer.Ordinal);
+        for (var p = 0; p < pages.Length; p++)
+            foreach (var (term, counts) in pages[p].Terms)
+            {
+                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                list.Add((p, counts));
+            }
+        var terms = postings.Keys.ToArray();
+        var idOf = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (var i = 0; i < terms.Length; i++) idOf[terms[i]] = i;
+
+        // Each term's followers: the term after it, and the pages where the two stand together.
+        var followers = new Dictionary<int, SortedDictionary<int, List<int>>>();
+        for (var p = 0; p < pages.Length; p++)
+            foreach (var (term, next) in pages[p].Pairs)
+            {
+                if (!followers.TryGetValue(idOf[term], out var after)) followers[idOf[term]] = after = [];
+                if (!after.TryGetValue(idOf[next], out var onPages)) after[idOf[next]] = onPages = [];
+                onPages.Add(p); // pages in order, whatever order the pairs come in
+            }
+
+        var averageLength = pages.Length == 0 ? 1 : Math.Max(1, pages.Average(p => p.BodyLength));
+        var chunks = new List<Chunk>();
+        var chunk = new StringBuilder();
+        var first = 0;
+        void Cut(int end)
+        {
+            var json = Encoding.UTF8.GetBytes("[" + chunk.ToString().TrimEnd(',') + "]");
+            var name = "terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin";
+            files.Add(new SearchFile(name, Gzip(json)));
+            chunks.Add(new Chunk(terms[first], end - first, name));
+            chunk.Clear();
+            first = end;
+        }
+        for (var t = 0; t < terms.Length; t++)
+        {
+            var list = postings[terms[t]];
+            var idf = Math.Log(1 + (pages.Length - list.Count + 0.5) / (list.Count + 0.5));
+            chunk.Append("[\"").Append(terms[t]).Append("\",[");
+            var previous = 0;
+            foreach (var (page, counts) in list)
+            {
+                var weight = Weight(idf, counts, pages[page].BodyLength / averageLength);
+                chunk.Append(page - previous).Append(',').Append(weight).Append(',');
+                previous = page;
+            }
+            Trim(chunk).Append(']');
+            if (followers.TryGetValue(t, out var after))
+            {
+                chunk.Append(",[");
+                foreach (var (second, onPages) in after)
+                {
+                    chunk.Append('[').Append(second);
+                    previous = 0;
+                    foreach (var page in onPages)
+                    {
+                        chunk.Append(',').Append(page - previous);
+                        previous = page;
+                    }
+                    chunk.Append("],");
+                }
+                Trim(chunk).Append(']');
+            }
+            chunk.Append("],");
+            if (chunk.Length >= ChunkBytes) Cut(t + 1);
+        }
+        if (chunk.Length > 0) Cut(terms.Length);
+        return chunks;
+    }
+
+    private static StringBuilder Trim(StringBuilder text) => text[^1] == ',' ? text.Remove(text.Length - 1, 1) : text;
+
+    /// <summary>A term's weight on a page, as a whole number: a title beats headings, and headings beat the body,
+    /// whose weight follows BM25 (more mentions count for less and less, and less on long pages).</summary>
+    private static int Weight(double idf, TermCounts counts, double relativeLength)
+    {
+        var body = counts.Body == 0 ? 0 : counts.Body * (K1 + 1) / (counts.Body + K1 * (1 - B + B * relativeLength));
+        var score = idf * ((counts.Title ? TitleBoost : 0) + (counts.Heading ? HeadingBoost : 0) + body);
+        return Math.Max(1, (int)Math.Round(score * 10));
+    }
+
+    private static byte[] Meta(int pageCount, List<Chunk> chunks)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("pages", pageCount);
+            json.WriteStartArray("chunks");
+            foreach (var chunk in chunks)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(chunk.FirstTerm);
+                json.WriteNumberValue(chunk.Count);
+                json.WriteStringValue(chunk.File);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] PageJson(SearchPage page)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("u", page.Href);
+            json.WriteString("t", page.Title);
+            json.WriteString("s", page.Section);
+            json.WriteString("x", string.Join("\n", page.Text.Blocks.Select(b => b.Text)));
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>gzip with no file name or time in its header, so the same JSON gives the same bytes.</summary>
+    private static byte[] Gzip(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(data);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,416 @@
+// Site search, the browser half: reads the index the build wrote (src/KropotkinSite/Search) and shows the pages
+// that match in #search-results. No inline code, no eval, no WebAssembly, nothing from another host: it runs
+// under the site's strict Content-Security-Policy. Words are folded, split and stemmed exactly as the build
+// does (SearchWords.cs, PorterStemmer.cs): the fold table and the stop words are the same, rule for rule.
+(() => {
+  'use strict';
+
+  // Each entry: a lower-case letter, then what it folds to (SearchWords.FoldTable).
+  const FOLD_TABLE =
+  'ßss àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo öo øo ùu úu ûu üu ýy þth ÿy ' +
+  'āa ăa ąa ćc ĉc ċc čc ďd đd ēe ĕe ėe ęe ěe ĝg ğg ġg ģg ĥh ħh ĩi īi ĭi įi ıi ĳij ĵj ķk ĸk ĺl ļl ľl ŀl ' +
+  'łl ńn ņn ňn ŋn ōo ŏo őo œoe ŕr ŗr řr śs ŝs şs šs ţt ťt ŧt ũu ūu ŭu ůu űu ųu ŵw ŷy źz żz žz ſs ơo ưu ' +
+  'ǆdz ǉlj ǌnj ǎa ǐi ǒo ǔu ǖu ǘu ǚu ǜu ǟa ǡa ǧg ǩk ǫo ǭo ǰj ǳdz ǵg ǹn ǻa ȁa ȃa ȅe ȇe ȉi ȋi ȍo ȏo ȑr ȓr ' +
+  'ȕu ȗu șs țt ȟh ȧa ȩe ȫo ȭo ȯo ȱo ȳy ḁa ḃb ḅb ḇb ḉc ḋd ḍd ḏd ḑd ḓd ḕe ḗe ḙe ḛe ḝe ḟf ḡg ḣh ḥh ḧh ḩh ' +
+  'ḫh ḭi ḯi ḱk ḳk ḵk ḷl ḹl ḻl ḽl ḿm ṁm ṃm ṅn ṇn ṉn ṋn ṍo ṏo ṑo ṓo ṕp ṗp ṙr ṛr ṝr ṟr ṡs ṣs ṥs ṧs ṩs ṫt ' +
+  'ṭt ṯt ṱt ṳu ṵu ṷu ṹu ṻu ṽv ṿv ẁw ẃw ẅw ẇw ẉw ẋx ẍx ẏy ẑz ẓz ẕz ẖh ẗt ẘw ẙy ẛs ạa ảa ấa ầa ẩa ẫa ậa ' +
+  'ắa ằa ẳa ẵa ặa ẹe ẻe ẽe ếe ềe ểe ễe ệe ỉi ịi ọo ỏo ốo ồo ổo ỗo ộo ớo ờo ởo ỡo ợo ụu ủu ứu ừu ửu ữu ' +
+  'ựu ỳy ỵy ỷy ỹy ﬀff ﬁfi ﬂfl ﬃffi ﬄffl ﬅst ﬆst';
+  const FOLDS = new Map(FOLD_TABLE.split(' ').map(entry => [entry[0], entry.slice(1)]));
+  const STOP_WORDS = new Set(('a an and are as at be been but by for from had has have he her him his i in into is it ' +
+    'its of on or she that the their them they this those to was were which who will with').split(' '));
+  const MAX_WORD_LENGTH = 40;
+  const MARK = /\p{M}/u;
+  const WORD = /[\p{L}\p{Nd}]+(?:['\u2019][\p{L}\p{Nd}]+)*/gu;
+  const RAW_WORD = /[\p{L}\p{M}\p{Nd}]+(?:['\u2019][\p{L}\p{M}\p{Nd}]+)*/gu;
+  const SHOWN = 10;            // results listed
+  const EXCERPT_WORDS = 28;    // words in an excerpt
+  const PREFIX_CHUNKS = 3;     // chunks read at most for the word being typed
+  const PREFIX_TERMS = 40;     // terms taken at most for the word being typed
+
+  // ---- Words: the same steps as SearchWords.Split ----
+
+  function normalise(text) {
+    let out = '';
+    for (const c of text.toLowerCase()) {
+      const folded = FOLDS.get(c);
+      if (folded !== undefined) out += folded;
+      else if (!MARK.test(c)) out += c;
+    }
+    return out;
+  }
+
+  function words(text) {
+    const found = [];
+    for (const match of normalise(text).matchAll(WORD)) {
+      let word = match[0].replace(/\u2019/g, "'");
+      if (word.endsWith("'s")) word = word.slice(0, -2);
+      found.push(word.replace(/'/g, ''));
+    }
+    return found;
+  }
+
+  // ---- The Porter stemmer: PorterStemmer.cs, step for step ----
+
+  const STEP2 = {
+    a: [['ational', 'ate'], ['tional', 'tion']],
+    c: [['enci', 'ence'], ['anci', 'ance']],
+    e: [['izer', 'ize']],
+    l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
+    o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
+    s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
+    t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
+    g: [['logi', 'log']],
+  };
+  const STEP3 = {
+    e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
+    i: [['iciti', 'ic']],
+    l: [['ical', 'ic'], ['ful', '']],
+    s: [['ness', '']],
+  };
+  const STEP4 = {
+    a: ['al'], c: ['ance', 'ence'], e: ['er'], i: ['ic'], l: ['able', 'ible'], n: ['ant', 'ement', 'ment', 'ent'],
+    o: ['ion', 'ou'], s: ['ism'], t: ['ate', 'iti'], u: ['ous'], v: ['ive'], z: ['ize'],
+  };
+
+  function stem(word) {
+    if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
+    const b = word.split('');
+    let k = b.length - 1;
+    let j = 0;
+    const isConsonant = i => {
+      switch (b[i]) {
+        case 'a': case 'e': case 'i': case 'o': case 'u': return false;
+        case 'y': return i === 0 || !isConsonant(i - 1);
+        default: return true;
+      }
+    };
+    const measure = () => {
+      let n = 0;
+      let i = 0;
+      for (;;) { if (i > j) return n; if (!isConsonant(i)) break; i++; }
+      i++;
+      for (;;) {
+        for (;;) { if (i > j) return n; if (isConsonant(i)) break; i++; }
+        i++;
+        n++;
+        for (;;) { if (i > j) return n; if (!isConsonant(i)) break; i++; }
+        i++;
+      }
+    };
+    const vowelInStem = () => { for (let i = 0; i <= j; i++) if (!isConsonant(i)) return true; return false; };
+    const doubleConsonant = at => at >= 1 && b[at] === b[at - 1] && isConsonant(at);
+    const cvc = i => i >= 2 && isConsonant(i) && !isConsonant(i - 1) && isConsonant(i - 2) && !'wxy'.includes(b[i]);
+    const ends = suffix => {
+      const length = suffix.length;
+      if (length > k + 1 || b[k] !== suffix[length - 1]) return false;
+      for (let i = 0; i < length; i++) if (b[k - length + 1 + i] !== suffix[i]) return false;
+      j = k - length;
+      return true;
+    };
+    const setTo = ending => {
+      for (let i = 0; i < ending.length; i++) b[j + 1 + i] = ending[i];
+      k = j + ending.length;
+    };
+    const applyFirst = (rules, at) => {
+      const candidates = at >= 0 ? rules[b[at]] : undefined;
+      if (!candidates) return;
+      for (const [suffix, ending] of candidates) {
+        if (ends(suffix)) { if (measure() > 0) setTo(ending); return; }
+      }
+    };
+
+    // Step 1ab: plurals and -ed, -ing.
+    if (b[k] === 's') {
+      if (ends('sses')) k -= 2;
+      else if (ends('ies')) setTo('i');
+      else if (b[k - 1] !== 's') k--;
+    }
+    if (ends('eed')) {
+      if (measure() > 0) k--;
+    } else if ((ends('ed') || ends('ing')) && vowelInStem()) {
+      k = j;
+      if (ends('at')) setTo('ate');
+      else if (ends('bl')) setTo('ble');
+      else if (ends('iz')) setTo('ize');
+      else if (doubleConsonant(k)) {
+        k--;
+        if ('lsz'.includes(b[k])) k++;
+      } else if (measure() === 1 && cvc(k)) setTo('e');
+    }
+    if (k > 0) {
+      if (ends('y') && vowelInStem()) b[k] = 'i'; // step 1c
+      applyFirst(STEP2, k - 1);
+      applyFirst(STEP3, k);
+      const suffixes = k >= 1 ? STEP4[b[k - 1]] : undefined; // step 4
+      if (suffixes) {
+        let matched = false;
+        for (const suffix of suffixes) {
+          if (!ends(suffix)) continue;
+          if (suffix === 'ion' && !(j >= 0 && (b[j] === 's' || b[j] === 't'))) continue;
+          matched = true;
+          break;
+        }
+        if (matched && measure() > 1) k = j;
+      }
+      j = k; // step 5
+      if (b[k] === 'e') {
+        const m = measure();
+        if (m > 1 || (m === 1 && !cvc(k - 1))) k--;
+      }
+      if (b[k] === 'l' && doubleConsonant(k) && measure() > 1) k--;
+    }
+    return b.slice(0, k + 1).join('');
+  }
+
+  const searchWords = text => words(text).filter(w => w.length <= MAX_WORD_LENGTH && !STOP_WORDS.has(w));
+
+  // ---- The index: fetched a piece at a time, each piece once ----
+
+  const results = document.getElementById('search-results');
+  const input = document.getElementById('search-query');
+  const status = document.getElementById('search-status');
+  if (!results || !input || !status) return;
+  const base = results.dataset.index;
+  const files = new Map();
+
+  async function fetchJson(path) {
+    const response = await fetch(base + path);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    let bytes = new Uint8Array(await response.arrayBuffer());
+    // The files are gzip; a host may already have inflated them (Content-Encoding), so look before inflating.
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    }
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  function load(path, read = data => data) {
+    if (!files.has(path)) files.set(path, fetchJson(path).then(read));
+    return files.get(path);
+  }
+
+  const meta = () => load('meta.bin', data => {
+    let id = 0;
+    const chunks = data.chunks.map(([first, count, file]) => {
+      const chunk = { first, firstId: id, file };
+      id += count;
+      return chunk;
+    });
+    return { pages: data.pages, chunks };
+  });
+
+  /** A chunk's terms: term → { id, pages, weights, pairs (id of the next term → pages) }. */
+  const chunk = (index, at) => load(index.chunks[at].file, entries => {
+    const terms = new Map();
+    entries.forEach(([term, postings, pairs], offset) => {
+      const pages = [];
+      const weights = [];
+      let page = 0;
+      for (let i = 0; i < postings.length; i += 2) {
+        page += postings[i];
+        pages.push(page);
+        weights.push(postings[i + 1]);
+      }
+      const next = new Map();
+      for (const [id, ...deltas] of pairs || []) {
+        let on = 0;
+        next.set(id, deltas.map(d => (on += d)));
+      }
+      terms.set(term, { term, id: index.chunks[at].firstId + offset, pages, weights, next });
+    });
+    return terms;
+  });
+
+  /** The chunk a term would be in: the last whose first term is not after it. */
+  function chunkOf(index, term) {
+    let low = 0;
+    let high = index.chunks.length - 1;
+    let found = 0;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (index.chunks[middle].first <= term) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found;
+  }
+
+  async function exactTerm(index, term) {
+    if (index.chunks.length === 0) return null;
+    return (await chunk(index, chunkOf(index, term))).get(term) || null;
+  }
+
+  async function termsStartingWith(index, prefix) {
+    if (index.chunks.length === 0) return [];
+    const found = [];
+    const first = chunkOf(index, prefix);
+    for (let at = first; at < index.chunks.length && at < first + PREFIX_CHUNKS; at++) {
+      if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
+      for (const entry of (await chunk(index, at)).values()) if (entry.term.startsWith(prefix)) found.push(entry);
+    }
+    return found.sort((a, b) => b.pages.length - a.pages.length).slice(0, PREFIX_TERMS);
+  }
+
+  /**
+   * The terms a word of the query matches, each with how much it counts: its stem in full; and, for the word
+   * being typed, the terms it begins (a stem of what is typed so far: "prisone" → prison) and those beginning
+   * with it ("revolu" → revolutionari).
+   */
+  async function termsFor(index, word, typing) {
+    const wanted = [exactTerm(index, stem(word)).then(t => t && [{ entry: t, factor: 1 }])];
+    if (typing && word.length >= 3) {
+      for (let length = word.length - 1; length >= Math.max(3, word.length - 3); length--)
+        wanted.push(exactTerm(index, word.slice(0, length)).then(t => t && [{ entry: t, factor: 0.8 }]));
+      wanted.push(termsStartingWith(index, word).then(ts => ts.map(t => ({ entry: t, factor: 0.7 }))));
+    }
+    const byId = new Map();
+    for (const list of await Promise.all(wanted))
+      for (const found of list || []) {
+        const known = byId.get(found.entry.id);
+        if (!known || known.factor < found.factor) byId.set(found.entry.id, found);
+      }
+    return [...byId.values()];
+  }
+
+  /**
+   * Ranks the pages: those with more of the query's words first; then by the words' weights (a title beats
+   * headings, headings beat the body), with a bonus where two of the words stand together as they were typed.
+   */
+  async function search(query) {
+    const index = await meta();
+    const typed = searchWords(query);
+    const typing = !/\s$/.test(query);
+    const matches = await Promise.all(typed.map((word, i) => termsFor(index, word, typing && i === typed.length - 1)));
+    const best = matches.map(terms => {
+      const weights = new Map();
+      for (const { entry, factor } of terms)
+        entry.pages.forEach((page, i) => {
+          const weight = entry.weights[i] * factor;
+          if ((weights.get(page) || 0) < weight) weights.set(page, weight);
+        });
+      return weights;
+    });
+    const scores = new Map();
+    best.forEach(weights => {
+      for (const [page, weight] of weights) {
+        const score = scores.get(page) || { page, words: 0, weight: 0 };
+        score.words++;
+        score.weight += weight;
+        scores.set(page, score);
+      }
+    });
+    for (let i = 0; i + 1 < matches.length; i++)
+      for (const first of matches[i])
+        for (const second of matches[i + 1])
+          for (const page of first.entry.next.get(second.entry.id) || []) {
+            const score = scores.get(page);
+            if (score) score.weight += (best[i].get(page) || 0) + (best[i + 1].get(page) || 0);
+          }
+    const ranked = [...scores.values()].sort((a, b) => b.words - a.words || b.weight - a.weight || a.page - b.page);
+    const stems = new Set(matches.flat().map(m => m.entry.term));
+    const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
+    const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => load(`pages/${r.page}.bin`)));
+    return { total: ranked.length, pages, stems, prefix };
+  }
+
+  // ---- Results ----
+
+  /** The stretch of a page's text with the most of the matched words, as text and <mark> elements. */
+  function excerpt(text, stems, prefix) {
+    const found = [];
+    for (const match of text.matchAll(RAW_WORD)) {
+      const word = words(match[0])[0] || '';
+      const hit = !STOP_WORDS.has(word) && (stems.has(stem(word)) || (prefix !== null && word.startsWith(prefix)));
+      found.push({ start: match.index, end: match.index + match[0].length, key: hit ? stem(word) : null });
+    }
+    if (found.length === 0) return [];
+    let from = 0;
+    let bestCount = -1;
+    const counts = new Map();
+    const add = (key, by) => { if (key) counts.set(key, (counts.get(key) || 0) + by); if (key && counts.get(key) === 0) counts.delete(key); };
+    for (let i = 0; i < found.length; i++) {
+      add(found[i].key, 1);
+      if (i >= EXCERPT_WORDS) add(found[i - EXCERPT_WORDS].key, -1);
+      const start = Math.max(0, i - EXCERPT_WORDS + 1);
+      if (counts.size > bestCount) { bestCount = counts.size; from = start; }
+    }
+    const to = Math.min(found.length, from + EXCERPT_WORDS) - 1;
+    const parts = [];
+    let at = found[from].start;
+    if (from > 0) parts.push('… ');
+    for (let i = from; i <= to; i++) {
+      if (!found[i].key) continue;
+      parts.push(text.slice(at, found[i].start));
+      const mark = document.createElement('mark');
+      mark.textContent = text.slice(found[i].start, found[i].end);
+      parts.push(mark);
+      at = found[i].end;
+    }
+    parts.push(text.slice(at, found[to].end));
+    if (found[to].end < text.length) parts.push(' …');
+    return parts.map(p => typeof p === 'string' ? p.replace(/\s+/g, ' ') : p);
+  }
+
+  function show(query, found) {
+    const items = found.pages.map(page => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.className = 'search-result__title';
+      link.href = page.u;
+      link.textContent = page.t;
+      item.append(link);
+      if (page.s) {
+        const section = document.createElement('span');
+        section.className = 'search-result__section';
+        section.textContent = page.s;
+        item.append(section);
+      }
+      const text = document.createElement('p');
+      text.className = 'search-result__excerpt';
+      text.append(...excerpt(page.x, found.stems, found.prefix));
+      item.append(text);
+      return item;
+    });
+    results.replaceChildren(...items);
+    const quoted = `\u201c${query.trim()}\u201d`;
+    status.textContent = found.total === 0 ? `No page matches ${quoted}.`
+      : `${found.total} ${found.total === 1 ? 'page matches' : 'pages match'} ${quoted}` +
+        (found.total > SHOWN ? `; the best ${SHOWN} are listed.` : '.');
+  }
+
+  let latest = 0;
+  async function run(query) {
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    if (query.trim()) url.searchParams.set('q', query); else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+    if (searchWords(query).length === 0) {
+      results.replaceChildren();
+      status.textContent = query.trim() ? 'Type a word that is not as common as those.' : '';
+      results.dataset.query = query;
+      return;
+    }
+    try {
+      const found = await search(query);
+      if (ticket !== latest) return; // a later query has started: its results win
+      show(query, found);
+    } catch (error) {
+      if (ticket !== latest) return;
+      results.replaceChildren();
+      status.textContent = 'Search could not load its index; try again later.';
+      console.error(error);
+    }
+    results.dataset.query = query;
+  }
+
+  input.addEventListener('input', () => run(input.value));
+  input.form.addEventListener('submit', event => {
+    event.preventDefault();
+    run(input.value);
+  });
+  const query = new URLSearchParams(location.search).get('q');
+  if (query) {
+    input.value = query;
+    run(query);
+  }
+})();
