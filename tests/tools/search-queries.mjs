@@ -63,6 +63,7 @@ async function main() {
     q => document.getElementById('search-results')?.dataset.query === q, text, { timeout }).then(() => true, () => false);
   const top = () => tab.evaluate(() => ({
     hrefs: [...document.querySelectorAll('#search-results li > a')].map(a => a.getAttribute('href')),
+    marks: [...document.querySelectorAll('#search-results li:first-child mark')].map(m => m.textContent),
     status: document.getElementById('search-status')?.textContent ?? '',
   }));
   const collectCsp = async () => {
@@ -89,7 +90,7 @@ async function main() {
     const typedAt = Date.now();
     const done = await finished(text, 10000);
     const ms = Date.now() - (how === 'type' ? typedAt : started);
-    const found = await top().catch(() => ({ hrefs: [], status: '' }));
+    const found = await top().catch(() => ({ hrefs: [], marks: [], status: '' }));
     results.push({ text, how, done, ms, bytes, ...found });
   }
   await collectCsp();

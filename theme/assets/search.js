@@ -165,6 +165,12 @@
 
   const searchWords = text => words(text).filter(w => w.length <= MAX_WORD_LENGTH && !STOP_WORDS.has(w));
 
+  // Outside a browser (the tests run this file in Node to compare it with the C# side) it only lends its words.
+  if (typeof document === 'undefined') {
+    globalThis.kropotkinSiteSearchWords = { normalise, words, stem, searchWords };
+    return;
+  }
+
   // ---- The index: fetched a piece at a time, each piece once ----
 
   const results = document.getElementById('search-results');

@@ -121,40 +121,50 @@ public static class SearchIndexWriter
             chunk.Clear();
             first = end;
         }
+        var entry = new StringBuilder();
         for (var t = 0; t < terms.Length; t++)
         {
-            var list = postings[terms[t]];
-            var idf = Math.Log(1 + (pages.Length - list.Count + 0.5) / (list.Count + 0.5));
-            chunk.Append("[\"").Append(terms[t]).Append("\",[");
-            var previous = 0;
-            foreach (var (page, counts) in list)
-            {
-                var weight = Weight(idf, counts, pages[page].BodyLength / averageLength);
-                chunk.Append(page - previous).Append(',').Append(weight).Append(',');
-                previous = page;
-            }
-            Trim(chunk).Append(']');
-            if (followers.TryGetValue(t, out var after))
-            {
-                chunk.Append(",[");
-                foreach (var (second, onPages) in after)
-                {
-                    chunk.Append('[').Append(second);
-                    previous = 0;
-                    foreach (var page in onPages)
-                    {
-                        chunk.Append(',').Append(page - previous);
-                        previous = page;
-                    }
-                    chunk.Append("],");
-                }
-                Trim(chunk).Append(']');
-            }
-            chunk.Append("],");
-            if (chunk.Length >= ChunkBytes) Cut(t + 1);
+            entry.Clear();
+            Entry(entry, terms[t], postings[terms[t]], followers.GetValueOrDefault(t), pages, averageLength);
+            // A chunk ends before the term that would take it past ChunkBytes: a term read with others never comes
+            // with more than that, and a term with more postings than that is a chunk of its own.
+            if (chunk.Length > 0 && chunk.Length + entry.Length > ChunkBytes) Cut(t);
+            chunk.Append(entry).Append(',');
         }
         if (chunk.Length > 0) Cut(terms.Length);
         return chunks;
+    }
+
+    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences from the one before.</summary>
+    private static void Entry(StringBuilder entry, string term, List<(int Page, TermCounts Counts)> list,
+        SortedDictionary<int, List<int>>? after, IndexedPage[] pages, double averageLength)
+    {
+        var idf = Math.Log(1 + (pages.Length - list.Count + 0.5) / (list.Count + 0.5));
+        entry.Append("[\"").Append(term).Append("\",["); // terms are letters and digits only: nothing to escape
+        var previous = 0;
+        foreach (var (page, counts) in list)
+        {
+            entry.Append(page - previous).Append(',').Append(Weight(idf, counts, pages[page].BodyLength / averageLength)).Append(',');
+            previous = page;
+        }
+        Trim(entry).Append(']');
+        if (after is not null)
+        {
+            entry.Append(",[");
+            foreach (var (second, onPages) in after)
+            {
+                entry.Append('[').Append(second);
+                previous = 0;
+                foreach (var page in onPages)
+                {
+                    entry.Append(',').Append(page - previous);
+                    previous = page;
+                }
+                entry.Append("],");
+            }
+            Trim(entry).Append(']');
+        }
+        entry.Append(']');
     }
 
     private static StringBuilder Trim(StringBuilder text) => text[^1] == ',' ? text.Remove(text.Length - 1, 1) : text;

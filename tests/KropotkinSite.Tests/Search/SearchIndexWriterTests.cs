@@ -1,0 +1,129 @@
+using System.Text;
+using KropotkinSite.Search;
+
+namespace KropotkinSite.Tests.Search;
+
+public sealed class SearchIndexWriterTests
+{
+    private static readonly string[] Vocabulary = (
+        "land people work village commune prison book letter journey river mountain winter summer exile state freedom " +
+        "bread field factory workshop science geography ice plateau map survey expedition cossack officer court school " +
+        "teacher brother father mother friend comrade newspaper article pamphlet printer press meeting congress federation")
+        .Split(' ');
+
+    /// <summary>Pages of random prose from a small vocabulary, each with one word of its own ("uniqueN").</summary>
+    private static List<SearchPage> Pages(int count, int seed = 1)
+    {
+        var random = new Random(seed);
+        var pages = new List<SearchPage>();
+        for (var i = 0; i < count; i++)
+        {
+            string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var blocks = new List<TextBlock> { new(true, Words(3)), new(false, Words(120) + $" unique{i} " + Words(20)) };
+            pages.Add(new SearchPage($"/p/{i}/", Words(4), "P", new PageText(Words(4), blocks)));
+        }
+        return pages;
+    }
+
+    private static SearchIndexReader Read(IReadOnlyList<SearchFile> files) => new(files.ToDictionary(f => f.Path, f => f.Bytes));
+
+    [Fact]
+    public void Terms_are_cut_into_chunks_in_sorted_order_and_each_is_found_by_binary_search_on_first_terms()
+    {
+        var index = Read(SearchIndexWriter.Write(Pages(300)));
+        Assert.True(index.Chunks.Count > 3, $"{index.Chunks.Count} chunks");
+        var all = index.AllTerms.Select(t => t.Text).ToArray();
+        Assert.Equal(all.Order(StringComparer.Ordinal), all);
+        Assert.Equal(all.Length, all.Distinct().Count());
+        Assert.Equal(all.Length, index.TermCount);
+        foreach (var chunk in index.Chunks)
+        {
+            Assert.Equal(chunk.Count, chunk.Terms.Count);
+            Assert.Equal(chunk.FirstTerm, chunk.Terms[0].Text);
+        }
+        foreach (var term in all) Assert.NotNull(index.Find(term).Term);
+        Assert.Null(index.Find("zzz-not-indexed").Term);
+    }
+
+    [Fact]
+    public void The_bytes_a_rare_term_needs_do_not_grow_with_the_site()
+    {
+        int ChunkBytesOf(int pages) => Read(SearchIndexWriter.Write(Pages(pages))).Find("unique7").Chunk.Bytes;
+        var small = ChunkBytesOf(200);
+        var large = ChunkBytesOf(5000);
+        // A chunk never holds more than ChunkBytes (and the brackets around its list) but for a term of its own.
+        Assert.InRange(small, 1, SearchIndexWriter.ChunkBytes + 2);
+        Assert.InRange(large, 1, SearchIndexWriter.ChunkBytes + 2);
+    }
+
+    [Fact]
+    public void A_term_on_every_page_is_a_chunk_of_its_own_once_it_outgrows_a_chunk()
+    {
+        var index = Read(SearchIndexWriter.Write(Pages(3000)));
+        var (chunk, term) = index.Find("river");
+        Assert.NotNull(term);
+        Assert.True(chunk.Bytes > SearchIndexWriter.ChunkBytes, $"{chunk.Bytes} bytes");
+        Assert.True(chunk.Terms.Count == 1, $"{chunk.Terms.Count} terms share the chunk of a term on {term.Weights.Count} pages");
+    }
+
+    [Fact]
+    public void The_same_pages_in_any_order_give_the_same_bytes()
+    {
+        var pages = Pages(200);
+        var once = SearchIndexWriter.Write(pages);
+        var shuffled = SearchIndexWriter.Write(pages.OrderBy(p => p.Title, StringComparer.Ordinal).Reverse().ToList());
+        Assert.Equal(once.Select(f => f.Path), shuffled.Select(f => f.Path));
+        Assert.All(once.Zip(shuffled), pair => Assert.Equal(pair.First.Bytes, pair.Second.Bytes));
+    }
+
+    [Fact]
+    public void A_title_weighs_more_than_a_heading_and_a_heading_more_than_many_mentions_in_the_body()
+    {
+        static SearchPage Page(string url, string title, string heading, string body) =>
+            new(url, title, "", new PageText(title, [new TextBlock(true, heading), new TextBlock(false, body)]));
+        var filler = string.Join(' ', Enumerable.Repeat("commune village", 40));
+        var index = Read(SearchIndexWriter.Write(
+        [
+            Page("/a/", "Clairvaux", "Prison", filler),
+            Page("/b/", "Prison", "Clairvaux", filler),
+            Page("/c/", "Prison", "Years", "Clairvaux Clairvaux Clairvaux Clairvaux Clairvaux " + filler),
+            Page("/d/", "Elsewhere", "Other", filler),
+        ]));
+        var weights = index.Find("clairvaux").Term!.Weights;
+        Assert.True(weights[0] > weights[1] && weights[1] > weights[2], string.Join(", ", weights));
+        Assert.False(weights.ContainsKey(3));
+    }
+
+    [Fact]
+    public void Two_words_that_stand_together_are_recorded_as_a_pair_and_words_apart_are_not()
+    {
+        static SearchPage Page(string url, string body) => new(url, "Page", "", new PageText("Page", [new TextBlock(false, body)]));
+        var index = Read(SearchIndexWriter.Write(
+        [
+            Page("/a/", "The great ice age of the north."),
+            Page("/b/", "Ice covered the land for an age."),
+            Page("/c/", "Ice."),
+        ]));
+        // "ice" and "age" are indexed by their stems.
+        var ice = index.Find(PorterStemmer.Stem("ice")).Term!;
+        Assert.Equal([0], ice.PagesFollowedBy[index.IdOf(PorterStemmer.Stem("age"))]);
+        Assert.Equal([0, 1, 2], ice.Weights.Keys.Order());
+    }
+
+    [Fact]
+    public void Each_page_file_holds_its_address_title_section_and_text()
+    {
+        var files = SearchIndexWriter.Write(
+            [new SearchPage("/life/siberia/", "Siberia", "Life", new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")]))]);
+        var page = Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == "pages/0.bin").Bytes));
+        Assert.Equal("{\"u\":\"/life/siberia/\",\"t\":\"Siberia\",\"s\":\"Life\",\"x\":\"Amur\\nHe sailed.\"}", page);
+    }
+
+    [Fact]
+    public void A_site_without_pages_has_an_index_with_no_chunks()
+    {
+        var index = Read(SearchIndexWriter.Write([]));
+        Assert.Equal(0, index.PageCount);
+        Assert.Empty(index.Chunks);
+    }
+}
