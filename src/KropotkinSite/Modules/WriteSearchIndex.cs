@@ -1,5 +1,6 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.Html;
 using KropotkinSite.Search;
 
 namespace KropotkinSite.Modules;
