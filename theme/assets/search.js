@@ -279,8 +279,9 @@
   }
 
   /**
-   * Ranks the pages: those with more of the query's words first; then by the words' weights (a title beats
-   * headings, headings beat the body), with a bonus where two of the words stand together as they were typed.
+   * Ranks the pages that have the most of the query's words (all of them, when any page has all) by the words'
+   * weights (a title beats headings, headings beat the body), with a bonus where two of the words stand
+   * together as they were typed.
    */
   async function search(query) {
     const index = await meta();
@@ -312,7 +313,10 @@
             const score = scores.get(page);
             if (score) score.weight += (best[i].get(page) || 0) + (best[i + 1].get(page) || 0);
           }
-    const ranked = [...scores.values()].sort((a, b) => b.words - a.words || b.weight - a.weight || a.page - b.page);
+    // Pages with all the words when there are any (else those with the most), best first.
+    const most = Math.max(0, ...[...scores.values()].map(s => s.words));
+    const ranked = [...scores.values()].filter(s => s.words === most)
+      .sort((a, b) => b.weight - a.weight || a.page - b.page);
     const stems = new Set(matches.flat().map(m => m.entry.term));
     const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
     const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => load(`pages/${r.page}.bin`)));
@@ -321,13 +325,25 @@
 
   // ---- Results ----
 
+  // What a word of a page's text is searched by ('' for a stop word), worked out once per spelling.
+  const termOfSpelling = new Map();
+  function termOf(spelling) {
+    let term = termOfSpelling.get(spelling);
+    if (term === undefined) {
+      const word = /^[A-Za-z]+$/.test(spelling) ? spelling.toLowerCase() : words(spelling)[0] || '';
+      term = { word, stem: STOP_WORDS.has(word) || word.length > MAX_WORD_LENGTH ? '' : stem(word) };
+      termOfSpelling.set(spelling, term);
+    }
+    return term;
+  }
+
   /** The stretch of a page's text with the most of the matched words, as text and <mark> elements. */
   function excerpt(text, stems, prefix) {
     const found = [];
     for (const match of text.matchAll(RAW_WORD)) {
-      const word = words(match[0])[0] || '';
-      const hit = !STOP_WORDS.has(word) && (stems.has(stem(word)) || (prefix !== null && word.startsWith(prefix)));
-      found.push({ start: match.index, end: match.index + match[0].length, key: hit ? stem(word) : null });
+      const { word, stem: term } = termOf(match[0]);
+      const hit = term !== '' && (stems.has(term) || (prefix !== null && word.startsWith(prefix)));
+      found.push({ start: match.index, end: match.index + match[0].length, key: hit ? term : null });
     }
     if (found.length === 0) return [];
     let from = 0;

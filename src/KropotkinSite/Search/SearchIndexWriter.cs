@@ -11,7 +11,7 @@ namespace KropotkinSite.Search;
 /// <list type="bullet">
 /// <item><c>meta.bin</c>: the number of pages and the table of term chunks (each chunk's first term, its
 /// number of terms and its file), so a query finds the chunk of a term by binary search;</item>
-/// <item><c>terms/HASH.bin</c>: the terms in sorted order, cut into chunks of about <see cref="ChunkBytes"/>;
+/// <item><c>terms/HASH.bin</c>: the terms in sorted order, cut into chunks of at most <see cref="ChunkBytes"/>;
 /// each term with the pages it is in and a weight for each (title, then headings, then the body by BM25),
 /// and the pages where it is followed by another term (two-word phrases);</item>
 /// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts.</item>
@@ -21,8 +21,12 @@ namespace KropotkinSite.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    /// <summary>About how much uncompressed JSON a chunk of terms holds (a term with more postings is a chunk by itself).</summary>
-    public const int ChunkBytes = 12_000;
+    /// <summary>
+    /// At most how much uncompressed JSON a chunk of terms holds (a term with more is a chunk by itself): about
+    /// 20 KB once compressed, Pagefind's size. A small site's whole index is then a few chunks, fetched once in a
+    /// session; on a large one a word costs one chunk of that size (or its own postings), however large the site.
+    /// </summary>
+    public const int ChunkBytes = 60_000;
 
     public const string MetaFile = "meta.bin";
 
@@ -39,14 +43,14 @@ public static class SearchIndexWriter
 
     private sealed record IndexedPage(Dictionary<string, TermCounts> Terms, int BodyLength, HashSet<(string First, string Second)> Pairs);
 
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages)
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes)
     {
         var ordered = pages.OrderBy(p => p.Href, StringComparer.Ordinal).ToArray();
         var indexed = new IndexedPage[ordered.Length];
         Parallel.For(0, ordered.Length, i => indexed[i] = Index(ordered[i]));
 
         var files = new List<SearchFile>();
-        var chunks = TermChunks(indexed, files);
+        var chunks = TermChunks(indexed, chunkBytes, files);
         files.Add(new SearchFile(MetaFile, Gzip(Meta(ordered.Length, chunks))));
         var pageFiles = new SearchFile[ordered.Length];
         Parallel.For(0, ordered.Length, i => pageFiles[i] = new SearchFile($"pages/{i}.bin", Gzip(PageJson(ordered[i]))));
@@ -85,7 +89,7 @@ public static class SearchIndexWriter
     private sealed record Chunk(string FirstTerm, int Count, string File);
 
     /// <summary>Writes the term chunks and returns their table.</summary>
-    private static List<Chunk> TermChunks(IndexedPage[] pages, List<SearchFile> files)
+    private static List<Chunk> TermChunks(IndexedPage[] pages, int chunkBytes, List<SearchFile> files)
     {
         var postings = new SortedDictionary<string, List<(int Page, TermCounts Counts)>>(StringComparer.Ordinal);
         for (var p = 0; p < pages.Length; p++)
@@ -126,9 +130,9 @@ public static class SearchIndexWriter
         {
             entry.Clear();
             Entry(entry, terms[t], postings[terms[t]], followers.GetValueOrDefault(t), pages, averageLength);
-            // A chunk ends before the term that would take it past ChunkBytes: a term read with others never comes
+            // A chunk ends before the term that would take it past chunkBytes: a term read with others never comes
             // with more than that, and a term with more postings than that is a chunk of its own.
-            if (chunk.Length > 0 && chunk.Length + entry.Length > ChunkBytes) Cut(t);
+            if (chunk.Length > 0 && chunk.Length + entry.Length > chunkBytes) Cut(t);
             chunk.Append(entry).Append(',');
         }
         if (chunk.Length > 0) Cut(terms.Length);

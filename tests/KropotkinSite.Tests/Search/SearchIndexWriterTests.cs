@@ -27,10 +27,13 @@ public sealed class SearchIndexWriterTests
 
     private static SearchIndexReader Read(IReadOnlyList<SearchFile> files) => new(files.ToDictionary(f => f.Path, f => f.Bytes));
 
+    /// <summary>Small chunks, so that small sites of test pages are cut as a large site is.</summary>
+    private const int ChunkBytes = 4000;
+
     [Fact]
     public void Terms_are_cut_into_chunks_in_sorted_order_and_each_is_found_by_binary_search_on_first_terms()
     {
-        var index = Read(SearchIndexWriter.Write(Pages(300)));
+        var index = Read(SearchIndexWriter.Write(Pages(300), ChunkBytes));
         Assert.True(index.Chunks.Count > 3, $"{index.Chunks.Count} chunks");
         var all = index.AllTerms.Select(t => t.Text).ToArray();
         Assert.Equal(all.Order(StringComparer.Ordinal), all);
@@ -48,21 +51,21 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void The_bytes_a_rare_term_needs_do_not_grow_with_the_site()
     {
-        int ChunkBytesOf(int pages) => Read(SearchIndexWriter.Write(Pages(pages))).Find("unique7").Chunk.Bytes;
+        int ChunkBytesOf(int pages) => Read(SearchIndexWriter.Write(Pages(pages), ChunkBytes)).Find("unique7").Chunk.Bytes;
         var small = ChunkBytesOf(200);
         var large = ChunkBytesOf(5000);
         // A chunk never holds more than ChunkBytes (and the brackets around its list) but for a term of its own.
-        Assert.InRange(small, 1, SearchIndexWriter.ChunkBytes + 2);
-        Assert.InRange(large, 1, SearchIndexWriter.ChunkBytes + 2);
+        Assert.InRange(small, 1, ChunkBytes + 2);
+        Assert.InRange(large, 1, ChunkBytes + 2);
     }
 
     [Fact]
     public void A_term_on_every_page_is_a_chunk_of_its_own_once_it_outgrows_a_chunk()
     {
-        var index = Read(SearchIndexWriter.Write(Pages(3000)));
+        var index = Read(SearchIndexWriter.Write(Pages(3000), ChunkBytes));
         var (chunk, term) = index.Find("river");
         Assert.NotNull(term);
-        Assert.True(chunk.Bytes > SearchIndexWriter.ChunkBytes, $"{chunk.Bytes} bytes");
+        Assert.True(chunk.Bytes > ChunkBytes, $"{chunk.Bytes} bytes");
         Assert.True(chunk.Terms.Count == 1, $"{chunk.Terms.Count} terms share the chunk of a term on {term.Weights.Count} pages");
     }
 
@@ -70,8 +73,8 @@ public sealed class SearchIndexWriterTests
     public void The_same_pages_in_any_order_give_the_same_bytes()
     {
         var pages = Pages(200);
-        var once = SearchIndexWriter.Write(pages);
-        var shuffled = SearchIndexWriter.Write(pages.OrderBy(p => p.Title, StringComparer.Ordinal).Reverse().ToList());
+        var once = SearchIndexWriter.Write(pages, ChunkBytes);
+        var shuffled = SearchIndexWriter.Write(pages.OrderBy(p => p.Title, StringComparer.Ordinal).Reverse().ToList(), ChunkBytes);
         Assert.Equal(once.Select(f => f.Path), shuffled.Select(f => f.Path));
         Assert.All(once.Zip(shuffled), pair => Assert.Equal(pair.First.Bytes, pair.Second.Bytes));
     }
