@@ -2,8 +2,11 @@
 // Asks KropotkinSite's search and Pagefind the same queries on the same built site, in Debian's Chromium, and
 // prints what each found and what it cost (bench/search.sh runs it; see the README's Benchmark section):
 //
-//   node compare.mjs --ours DIR --pagefind DIR (--queries FILE | --pick N) [--headers netlify.toml]
+//   node compare.mjs --ours DIR --pagefind DIR (--queries FILE | --pick N) [--headers netlify.toml] [--json FILE]
+//                    [--label TEXT --ours-build-ms MS --pagefind-build-ms MS]
 //
+// It prints one Markdown table row per engine (see bench/search.sh for the head) and, with --json, writes the
+// details (per query: bytes and milliseconds; the queries each engine missed).
 // --ours is our build's output; --pagefind a copy of it that `pagefind --site` indexed. Ours is served with
 // netlify.toml's headers (its strict CSP) and asked through its own page, /search/, by setting the field and
 // firing an input event, as typing does. Pagefind cannot run under that CSP (WebAssembly), so its copy is served
@@ -162,4 +165,12 @@ const result = {
   },
   perQuery: ours.rows.map((r, i) => ({ text: r.text, ours: { bytes: r.bytes, ms: Math.round(r.ms) }, pagefind: { bytes: pagefind.rows[i].bytes, ms: Math.round(pagefind.rows[i].ms) } })),
 };
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+if (args.json) writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
+// One Markdown row per engine: bench/search.sh prints the table's head once.
+const kb = n => (n / 1024).toFixed(1);
+for (const [key, buildMs] of [['ours', args['ours-build-ms']], ['pagefind', args['pagefind-build-ms']]]) {
+  const r = result[key];
+  process.stdout.write(`| ${args.label ?? ''} | ${r.engine} | ${r.hits}/${r.queries} | ${kb(r.firstBytes)} | ${kb(r.laterBytesMedian)} / ` +
+    `${kb(r.laterBytesMax)} / ${kb(r.laterBytesTotal)} | ${r.firstMs} | ${r.laterMsMedian} / ${r.laterMsP90} | ` +
+    `${kb(r.indexBytes)} | ${buildMs ?? ''} |${r.problems.length ? ' problems: ' + r.problems.join('; ') : ''}\n`);
+}
