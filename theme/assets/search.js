@@ -207,27 +207,46 @@
     return { pages: data.pages, chunks };
   });
 
-  /** A chunk's terms: term → { id, pages, weights, pairs (id of the next term → pages) }. */
-  const chunk = (index, at) => load(index.chunks[at].file, entries => {
-    const terms = new Map();
-    entries.forEach(([term, postings, pairs], offset) => {
-      const pages = [];
-      const weights = [];
+  /** A term of a chunk. Its pages, weights and followers are decoded when a query first needs them. */
+  class Term {
+    constructor(term, id, postings, pairs) {
+      this.term = term;
+      this.id = id;
+      this.postings = postings;
+      this.pairs = pairs || [];
+    }
+
+    get pages() { this.decode(); return this.decodedPages; }
+    get weights() { this.decode(); return this.decodedWeights; }
+
+    /** The pages where the term with this id follows this one (id → pages). */
+    get next() {
+      if (!this.decodedNext) {
+        this.decodedNext = new Map();
+        for (const [id, ...deltas] of this.pairs) {
+          let on = 0;
+          this.decodedNext.set(id, deltas.map(d => (on += d)));
+        }
+      }
+      return this.decodedNext;
+    }
+
+    decode() {
+      if (this.decodedPages) return;
+      this.decodedPages = [];
+      this.decodedWeights = [];
       let page = 0;
-      for (let i = 0; i < postings.length; i += 2) {
-        page += postings[i];
-        pages.push(page);
-        weights.push(postings[i + 1]);
+      for (let i = 0; i < this.postings.length; i += 2) {
+        page += this.postings[i];
+        this.decodedPages.push(page);
+        this.decodedWeights.push(this.postings[i + 1]);
       }
-      const next = new Map();
-      for (const [id, ...deltas] of pairs || []) {
-        let on = 0;
-        next.set(id, deltas.map(d => (on += d)));
-      }
-      terms.set(term, { term, id: index.chunks[at].firstId + offset, pages, weights, next });
-    });
-    return terms;
-  });
+    }
+  }
+
+  /** A chunk's terms, by their text. */
+  const chunk = (index, at) => load(index.chunks[at].file, entries => new Map(entries.map(([term, postings, pairs], offset) =>
+    [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs)])));
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -254,7 +273,8 @@
       if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
       for (const entry of (await chunk(index, at)).values()) if (entry.term.startsWith(prefix)) found.push(entry);
     }
-    return found.sort((a, b) => b.pages.length - a.pages.length).slice(0, PREFIX_TERMS);
+    // The most common first (postings are two numbers a page).
+    return found.sort((a, b) => b.postings.length - a.postings.length).slice(0, PREFIX_TERMS);
   }
 
   /**
