@@ -376,6 +376,9 @@
       const start = Math.max(0, i - EXCERPT_WORDS + 1);
       if (counts.size > bestCount) { bestCount = counts.size; from = start; }
     }
+    // Start a few words before the first match, so that the matches stand in the middle rather than at the end.
+    const firstHit = found.findIndex((f, i) => i >= from && f.key);
+    if (firstHit >= 0) from = Math.max(0, Math.min(firstHit - 6, found.length - EXCERPT_WORDS));
     const to = Math.min(found.length, from + EXCERPT_WORDS) - 1;
     const parts = [];
     let at = found[from].start;
