@@ -204,7 +204,7 @@
       id += count;
       return chunk;
     });
-    return { pages: data.pages, chunks };
+    return { pages: data.pages, sections: data.sections, chunks };
   });
 
   /** A term of a chunk. Its pages, weights and followers are decoded when a query first needs them. */
@@ -340,7 +340,7 @@
     const stems = new Set(matches.flat().map(m => m.entry.term));
     const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
     const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => load(`pages/${r.page}.bin`)));
-    return { total: ranked.length, pages, stems, prefix };
+    return { total: ranked.length, pages, stems, prefix, sections: index.sections };
   }
 
   // ---- Results ----
@@ -407,7 +407,7 @@
       if (page.s) {
         const section = document.createElement('span');
         section.className = 'search-result__section';
-        section.textContent = page.s;
+        section.textContent = found.sections[page.s] || page.s;
         item.append(section);
       }
       const text = document.createElement('p');

@@ -55,8 +55,8 @@ public static class SitePipelines
             new Pipeline(SearchIndex, [Render],
             [
                 new Gather(Render),
-                new ReadSearchText(PageKinds.Search, PageKinds.NotFound),
-                new WriteSearchIndex(basePath, SitePaths.SearchFolder),
+                new ReadSearchText(basePath, PageKinds.Search, PageKinds.NotFound),
+                new WriteSearchIndex(SitePaths.SearchFolder),
             ]) { IsOutput = true },
             new Pipeline(Links, [Render, Assets, Sitemap, SearchIndex],
             [

@@ -9,12 +9,13 @@ namespace KropotkinSite.Search;
 /// <summary>
 /// Writes the search index of a site, as files the browser script fetches only as it needs them:
 /// <list type="bullet">
-/// <item><c>meta.bin</c>: the number of pages and the table of term chunks (each chunk's first term, its
-/// number of terms and its file), so a query finds the chunk of a term by binary search;</item>
+/// <item><c>meta.bin</c>: the number of pages, the sections' titles, and the table of term chunks (each chunk's
+/// first term, its number of terms and its file), so a query finds the chunk of a term by binary search;</item>
 /// <item><c>terms/HASH.bin</c>: the terms in sorted order, cut into chunks of at most <see cref="ChunkBytes"/>;
 /// each term with the pages it is in and a weight for each (title, then headings, then the body by BM25),
 /// and the pages where it is followed by another term (two-word phrases);</item>
-/// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts.</item>
+/// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts
+/// (made with the page: <see cref="SearchPage.File"/>).</item>
 /// </list>
 /// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
 /// a query fetches a few small chunks whatever the size of the site. The output depends on the pages alone.
@@ -34,64 +35,38 @@ public static class SearchIndexWriter
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>What one page holds of one term.</summary>
-    private sealed class TermCounts
-    {
-        public int Body;
-        public bool Title, Heading;
-    }
-
-    private sealed record IndexedPage(Dictionary<string, TermCounts> Terms, int BodyLength, HashSet<(string First, string Second)> Pairs);
-
     public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes)
     {
         var ordered = pages.OrderBy(p => p.Href, StringComparer.Ordinal).ToArray();
-        var indexed = new IndexedPage[ordered.Length];
-        Parallel.For(0, ordered.Length, i => indexed[i] = Index(ordered[i]));
-
         var files = new List<SearchFile>();
-        var chunks = TermChunks(indexed, chunkBytes, files);
-        files.Add(new SearchFile(MetaFile, Gzip(Meta(ordered.Length, chunks))));
-        var pageFiles = new SearchFile[ordered.Length];
-        Parallel.For(0, ordered.Length, i => pageFiles[i] = new SearchFile($"pages/{i}.bin", Gzip(PageJson(ordered[i]))));
-        files.AddRange(pageFiles);
+        var chunks = TermChunks(ordered.Select(p => p.Terms).ToArray(), chunkBytes, files);
+        files.Add(new SearchFile(MetaFile, Gzip(Meta(ordered, chunks))));
+        files.AddRange(ordered.Select((page, i) => new SearchFile($"pages/{i}.bin", page.File)));
         return files;
     }
 
-    private static IndexedPage Index(SearchPage page)
+    /// <summary>A page's file: its address, title, section and text, as gzip JSON.</summary>
+    public static byte[] PageFile(string href, string title, string section, PageText text)
     {
-        var terms = new Dictionary<string, TermCounts>(StringComparer.Ordinal);
-        var pairs = new HashSet<(string, string)>();
-        TermCounts CountsOf(string term) => terms.TryGetValue(term, out var c) ? c : terms[term] = new TermCounts();
-        void Pairs(List<string> run)
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            for (var i = 1; i < run.Count; i++) pairs.Add((run[i - 1], run[i]));
+            json.WriteStartObject();
+            json.WriteString("u", href);
+            json.WriteString("t", title);
+            json.WriteString("s", section);
+            json.WriteString("x", string.Join("\n", text.Blocks.Select(b => b.Text)));
+            json.WriteEndObject();
         }
-
-        var title = SearchTerms.Of(page.Title);
-        foreach (var term in title) CountsOf(term).Title = true;
-        Pairs(title);
-        var bodyLength = 0;
-        foreach (var block in page.Text.Blocks)
-        {
-            var run = SearchTerms.Of(block.Text);
-            foreach (var term in run)
-            {
-                if (block.IsHeading) CountsOf(term).Heading = true;
-                else CountsOf(term).Body++;
-            }
-            if (!block.IsHeading) bodyLength += run.Count;
-            Pairs(run);
-        }
-        return new IndexedPage(terms, bodyLength, pairs);
+        return Gzip(buffer.ToArray());
     }
 
     private sealed record Chunk(string FirstTerm, int Count, string File);
 
     /// <summary>Writes the term chunks and returns their table.</summary>
-    private static List<Chunk> TermChunks(IndexedPage[] pages, int chunkBytes, List<SearchFile> files)
+    private static List<Chunk> TermChunks(PageTerms[] pages, int chunkBytes, List<SearchFile> files)
     {
-        var postings = new SortedDictionary<string, List<(int Page, TermCounts Counts)>>(StringComparer.Ordinal);
+        var postings = new SortedDictionary<string, List<(int Page, PageTerms.Counts Counts)>>(StringComparer.Ordinal);
         for (var p = 0; p < pages.Length; p++)
             foreach (var (term, counts) in pages[p].Terms)
             {
@@ -140,8 +115,8 @@ public static class SearchIndexWriter
     }
 
     /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences from the one before.</summary>
-    private static void Entry(StringBuilder entry, string term, List<(int Page, TermCounts Counts)> list,
-        SortedDictionary<int, List<int>>? after, IndexedPage[] pages, double averageLength)
+    private static void Entry(StringBuilder entry, string term, List<(int Page, PageTerms.Counts Counts)> list,
+        SortedDictionary<int, List<int>>? after, PageTerms[] pages, double averageLength)
     {
         var idf = Math.Log(1 + (pages.Length - list.Count + 0.5) / (list.Count + 0.5));
         entry.Append("[\"").Append(term).Append("\",["); // terms are letters and digits only: nothing to escape
@@ -175,20 +150,28 @@ public static class SearchIndexWriter
 
     /// <summary>A term's weight on a page, as a whole number: a title beats headings, and headings beat the body,
     /// whose weight follows BM25 (more mentions count for less and less, and less on long pages).</summary>
-    private static int Weight(double idf, TermCounts counts, double relativeLength)
+    private static int Weight(double idf, PageTerms.Counts counts, double relativeLength)
     {
         var body = counts.Body == 0 ? 0 : counts.Body * (K1 + 1) / (counts.Body + K1 * (1 - B + B * relativeLength));
         var score = idf * ((counts.Title ? TitleBoost : 0) + (counts.Heading ? HeadingBoost : 0) + body);
         return Math.Max(1, (int)Math.Round(score * 10));
     }
 
-    private static byte[] Meta(int pageCount, List<Chunk> chunks)
+    /// <summary>The meta file: the number of pages, the titles of the sections (by folder; a section without a
+    /// page of its own is named by its folder), and the table of chunks.</summary>
+    private static byte[] Meta(SearchPage[] pages, List<Chunk> chunks)
     {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
+        var sections = pages.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("pages", pageCount);
+            json.WriteNumber("pages", pages.Length);
+            json.WriteStartObject("sections");
+            foreach (var section in sections) json.WriteString(section, titles.GetValueOrDefault("/" + section + "/") ?? section);
+            json.WriteEndObject();
             json.WriteStartArray("chunks");
             foreach (var chunk in chunks)
             {
@@ -199,21 +182,6 @@ public static class SearchIndexWriter
                 json.WriteEndArray();
             }
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return buffer.ToArray();
-    }
-
-    private static byte[] PageJson(SearchPage page)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("u", page.Href);
-            json.WriteString("t", page.Title);
-            json.WriteString("s", page.Section);
-            json.WriteString("x", string.Join("\n", page.Text.Blocks.Select(b => b.Text)));
             json.WriteEndObject();
         }
         return buffer.ToArray();

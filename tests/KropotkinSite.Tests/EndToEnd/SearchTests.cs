@@ -80,7 +80,9 @@ public sealed class SearchTests
         Assert.Null(index.Find(PorterStemmer.Stem("quuxable")).Term);
         var page = PageFile(site, prison);
         Assert.Equal("Prison years", page.GetProperty("t").GetString());
-        Assert.Equal("Life", page.GetProperty("s").GetString());
+        Assert.Equal("life", page.GetProperty("s").GetString());
+        var meta = Encoding.UTF8.GetString(SearchIndexReader.Inflate(File.ReadAllBytes(Path.Combine(site.Output, "search", "meta.bin"))));
+        Assert.Contains("\"life\":\"Life\"", meta);
         Assert.Contains("He was held at Clairvaux.", page.GetProperty("x").GetString());
     }
 

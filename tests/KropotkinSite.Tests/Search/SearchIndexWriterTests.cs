@@ -20,7 +20,7 @@ public sealed class SearchIndexWriterTests
         {
             string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
             var blocks = new List<TextBlock> { new(true, Words(3)), new(false, Words(120) + $" unique{i} " + Words(20)) };
-            pages.Add(new SearchPage($"/p/{i}/", Words(4), "P", new PageText(Words(4), blocks)));
+            pages.Add(new SearchPage($"/p/{i}/", $"/p/{i}/", Words(4), "p", new PageText(Words(4), blocks)));
         }
         return pages;
     }
@@ -83,7 +83,7 @@ public sealed class SearchIndexWriterTests
     public void A_title_weighs_more_than_a_heading_and_a_heading_more_than_many_mentions_in_the_body()
     {
         static SearchPage Page(string url, string title, string heading, string body) =>
-            new(url, title, "", new PageText(title, [new TextBlock(true, heading), new TextBlock(false, body)]));
+            new(url, url, title, "", new PageText(title, [new TextBlock(true, heading), new TextBlock(false, body)]));
         var filler = string.Join(' ', Enumerable.Repeat("commune village", 40));
         var index = Read(SearchIndexWriter.Write(
         [
@@ -100,7 +100,7 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void Two_words_that_stand_together_are_recorded_as_a_pair_and_words_apart_are_not()
     {
-        static SearchPage Page(string url, string body) => new(url, "Page", "", new PageText("Page", [new TextBlock(false, body)]));
+        static SearchPage Page(string url, string body) => new(url, url, "Page", "", new PageText("Page", [new TextBlock(false, body)]));
         var index = Read(SearchIndexWriter.Write(
         [
             Page("/a/", "The great ice age of the north."),
@@ -114,12 +114,17 @@ public sealed class SearchIndexWriterTests
     }
 
     [Fact]
-    public void Each_page_file_holds_its_address_title_section_and_text()
+    public void Each_page_file_holds_its_address_title_section_and_text_and_the_meta_file_names_the_sections()
     {
         var files = SearchIndexWriter.Write(
-            [new SearchPage("/life/siberia/", "Siberia", "Life", new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")]))]);
-        var page = Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == "pages/0.bin").Bytes));
-        Assert.Equal("{\"u\":\"/life/siberia/\",\"t\":\"Siberia\",\"s\":\"Life\",\"x\":\"Amur\\nHe sailed.\"}", page);
+        [
+            new SearchPage("/life/siberia/", "/sub/life/siberia/", "Siberia", "life", new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")])),
+            new SearchPage("/life/", "/sub/life/", "His life", "", new PageText("His life", [])),
+            new SearchPage("/places/moscow/", "/sub/places/moscow/", "Moscow", "places", new PageText("Moscow", [])),
+        ]);
+        string Json(string path) => Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes));
+        Assert.Equal("{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}", Json("pages/1.bin"));
+        Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}", Json(SearchIndexWriter.MetaFile));
     }
 
     [Fact]
