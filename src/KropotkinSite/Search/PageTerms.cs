@@ -32,13 +32,14 @@ public sealed class PageTerms
             for (var i = 1; i < run.Count; i++) pairs.Add((run[i - 1], run[i]));
         }
 
-        var titleTerms = SearchTerms.Of(title);
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titleTerms = SearchTerms.Of(title, stems);
         foreach (var term in titleTerms) CountsOf(term).Title = true;
         Pairs(titleTerms);
         var bodyLength = 0;
         foreach (var block in text.Blocks)
         {
-            var run = SearchTerms.Of(block.Text);
+            var run = SearchTerms.Of(block.Text, stems);
             foreach (var term in run)
             {
                 if (block.IsHeading) CountsOf(term).Heading = true;

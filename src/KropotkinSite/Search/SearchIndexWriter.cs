@@ -118,7 +118,9 @@ public static class SearchIndexWriter
     private static void Entry(StringBuilder entry, string term, List<(int Page, PageTerms.Counts Counts)> list,
         SortedDictionary<int, List<int>>? after, PageTerms[] pages, double averageLength)
     {
-        var idf = Math.Log(1 + (pages.Length - list.Count + 0.5) / (list.Count + 0.5));
+        // ln(1 + N/df): a term on every page still counts (ln 2), so that its place (title, heading) still tells
+        // pages apart; BM25's own idf falls to nothing there.
+        var idf = Math.Log(1 + (double)pages.Length / list.Count);
         entry.Append("[\"").Append(term).Append("\",["); // terms are letters and digits only: nothing to escape
         var previous = 0;
         foreach (var (page, counts) in list)
@@ -191,7 +193,7 @@ public static class SearchIndexWriter
     private static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(data);
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(data);
         return buffer.ToArray();
     }
 }

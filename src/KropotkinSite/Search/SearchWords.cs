@@ -41,7 +41,8 @@ public static class SearchWords
         var folded = new StringBuilder(lower.Length);
         foreach (var c in lower)
         {
-            if (Folds.TryGetValue(c, out var replacement)) folded.Append(replacement);
+            if (c < 128) folded.Append(c); // most text: nothing to fold
+            else if (Folds.TryGetValue(c, out var replacement)) folded.Append(replacement);
             else if (!IsMark(c)) folded.Append(c);
         }
         return folded.ToString();
