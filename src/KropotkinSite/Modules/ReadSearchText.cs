@@ -18,7 +18,8 @@ public sealed class ReadSearchText(string basePath, params string[] kindsLeftOut
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         // What is read comes from the written bytes, not from the source the document's fingerprint describes, so
         // no result is looked up by fingerprint (cacheKey null): only the very same document gives the same page.
-        DocumentParallel.Map(inputs, context, (document, _) => IsSearched(document) ? document.With(Page, Read(document)) : null,
+        DocumentParallel.Map(inputs, context,
+            (document, _) => IsSearched(document) ? document.With(Page, Read(document)) : null,
             cacheKey: _ => null);
 
     private bool IsSearched(Document document) =>

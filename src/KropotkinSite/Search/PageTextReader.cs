@@ -15,13 +15,15 @@ public static class PageTextReader
     /// <summary>Elements whose text is not the page's own.</summary>
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
-        "nav", "header", "footer", "form", "script", "style", "template", "noscript", "svg", "math", "button", "select", "textarea",
+        "nav", "header", "footer", "form", "script", "style", "template", "noscript", "svg", "math", "button", "select",
+        "textarea",
     };
 
     /// <summary>Elements inside a word or a sentence: they neither split a word nor end a block.</summary>
     private static readonly HashSet<string> Inline = new(StringComparer.Ordinal)
     {
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
+        "small",
         "span", "strong", "time", "u", "var",
     };
 
@@ -81,7 +83,8 @@ public static class PageTextReader
         return new PageText(title ?? "", blocks);
     }
 
-    /// <summary>Where the content of the <c>main</c> element begins and ends; the whole text when there is none.</summary>
+    /// <summary>Where the content of the <c>main</c> element begins and ends; the whole text when there is none.
+    /// </summary>
     private static (int Start, int End) MainOf(string html)
     {
         var open = html.IndexOf("<main", StringComparison.Ordinal);
@@ -93,7 +96,8 @@ public static class PageTextReader
 
     private readonly record struct Tag(string Name, bool IsEnd, bool SelfClosing, bool Ignored, int End);
 
-    /// <summary>The tag starting at <paramref name="lt"/>: its lower-case name (empty when it is not a tag), and where it ends.</summary>
+    /// <summary>The tag starting at <paramref name="lt"/>: its lower-case name (empty when it is not a tag), and where
+    /// it ends.</summary>
     private static Tag ReadTag(string html, int lt, int end)
     {
         var i = lt + 1;
@@ -119,7 +123,8 @@ public static class PageTextReader
         return new Tag(name, isEnd, selfClosing, ignored, Math.Min(i + 1, end));
     }
 
-    /// <summary>Where an element that opened before <paramref name="from"/> ends, counting nested ones of its name.</summary>
+    /// <summary>Where an element that opened before <paramref name="from"/> ends, counting nested ones of its name.
+    /// </summary>
     private static int AfterElement(string html, string name, int from, int end)
     {
         var depth = 1;

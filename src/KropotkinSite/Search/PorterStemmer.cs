@@ -24,7 +24,8 @@ public static class PorterStemmer
         return stemmer.Result;
     }
 
-    /// <summary>One word being stemmed: its letters <c>b[0..k]</c>, and <c>j</c>, where the suffix last matched begins.</summary>
+    /// <summary>One word being stemmed: its letters <c>b[0..k]</c>, and <c>j</c>, where the suffix last matched begins.
+    /// </summary>
     private sealed class Run(string word)
     {
         private readonly char[] _b = word.ToCharArray();
@@ -82,7 +83,8 @@ public static class PorterStemmer
 
         private bool DoubleConsonant(int j) => j >= 1 && _b[j] == _b[j - 1] && IsConsonant(j);
 
-        /// <summary>Consonant, vowel, consonant ending at <c>i</c>, the last not w, x or y (<c>hop</c>, not <c>snow</c>).</summary>
+        /// <summary>Consonant, vowel, consonant ending at <c>i</c>, the last not w, x or y (<c>hop</c>, not
+        /// <c>snow</c>).</summary>
         private bool ConsonantVowelConsonant(int i) =>
             i >= 2 && IsConsonant(i) && !IsConsonant(i - 1) && IsConsonant(i - 2) && _b[i] is not ('w' or 'x' or 'y');
 
@@ -159,7 +161,8 @@ public static class PorterStemmer
             ['s'] = [("ness", "")],
         };
 
-        /// <summary>Double suffixes to single ones (<c>-ization</c> → <c>-ize</c>); the first that ends the word decides.</summary>
+        /// <summary>Double suffixes to single ones (<c>-ization</c> → <c>-ize</c>); the first that ends the word
+        /// decides.</summary>
         public void Step2() => ApplyFirst(Step2Rules, K - 1);
 
         /// <summary><c>-ic-</c>, <c>-full</c>, <c>-ness</c> and the like.</summary>

@@ -33,7 +33,8 @@ public static class SearchIndexWriter
 
     private const double TitleBoost = 5, HeadingBoost = 2.5, K1 = 1.2, B = 0.75;
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes)
     {
@@ -114,7 +115,8 @@ public static class SearchIndexWriter
         return chunks;
     }
 
-    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences from the one before.</summary>
+    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences from the
+    /// one before.</summary>
     private static void Entry(StringBuilder entry, string term, List<(int Page, PageTerms.Counts Counts)> list,
         SortedDictionary<int, List<int>>? after, PageTerms[] pages, double averageLength)
     {
@@ -125,7 +127,8 @@ public static class SearchIndexWriter
         var previous = 0;
         foreach (var (page, counts) in list)
         {
-            entry.Append(page - previous).Append(',').Append(Weight(idf, counts, pages[page].BodyLength / averageLength)).Append(',');
+            var weight = Weight(idf, counts, pages[page].BodyLength / averageLength);
+            entry.Append(page - previous).Append(',').Append(weight).Append(',');
             previous = page;
         }
         Trim(entry).Append(']');
@@ -165,14 +168,16 @@ public static class SearchIndexWriter
     {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
-        var sections = pages.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var sections = pages.Select(p => p.Section).Where(s => s.Length > 0)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteNumber("pages", pages.Length);
             json.WriteStartObject("sections");
-            foreach (var section in sections) json.WriteString(section, titles.GetValueOrDefault("/" + section + "/") ?? section);
+            foreach (var section in sections)
+                json.WriteString(section, titles.GetValueOrDefault("/" + section + "/") ?? section);
             json.WriteEndObject();
             json.WriteStartArray("chunks");
             foreach (var chunk in chunks)

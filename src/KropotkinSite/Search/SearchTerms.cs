@@ -6,7 +6,8 @@ public static class SearchTerms
     /// <summary>Longer "words" are not words a reader types (hashes, run-together strings).</summary>
     public const int MaxWordLength = 40;
 
-    /// <param name="stems">Stems already worked out, by word (a page says most words many times); filled as it goes.</param>
+    /// <param name="stems">Stems already worked out, by word (a page says most words many times); filled as it
+    /// goes.</param>
     public static List<string> Of(string text, Dictionary<string, string>? stems = null)
     {
         var terms = new List<string>();

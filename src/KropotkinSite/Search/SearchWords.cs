@@ -24,14 +24,15 @@ public static class SearchWords
         "ắa ằa ẳa ẵa ặa ẹe ẻe ẽe ếe ềe ểe ễe ệe ỉi ịi ọo ỏo ốo ồo ổo ỗo ộo ớo ờo ởo ỡo ợo ụu ủu ứu ừu ửu ữu " +
         "ựu ỳy ỵy ỷy ỹy ﬀff ﬁfi ﬂfl ﬃffi ﬄffl ﬅst ﬆst";
 
-    private static readonly Dictionary<char, string> Folds = FoldTable.Split(' ').ToDictionary(entry => entry[0], entry => entry[1..]);
+    private static readonly Dictionary<char, string> Folds =
+        FoldTable.Split(' ').ToDictionary(entry => entry[0], entry => entry[1..]);
 
     /// <summary>Words too common to tell pages apart; left out of the index and of queries.</summary>
     public static readonly IReadOnlySet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her",
-        "him", "his", "i", "in", "into", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them",
-        "they", "this", "those", "to", "was", "were", "which", "who", "will", "with",
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+        "her", "him", "his", "i", "in", "into", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their",
+        "them", "they", "this", "those", "to", "was", "were", "which", "who", "will", "with",
     };
 
     /// <summary>Lower case, with accents and ligatures folded (<c>Ærø</c> → <c>aero</c>).</summary>
@@ -67,7 +68,8 @@ public static class SearchWords
                     i += length;
                 }
                 // An apostrophe followed by a letter or digit continues the word.
-                if (i + 1 < normalised.Length && normalised[i] is '\'' or '\u2019' && IsWordAt(normalised, i + 1, out _))
+                if (i + 1 < normalised.Length && normalised[i] is '\'' or '\u2019'
+                    && IsWordAt(normalised, i + 1, out _))
                 {
                     word.Append('\'');
                     i++;

@@ -10,14 +10,19 @@ namespace KropotkinSite.Tests.EndToEnd;
 public sealed class SearchTests
 {
     private static SearchIndexReader IndexOf(TestSite site) =>
-        new(site.Snapshot().Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal) && f.Key.EndsWith(".bin", StringComparison.Ordinal))
+        new(site.Snapshot()
+            .Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal)
+                && f.Key.EndsWith(".bin", StringComparison.Ordinal))
             .ToDictionary(f => f.Key["search/".Length..], f => f.Value));
 
     private static JsonElement PageFile(TestSite site, int id) =>
-        JsonDocument.Parse(SearchIndexReader.Inflate(File.ReadAllBytes(Path.Combine(site.Output, "search", "pages", $"{id}.bin")))).RootElement;
+        JsonDocument.Parse(Inflated(site, $"pages/{id}.bin")).RootElement;
+
+    private static byte[] Inflated(TestSite site, string file) =>
+        SearchIndexReader.Inflate(File.ReadAllBytes(Path.Combine(site.Output, "search", file)));
 
     [Fact]
-    public void Every_site_gets_a_search_page_with_a_results_list_the_search_script_and_a_word_for_browsers_without_javascript()
+    public void Every_site_gets_a_search_page_with_a_results_list_its_script_and_a_word_for_browsers_without_scripts()
     {
         using var site = TestSite.Minimal();
         site.BuildSuccessfully();
@@ -29,7 +34,8 @@ public sealed class SearchTests
         Assert.Matches("<noscript><p class=\"search-nojs\">Search needs JavaScript", html);
         Assert.True(site.OutputExists("search/meta.bin"));
         // Other pages do without the script: they only carry the search field.
-        Assert.DoesNotContain("search.", site.ReadOutput("index.html").Split("<body>")[0].Replace("site.webmanifest", ""));
+        var head = site.ReadOutput("index.html").Split("<body>")[0];
+        Assert.DoesNotContain("search.", head.Replace("site.webmanifest", "", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,13 +57,17 @@ public sealed class SearchTests
         foreach (var page in new[] { "index.html", "life/early/index.html", "works/index.html", "404.html" })
         {
             var header = site.ReadOutput(page).Split("<header")[1].Split("</header>")[0];
-            Assert.Contains("<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"/kropotkin/search/\" method=\"get\">", header);
-            Assert.Contains("<input class=\"site-search__input\" id=\"site-search-query\" type=\"search\" name=\"q\"", header);
+            Assert.Contains("<form class=\"site-search\" role=\"search\" aria-label=\"Site\" " +
+                "action=\"/kropotkin/search/\" method=\"get\">", header);
+            Assert.Contains("<input class=\"site-search__input\" id=\"site-search-query\" type=\"search\" name=\"q\"",
+                header);
         }
         Assert.Contains("data-index=\"/kropotkin/search/\"", site.ReadOutput("search/index.html"));
-        Assert.All(Enumerable.Range(0, IndexOf(site).PageCount), id => Assert.StartsWith("/kropotkin/", PageFile(site, id).GetProperty("u").GetString()));
+        Assert.All(Enumerable.Range(0, IndexOf(site).PageCount),
+            id => Assert.StartsWith("/kropotkin/", PageFile(site, id).GetProperty("u").GetString()));
         // The search page is reached from the field and the footer, not the main navigation.
-        Assert.DoesNotContain("/kropotkin/search/", site.ReadOutput("index.html").Split("<nav class=\"site-nav\"")[1].Split("</nav>")[0]);
+        var navigation = site.ReadOutput("index.html").Split("<nav class=\"site-nav\"")[1].Split("</nav>")[0];
+        Assert.DoesNotContain("/kropotkin/search/", navigation);
     }
 
     [Fact]
@@ -70,7 +80,8 @@ public sealed class SearchTests
         var index = IndexOf(site);
         var pages = Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories).Length;
         Assert.Equal(pages - 2, index.PageCount);
-        var urls = Enumerable.Range(0, index.PageCount).Select(id => PageFile(site, id).GetProperty("u").GetString()).ToArray();
+        var urls = Enumerable.Range(0, index.PageCount)
+            .Select(id => PageFile(site, id).GetProperty("u").GetString()).ToArray();
         Assert.DoesNotContain("/search/", urls);
         Assert.Contains("/timeline/", urls);
         var (_, clairvaux) = index.Find("clairvaux");
@@ -81,7 +92,7 @@ public sealed class SearchTests
         var page = PageFile(site, prison);
         Assert.Equal("Prison years", page.GetProperty("t").GetString());
         Assert.Equal("life", page.GetProperty("s").GetString());
-        var meta = Encoding.UTF8.GetString(SearchIndexReader.Inflate(File.ReadAllBytes(Path.Combine(site.Output, "search", "meta.bin"))));
+        var meta = Encoding.UTF8.GetString(Inflated(site, "meta.bin"));
         Assert.Contains("\"life\":\"Life\"", meta);
         Assert.Contains("He was held at Clairvaux.", page.GetProperty("x").GetString());
     }
@@ -91,7 +102,7 @@ public sealed class SearchTests
     {
         using var site = TestSite.Minimal();
         site.BuildSuccessfully();
-        var meta = Encoding.UTF8.GetString(SearchIndexReader.Inflate(File.ReadAllBytes(Path.Combine(site.Output, "search", "meta.bin"))));
+        var meta = Encoding.UTF8.GetString(Inflated(site, "meta.bin"));
         Assert.StartsWith("{\"pages\":", meta);
         Assert.True(IndexOf(site).PageCount >= 1);
     }

@@ -27,7 +27,8 @@ public sealed class PageTextReaderTests
         Assert.Equal(
         [
             new TextBlock(false, "First published"), new TextBlock(false, "1892, Paris"),
-            new TextBlock(false, "Bread for all, & well-being. 1"), new TextBlock(true, "The commune"), new TextBlock(false, "Second paragraph."),
+            new TextBlock(false, "Bread for all, & well-being. 1"), new TextBlock(true, "The commune"),
+            new TextBlock(false, "Second paragraph."),
         ], text.Blocks);
     }
 

@@ -7,12 +7,14 @@ public sealed class PorterStemmerTests
 {
     [Theory]
     // Step 1a, 1b, 1c
-    [InlineData("caresses", "caress")] [InlineData("ponies", "poni")] [InlineData("ties", "ti")] [InlineData("caress", "caress")]
-    [InlineData("cats", "cat")] [InlineData("feed", "feed")] [InlineData("agreed", "agre")] [InlineData("plastered", "plaster")]
-    [InlineData("bled", "bled")] [InlineData("motoring", "motor")] [InlineData("sing", "sing")] [InlineData("conflated", "conflat")]
-    [InlineData("troubled", "troubl")] [InlineData("sized", "size")] [InlineData("hopping", "hop")] [InlineData("tanned", "tan")]
-    [InlineData("falling", "fall")] [InlineData("hissing", "hiss")] [InlineData("fizzed", "fizz")] [InlineData("failing", "fail")]
-    [InlineData("filing", "file")] [InlineData("happy", "happi")] [InlineData("sky", "sky")]
+    [InlineData("caresses", "caress")] [InlineData("ponies", "poni")] [InlineData("ties", "ti")]
+    [InlineData("caress", "caress")] [InlineData("cats", "cat")] [InlineData("feed", "feed")]
+    [InlineData("agreed", "agre")] [InlineData("plastered", "plaster")] [InlineData("bled", "bled")]
+    [InlineData("motoring", "motor")] [InlineData("sing", "sing")] [InlineData("conflated", "conflat")]
+    [InlineData("troubled", "troubl")] [InlineData("sized", "size")] [InlineData("hopping", "hop")]
+    [InlineData("tanned", "tan")] [InlineData("falling", "fall")] [InlineData("hissing", "hiss")]
+    [InlineData("fizzed", "fizz")] [InlineData("failing", "fail")] [InlineData("filing", "file")]
+    [InlineData("happy", "happi")] [InlineData("sky", "sky")]
     // Steps 2 to 5
     [InlineData("relational", "relat")] [InlineData("conditional", "condit")] [InlineData("rational", "ration")]
     [InlineData("valenci", "valenc")] [InlineData("hesitanci", "hesit")] [InlineData("digitizer", "digit")]
@@ -30,23 +32,20 @@ public sealed class PorterStemmerTests
     [InlineData("adoption", "adopt")] [InlineData("homologou", "homolog")] [InlineData("communism", "commun")]
     [InlineData("activate", "activ")] [InlineData("angulariti", "angular")] [InlineData("homologous", "homolog")]
     [InlineData("effective", "effect")] [InlineData("bowdlerize", "bowdler")] [InlineData("probate", "probat")]
-    [InlineData("rate", "rate")] [InlineData("cease", "ceas")] [InlineData("controll", "control")] [InlineData("roll", "roll")]
-    [InlineData("generalizations", "gener")] [InlineData("oscillators", "oscil")]
-    public void Gives_the_stems_of_porters_paper(string word, string stem) => Assert.Equal(stem, PorterStemmer.Stem(word));
+    [InlineData("rate", "rate")] [InlineData("cease", "ceas")] [InlineData("controll", "control")]
+    [InlineData("roll", "roll")] [InlineData("generalizations", "gener")] [InlineData("oscillators", "oscil")]
+    public void Gives_the_stems_of_porters_paper(string word, string stem) =>
+        Assert.Equal(stem, PorterStemmer.Stem(word));
 
     [Theory]
-    [InlineData("prisons", "prison")]
-    [InlineData("prisoners", "prison")]
-    [InlineData("revolutionary", "revolutionari")]
-    [InlineData("revolutions", "revolut")]
-    [InlineData("anarchism", "anarch")]
-    [InlineData("anarchist", "anarchist")]
-    public void Word_forms_a_reader_types_meet_at_one_stem(string word, string stem) => Assert.Equal(stem, PorterStemmer.Stem(word));
+    [InlineData("prisons", "prison")] [InlineData("prisoners", "prison")] [InlineData("revolutionary", "revolutionari")]
+    [InlineData("revolutions", "revolut")] [InlineData("anarchism", "anarch")] [InlineData("anarchist", "anarchist")]
+    public void Word_forms_a_reader_types_meet_at_one_stem(string word, string stem) =>
+        Assert.Equal(stem, PorterStemmer.Stem(word));
 
     [Theory]
-    [InlineData("as")]
-    [InlineData("1902")]
-    [InlineData("кропоткин")]
+    [InlineData("as")] [InlineData("1902")] [InlineData("кропоткин")]
     [InlineData("zürich")]
-    public void Short_words_and_words_beyond_a_to_z_stay_as_they_are(string word) => Assert.Equal(word, PorterStemmer.Stem(word));
+    public void Short_words_and_words_beyond_a_to_z_stay_as_they_are(string word) =>
+        Assert.Equal(word, PorterStemmer.Stem(word));
 }

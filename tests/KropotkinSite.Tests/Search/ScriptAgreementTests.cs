@@ -19,14 +19,18 @@ public sealed class ScriptAgreementTests
         var texts = Directory.GetFiles(Repository.Input, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
-        texts.Add(string.Join(' ', SearchWords.FoldTable.Split(' ').Select(entry => "x" + entry[0] + "x " + char.ToUpperInvariant(entry[0]))));
-        texts.Add("caresses ponies hopping conflated generalizations oscillators happy sky Kropotkin’s o'clock Пётр 1902 ﬁne");
+        var folded = SearchWords.FoldTable.Split(' ')
+            .Select(entry => "x" + entry[0] + "x " + char.ToUpperInvariant(entry[0]));
+        texts.Add(string.Join(' ', folded));
+        texts.Add("caresses ponies hopping conflated generalizations oscillators happy sky Kropotkin’s o'clock " +
+            "Пётр 1902 ﬁne");
         var script = RunNode(texts);
         for (var i = 0; i < texts.Count; i++)
         {
             var expected = SearchTerms.Of(texts[i]);
             var same = expected.Zip(script[i]).TakeWhile(p => p.First == p.Second).Count();
-            Assert.True(expected.SequenceEqual(script[i]), $"text {i}, from term {same}: C# {string.Join(' ', expected.Skip(same).Take(6))} … " +
+            Assert.True(expected.SequenceEqual(script[i]),
+                $"text {i}, from term {same}: C# {string.Join(' ', expected.Skip(same).Take(6))} … " +
                 $"/ script {string.Join(' ', script[i].Skip(same).Take(6))} …");
         }
     }
@@ -36,7 +40,8 @@ public sealed class ScriptAgreementTests
     {
         var script = File.ReadAllText(Script);
         var table = string.Concat(System.Text.RegularExpressions.Regex.Matches(
-            script[script.IndexOf("const FOLD_TABLE", StringComparison.Ordinal)..script.IndexOf("const FOLDS", StringComparison.Ordinal)], "'([^']*)'")
+            script[script.IndexOf("const FOLD_TABLE", StringComparison.Ordinal)..script.IndexOf("const FOLDS",
+                StringComparison.Ordinal)], "'([^']*)'")
             .Select(m => m.Groups[1].Value));
         Assert.Equal(SearchWords.FoldTable, table);
         var stopWords = RunNode([string.Join(' ', SearchWords.StopWords)]).Single();
@@ -51,9 +56,14 @@ public sealed class ScriptAgreementTests
             const { searchWords, stem } = globalThis.kropotkinSiteSearchWords;
             let input = '';
             process.stdin.on('data', d => input += d);
-            process.stdin.on('end', () => process.stdout.write(JSON.stringify(JSON.parse(input).map(t => searchWords(t).map(stem)))));
+            process.stdin.on('end', () =>
+              process.stdout.write(JSON.stringify(JSON.parse(input).map(t => searchWords(t).map(stem)))));
             """;
-        var info = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         info.ArgumentList.Add("-e");
         info.ArgumentList.Add(program);
         info.ArgumentList.Add(Script);

@@ -9,7 +9,8 @@ public sealed class SearchIndexReader
 {
     public sealed record Chunk(string FirstTerm, int Count, string File, int Bytes, IReadOnlyList<Term> Terms);
 
-    public sealed record Term(string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<int, int[]> PagesFollowedBy);
+    public sealed record Term(
+        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<int, int[]> PagesFollowedBy);
 
     public SearchIndexReader(IReadOnlyDictionary<string, byte[]> files)
     {
@@ -34,7 +35,8 @@ public sealed class SearchIndexReader
 
     public IEnumerable<Term> AllTerms => Chunks.SelectMany(c => c.Terms);
 
-    /// <summary>The term, looked up as the script does: binary search for the last chunk whose first term is not after it.</summary>
+    /// <summary>The term, looked up as the script does: binary search for the last chunk whose first term is not after
+    /// it.</summary>
     public (Chunk Chunk, Term? Term) Find(string text)
     {
         var low = 0;

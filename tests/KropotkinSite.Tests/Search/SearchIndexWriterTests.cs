@@ -6,9 +6,10 @@ namespace KropotkinSite.Tests.Search;
 public sealed class SearchIndexWriterTests
 {
     private static readonly string[] Vocabulary = (
-        "land people work village commune prison book letter journey river mountain winter summer exile state freedom " +
-        "bread field factory workshop science geography ice plateau map survey expedition cossack officer court school " +
-        "teacher brother father mother friend comrade newspaper article pamphlet printer press meeting congress federation")
+        "land people work village commune prison book letter journey river mountain winter summer exile state " +
+        "freedom bread field factory workshop science geography ice plateau map survey expedition cossack officer " +
+        "court school teacher brother father mother friend comrade newspaper article pamphlet printer press meeting " +
+        "congress federation")
         .Split(' ');
 
     /// <summary>Pages of random prose from a small vocabulary, each with one word of its own ("uniqueN").</summary>
@@ -18,14 +19,19 @@ public sealed class SearchIndexWriterTests
         var pages = new List<SearchPage>();
         for (var i = 0; i < count; i++)
         {
-            string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
-            var blocks = new List<TextBlock> { new(true, Words(3)), new(false, Words(120) + $" unique{i} " + Words(20)) };
+            string Words(int n) =>
+                string.Join(' ', Enumerable.Range(0, n).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var blocks = new List<TextBlock>
+            {
+                new(true, Words(3)), new(false, Words(120) + $" unique{i} " + Words(20)),
+            };
             pages.Add(new SearchPage($"/p/{i}/", $"/p/{i}/", Words(4), "p", new PageText(Words(4), blocks)));
         }
         return pages;
     }
 
-    private static SearchIndexReader Read(IReadOnlyList<SearchFile> files) => new(files.ToDictionary(f => f.Path, f => f.Bytes));
+    private static SearchIndexReader Read(IReadOnlyList<SearchFile> files) =>
+        new(files.ToDictionary(f => f.Path, f => f.Bytes));
 
     /// <summary>Small chunks, so that small sites of test pages are cut as a large site is.</summary>
     private const int ChunkBytes = 4000;
@@ -51,7 +57,8 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void The_bytes_a_rare_term_needs_do_not_grow_with_the_site()
     {
-        int ChunkBytesOf(int pages) => Read(SearchIndexWriter.Write(Pages(pages), ChunkBytes)).Find("unique7").Chunk.Bytes;
+        int ChunkBytesOf(int pages) =>
+            Read(SearchIndexWriter.Write(Pages(pages), ChunkBytes)).Find("unique7").Chunk.Bytes;
         var small = ChunkBytesOf(200);
         var large = ChunkBytesOf(5000);
         // A chunk never holds more than ChunkBytes (and the brackets around its list) but for a term of its own.
@@ -66,7 +73,8 @@ public sealed class SearchIndexWriterTests
         var (chunk, term) = index.Find("river");
         Assert.NotNull(term);
         Assert.True(chunk.Bytes > ChunkBytes, $"{chunk.Bytes} bytes");
-        Assert.True(chunk.Terms.Count == 1, $"{chunk.Terms.Count} terms share the chunk of a term on {term.Weights.Count} pages");
+        Assert.True(chunk.Terms.Count == 1,
+            $"{chunk.Terms.Count} terms share the chunk of a term on {term.Weights.Count} pages");
     }
 
     [Fact]
@@ -74,7 +82,8 @@ public sealed class SearchIndexWriterTests
     {
         var pages = Pages(200);
         var once = SearchIndexWriter.Write(pages, ChunkBytes);
-        var shuffled = SearchIndexWriter.Write(pages.OrderBy(p => p.Title, StringComparer.Ordinal).Reverse().ToList(), ChunkBytes);
+        var reordered = pages.OrderBy(p => p.Title, StringComparer.Ordinal).Reverse().ToList();
+        var shuffled = SearchIndexWriter.Write(reordered, ChunkBytes);
         Assert.Equal(once.Select(f => f.Path), shuffled.Select(f => f.Path));
         Assert.All(once.Zip(shuffled), pair => Assert.Equal(pair.First.Bytes, pair.Second.Bytes));
     }
@@ -100,7 +109,8 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void Two_words_that_stand_together_are_recorded_as_a_pair_and_words_apart_are_not()
     {
-        static SearchPage Page(string url, string body) => new(url, url, "Page", "", new PageText("Page", [new TextBlock(false, body)]));
+        static SearchPage Page(string url, string body) =>
+            new(url, url, "Page", "", new PageText("Page", [new TextBlock(false, body)]));
         var index = Read(SearchIndexWriter.Write(
         [
             Page("/a/", "The great ice age of the north."),
@@ -118,12 +128,15 @@ public sealed class SearchIndexWriterTests
     {
         var files = SearchIndexWriter.Write(
         [
-            new SearchPage("/life/siberia/", "/sub/life/siberia/", "Siberia", "life", new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")])),
+            new SearchPage("/life/siberia/", "/sub/life/siberia/", "Siberia", "life",
+                new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")])),
             new SearchPage("/life/", "/sub/life/", "His life", "", new PageText("His life", [])),
             new SearchPage("/places/moscow/", "/sub/places/moscow/", "Moscow", "places", new PageText("Moscow", [])),
         ]);
-        string Json(string path) => Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes));
-        Assert.Equal("{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}", Json("pages/1.bin"));
+        string Json(string path) =>
+            Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes));
+        Assert.Equal("{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}",
+            Json("pages/1.bin"));
         Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}", Json(SearchIndexWriter.MetaFile));
     }
 
