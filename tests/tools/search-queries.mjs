@@ -25,14 +25,20 @@ function parseArgs(argv) {
     else if (argv[i] === '--queries') args.queries = value();
     else { process.stderr.write(`search-queries: unknown argument ${argv[i]}\n`); process.exit(2); }
   }
-  if (!args.root || !args.queries) { process.stderr.write('usage: node search-queries.mjs --root DIR --queries FILE [--base-path /sub/] [--headers netlify.toml]\n'); process.exit(2); }
+  if (!args.root || !args.queries) {
+    process.stderr.write('usage: node search-queries.mjs --root DIR --queries FILE [--base-path /sub/] ' +
+      '[--headers netlify.toml]\n');
+    process.exit(2);
+  }
   return args;
 }
 
 const cspRecorder = () => {
   window.__ksCsp = [];
   document.addEventListener('securitypolicyviolation', e => {
-    window.__ksCsp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
+    window.__ksCsp.push({
+      directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber,
+    });
   });
 };
 
@@ -40,7 +46,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const queries = JSON.parse(readFileSync(args.queries, 'utf8'));
   const base = normaliseBasePath(args.basePath);
-  const server = await serve(path.resolve(args.root), { basePath: base, headers: args.headers ? readNetlifyHeaders(args.headers) : [] });
+  const headers = args.headers ? readNetlifyHeaders(args.headers) : [];
+  const server = await serve(path.resolve(args.root), { basePath: base, headers });
   const browser = await launchChromium();
   const problems = [];
   await browser.context.addInitScript(cspRecorder);
@@ -50,7 +57,9 @@ async function main() {
     return route.abort('blockedbyclient');
   });
   const tab = await browser.context.newPage();
-  tab.on('console', msg => { if (msg.type() === 'error') problems.push({ kind: 'console-error', message: msg.text() }); });
+  tab.on('console', msg => {
+    if (msg.type() === 'error') problems.push({ kind: 'console-error', message: msg.text() });
+  });
   tab.on('pageerror', err => problems.push({ kind: 'page-error', message: String(err) }));
   let bytes = 0;
   tab.on('requestfinished', async request => {
@@ -60,14 +69,16 @@ async function main() {
 
   const searchUrl = server.baseUrl + 'search/';
   const finished = (text, timeout) => tab.waitForFunction(
-    q => document.getElementById('search-results')?.dataset.query === q, text, { timeout }).then(() => true, () => false);
+    q => document.getElementById('search-results')?.dataset.query === q, text, { timeout })
+    .then(() => true, () => false);
   const top = () => tab.evaluate(() => ({
     hrefs: [...document.querySelectorAll('#search-results li > a')].map(a => a.getAttribute('href')),
     marks: [...document.querySelectorAll('#search-results li:first-child mark')].map(m => m.textContent),
     status: document.getElementById('search-status')?.textContent ?? '',
   }));
   const collectCsp = async () => {
-    for (const c of await tab.evaluate(() => window.__ksCsp || []).catch(() => [])) problems.push({ kind: 'csp-violation', ...c });
+    const blocked = await tab.evaluate(() => window.__ksCsp || []).catch(() => []);
+    for (const c of blocked) problems.push({ kind: 'csp-violation', ...c });
   };
 
   const results = [];

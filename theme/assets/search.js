@@ -17,8 +17,8 @@
   'ắa ằa ẳa ẵa ặa ẹe ẻe ẽe ếe ềe ểe ễe ệe ỉi ịi ọo ỏo ốo ồo ổo ỗo ộo ớo ờo ởo ỡo ợo ụu ủu ứu ừu ửu ữu ' +
   'ựu ỳy ỵy ỷy ỹy ﬀff ﬁfi ﬂfl ﬃffi ﬄffl ﬅst ﬆst';
   const FOLDS = new Map(FOLD_TABLE.split(' ').map(entry => [entry[0], entry.slice(1)]));
-  const STOP_WORDS = new Set(('a an and are as at be been but by for from had has have he her him his i in into is it ' +
-    'its of on or she that the their them they this those to was were which who will with').split(' '));
+  const STOP_WORDS = new Set(('a an and are as at be been but by for from had has have he her him his i in into is ' +
+    'it its of on or she that the their them they this those to was were which who will with').split(' '));
   const MAX_WORD_LENGTH = 40;
   const MARK = /\p{M}/u;
   const WORD = /[\p{L}\p{Nd}]+(?:['\u2019][\p{L}\p{Nd}]+)*/gu;
@@ -245,8 +245,8 @@
   }
 
   /** A chunk's terms, by their text. */
-  const chunk = (index, at) => load(index.chunks[at].file, entries => new Map(entries.map(([term, postings, pairs], offset) =>
-    [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs)])));
+  const chunk = (index, at) => load(index.chunks[at].file, entries => new Map(entries.map(
+    ([term, postings, pairs], offset) => [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs)])));
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -369,7 +369,11 @@
     let from = 0;
     let bestCount = -1;
     const counts = new Map();
-    const add = (key, by) => { if (key) counts.set(key, (counts.get(key) || 0) + by); if (key && counts.get(key) === 0) counts.delete(key); };
+    const add = (key, by) => {
+      if (!key) return;
+      counts.set(key, (counts.get(key) || 0) + by);
+      if (counts.get(key) === 0) counts.delete(key);
+    };
     for (let i = 0; i < found.length; i++) {
       add(found[i].key, 1);
       if (i >= EXCERPT_WORDS) add(found[i - EXCERPT_WORDS].key, -1);
