@@ -26,7 +26,7 @@ public static class SitePipelines
         return
         [
             new Pipeline(Data, new ReadFiles(input, SiteLayout.IsData, inputFiles), new ReadData(),
-                new ReadSiteModel(input, SiteLayout.SettingsFile, SiteLayout.TimelineDataFile)),
+                new ReadSiteModel(input, SiteLayout.SettingsFile, SiteLayout.TimelineDataFile, options.BaseUrl)),
             new Pipeline(Pages, [], ReadPages(p => !SiteLayout.IsWork(p) && !SiteLayout.IsIntroOfGeneratedPage(p))),
             new Pipeline(Works, [], ReadPages(SiteLayout.IsWork)),
             new Pipeline(WorksIndex, [Works],
