@@ -156,16 +156,18 @@ public static class TestTools
     /// <summary>Runs a program to its end (or kills it after <paramref name="timeout"/>) and returns what it printed.</summary>
     public static ProcessRun Run(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        return Run(info, timeout);
+    }
+
+    /// <summary>Runs a process to its end (or kills it after <paramref name="timeout"/>), its input closed, and returns what it printed.</summary>
+    public static ProcessRun Run(ProcessStartInfo info, TimeSpan timeout)
+    {
+        info.RedirectStandardOutput = info.RedirectStandardError = info.RedirectStandardInput = true;
+        info.UseShellExecute = false;
+        var program = info.FileName;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
