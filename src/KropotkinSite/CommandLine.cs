@@ -218,7 +218,7 @@ public static class CommandLine
             return false;
         }
         if (!uri.AbsolutePath.EndsWith('/')) uri = new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
-        var servedUnder = Modules.Urls.NormaliseBasePath(basePath);
+        var servedUnder = Html.Urls.NormaliseBasePath(basePath);
         if (uri.AbsolutePath != servedUnder)
         {
             problem = $"--base-url '{text}' must have the path the site is served under, --base-path {servedUnder} " +
