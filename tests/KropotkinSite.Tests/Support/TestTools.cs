@@ -64,7 +64,7 @@ public static class TestTools
         if (needBrowser && ChromiumPath() is null) apt.Add("chromium");
         if (needNpm && FindOnPath("java") is null) apt.Add("default-jre-headless");
         if (needNginx && FindOnPath("nginx") is null && !File.Exists("/usr/sbin/nginx")) apt.Add("nginx");
-        var nodeProblem = needNpm ? NodeProblem() : null;
+        var nodeProblem = needNpm ? NodeCheck.Value : null;
         var npm = needNpm && nodeProblem is null && !NpmPackagesInstalled();
         return apt.Count == 0 && nodeProblem is null && !npm ? null : new MissingTools(apt, nodeProblem, npm);
     }
@@ -72,6 +72,8 @@ public static class TestTools
     public static string? ChromiumPath() =>
         new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
             .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+
+    private static readonly Lazy<string?> NodeCheck = new(NodeProblem); // starts node once per test process
 
     private static string? NodeProblem()
     {
@@ -86,13 +88,14 @@ public static class TestTools
     /// out (node_modules/.package-lock.json) has every locked package at its locked version. This also accepts a
     /// node_modules that is a link to a copy installed elsewhere from the same lock.
     /// </summary>
-    public static bool NpmPackagesInstalled()
+    public static bool NpmPackagesInstalled(string? toolsFolder = null)
     {
-        var installed = Path.Combine(ToolsFolder, "node_modules", ".package-lock.json");
-        if (!File.Exists(installed) || !File.Exists(VnuJar)) return false;
+        toolsFolder ??= ToolsFolder;
+        var installed = Path.Combine(toolsFolder, "node_modules", ".package-lock.json");
+        if (!File.Exists(installed) || !File.Exists(Path.Combine(toolsFolder, Path.GetRelativePath(ToolsFolder, VnuJar)))) return false;
         try
         {
-            var locked = Packages(Path.Combine(ToolsFolder, "package-lock.json"));
+            var locked = Packages(Path.Combine(toolsFolder, "package-lock.json"));
             var laidOut = Packages(installed);
             return locked.All(p => p.Value.Optional || (laidOut.TryGetValue(p.Key, out var have) && have.Version == p.Value.Version));
         }
@@ -114,13 +117,21 @@ public static class TestTools
                 p.Value.TryGetProperty("optional", out var o) && o.GetBoolean()));
     }
 
+    /// <summary>Why apt-get cannot install <paramref name="packages"/> here, as one line saying what to run; null when it can.</summary>
+    public static string? WhyAptCannotInstall(IReadOnlyList<string> packages, bool hasAptGet, bool privileged)
+    {
+        var command = AptCommand(packages);
+        if (!hasAptGet)
+            return $"The tests need {string.Join(", ", packages)} and this machine has no apt-get: install Debian's packages of them (`{command}` on Debian) and run `dotnet test` again.";
+        return privileged ? null : $"The tests need {string.Join(", ", packages)}: run `sudo {command}` and then `dotnet test` again.";
+    }
+
+    private static string AptCommand(IReadOnlyList<string> packages) => $"apt-get install -y --no-install-recommends {string.Join(' ', packages)}";
+
     private static string? InstallWithApt(IReadOnlyList<string> packages)
     {
-        var command = $"apt-get install -y --no-install-recommends {string.Join(' ', packages)}";
-        if (!File.Exists("/usr/bin/apt-get"))
-            return $"The tests need {string.Join(", ", packages)} and this machine has no apt-get: install Debian's packages of them (`{command}` on Debian) and run `dotnet test` again.";
-        if (!Environment.IsPrivilegedProcess)
-            return $"The tests need {string.Join(", ", packages)}: run `sudo {command}` and then `dotnet test` again.";
+        if (WhyAptCannotInstall(packages, File.Exists("/usr/bin/apt-get"), Environment.IsPrivilegedProcess) is { } cannot) return cannot;
+        var command = AptCommand(packages);
         string[] lockWait = ["-o", "DPkg::Lock::Timeout=600"];
         var update = Run("/usr/bin/apt-get", [.. lockWait, "update", "-qq"], ToolsFolder, InstallTimeout);
         if (update.ExitCode != 0) return $"`apt-get update` failed (exit {update.ExitCode}: {LastLine(update)}); run `apt-get update && {command}` and see why.";
