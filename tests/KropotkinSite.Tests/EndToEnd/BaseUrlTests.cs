@@ -30,7 +30,7 @@ public sealed class BaseUrlTests
         site.BuildSuccessfully("--base-path", basePath, "--base-url", baseUrl);
 
         var pages = PageAddresses(site.Output, expectedRoot);
-        Assert.True(pages.Count > 40, $"expected the whole site, found {pages.Count} pages");
+        Assert.True(pages.Count > 30, $"expected the whole site, found {pages.Count} pages");
         foreach (var (file, address) in pages)
         {
             var page = site.Page(file);
