@@ -199,7 +199,8 @@ public static class CommandLine
                       "the build replaces its output folder whole, so choose a new or empty folder";
             return false;
         }
-        parsed = new Parsed(command, new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts, baseUrl), host, port);
+        var options = new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts, baseUrl);
+        parsed = new Parsed(command, options, host, port);
         return true;
     }
 

@@ -9,7 +9,8 @@ namespace KropotkinSite.Modules;
 /// enforcing the content model. A missing settings file is reported, since the site needs a title.
 /// <paramref name="baseUrl"/>, the address given on the command line, replaces the settings' <c>base_url</c>.
 /// </summary>
-public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath, Uri? baseUrl = null) : IModule
+public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath, Uri? baseUrl = null)
+    : IModule
 {
     public const string Settings = "settings";
     public const string Events = "events";

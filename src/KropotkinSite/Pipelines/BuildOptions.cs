@@ -2,7 +2,8 @@ namespace KropotkinSite.Pipelines;
 
 /// <summary>Where a build reads and writes, and how. <paramref name="BaseUrl"/> (the site's absolute address, from
 /// <c>--base-url</c>) overrides <c>base_url</c> in <c>_site.yml</c> when given.</summary>
-public sealed record BuildOptions(string InputDirectory, string OutputDirectory, string ThemeDirectory, string BasePath = "/",
+public sealed record BuildOptions(
+    string InputDirectory, string OutputDirectory, string ThemeDirectory, string BasePath = "/",
     bool IncludeDrafts = false, Uri? BaseUrl = null)
 {
     public static BuildOptions FromCurrentDirectory() =>

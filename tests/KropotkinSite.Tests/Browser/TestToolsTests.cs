@@ -19,12 +19,19 @@ public sealed class TestToolsTests : IDisposable
           "node_modules/vnu-jar": { "version": "26.9.27" } } }
         """;
 
+    /// <summary>npm's record of node_modules with axe-core at <paramref name="axeVersion"/>.</summary>
+    private static string Record(string axeVersion) =>
+        $$"""
+        { "packages": { "node_modules/axe-core": { "version": "{{axeVersion}}" },
+                        "node_modules/vnu-jar": { "version": "26.9.27" } } }
+        """;
+
     private void LayOut(string installedRecord, bool withJar = true)
     {
         File.WriteAllText(Path.Combine(_tools, "package-lock.json"), Lock);
         Directory.CreateDirectory(Path.Combine(_tools, "node_modules"));
         File.WriteAllText(Path.Combine(_tools, "node_modules", ".package-lock.json"), installedRecord);
-        var jar = Path.Combine(_tools, Path.GetRelativePath(TestTools.ToolsFolder, TestTools.VnuJar));
+        var jar = Path.Combine(_tools, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         Directory.CreateDirectory(Path.GetDirectoryName(jar)!);
         if (withJar) File.WriteAllText(jar, "jar");
         else File.Delete(jar);
@@ -33,29 +40,38 @@ public sealed class TestToolsTests : IDisposable
     [Fact]
     public void Packages_laid_out_at_the_locked_versions_count_as_installed_without_the_optional_ones()
     {
-        LayOut("""{ "packages": { "node_modules/axe-core": { "version": "4.14.1" }, "node_modules/vnu-jar": { "version": "26.9.27" } } }""");
+        LayOut(Record("4.14.1"));
         Assert.True(TestTools.NpmPackagesInstalled(_tools));
     }
 
     [Fact]
     public void A_package_at_another_version_a_missing_one_or_a_missing_checker_means_installing_again()
     {
-        LayOut("""{ "packages": { "node_modules/axe-core": { "version": "4.10.0" }, "node_modules/vnu-jar": { "version": "26.9.27" } } }""");
+        LayOut(Record("4.10.0"));
         Assert.False(TestTools.NpmPackagesInstalled(_tools));
         LayOut("""{ "packages": { "node_modules/vnu-jar": { "version": "26.9.27" } } }""");
         Assert.False(TestTools.NpmPackagesInstalled(_tools));
-        LayOut("""{ "packages": { "node_modules/axe-core": { "version": "4.14.1" }, "node_modules/vnu-jar": { "version": "26.9.27" } } }""", withJar: false);
+        LayOut(Record("4.14.1"), withJar: false);
         Assert.False(TestTools.NpmPackagesInstalled(_tools));
         LayOut("not json");
         Assert.False(TestTools.NpmPackagesInstalled(_tools));
     }
 
-    [Theory]
-    [InlineData(true, false, "The tests need chromium, nginx: run `sudo apt-get install -y --no-install-recommends chromium nginx` and then `dotnet test` again.")]
-    [InlineData(false, true, "The tests need chromium, nginx and this machine has no apt-get: install Debian's packages of them (`apt-get install -y --no-install-recommends chromium nginx` on Debian) and run `dotnet test` again.")]
-    public void Where_apt_cannot_install_the_tests_say_in_one_line_what_to_run(bool hasAptGet, bool privileged, string expected)
+    private const string Install = "apt-get install -y --no-install-recommends chromium nginx";
+
+    [Fact]
+    public void Where_the_tests_are_not_root_they_say_in_one_line_to_install_with_sudo()
     {
-        Assert.Equal(expected, TestTools.WhyAptCannotInstall(["chromium", "nginx"], hasAptGet, privileged));
+        Assert.Equal($"The tests need chromium, nginx: run `sudo {Install}` and then `dotnet test` again.",
+            TestTools.WhyAptCannotInstall(["chromium", "nginx"], hasAptGet: true, privileged: false));
+    }
+
+    [Fact]
+    public void Where_there_is_no_apt_get_the_tests_say_in_one_line_which_packages_to_install()
+    {
+        Assert.Equal("The tests need chromium, nginx and this machine has no apt-get: install Debian's packages " +
+                     $"of them (`{Install}` on Debian) and run `dotnet test` again.",
+            TestTools.WhyAptCannotInstall(["chromium", "nginx"], hasAptGet: false, privileged: true));
     }
 
     [Fact]

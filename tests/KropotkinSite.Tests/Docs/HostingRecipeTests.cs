@@ -28,12 +28,14 @@ public sealed class HostingRecipeTests
     [Theory]
     [InlineData("/kropotkin", "https://someone.github.io/kropotkin", "https://someone.github.io/kropotkin/")]
     [InlineData("", "https://someone.github.io", "https://someone.github.io/")]
-    public void The_github_pages_workflow_builds_for_the_address_github_gives(string basePath, string baseUrl, string home)
+    public void The_github_pages_workflow_builds_for_the_address_github_gives(
+        string basePath, string baseUrl, string home)
     {
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Docs, "github-pages.yml"))));
         var steps = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"]["build"]["steps"];
-        var build = steps.Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue("name", out var n) && n.ToString() == "Build the site");
+        var build = steps.Cast<YamlMappingNode>()
+            .Single(s => s.Children.TryGetValue("name", out var n) && n.ToString() == "Build the site");
         var line = build["run"].ToString()
             .Replace("${{ steps.pages.outputs.base_path }}", basePath, StringComparison.Ordinal)
             .Replace("${{ steps.pages.outputs.base_url }}", baseUrl, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Docs;
@@ -21,10 +22,14 @@ public sealed class ReadmeTests
     [Fact]
     public void Its_screenshots_are_checked_in_pictures()
     {
-        var pictures = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Readme), @"!\[[^\]]*\]\(([^)]+)\)").Select(m => m.Groups[1].Value).ToList();
+        var pictures = Regex.Matches(File.ReadAllText(Readme), @"!\[[^\]]*\]\(([^)]+)\)")
+            .Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["docs/screenshots/home.png", "docs/screenshots/timeline.png"], pictures);
         foreach (var picture in pictures)
-            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(Repository.Root, picture))[..4]);
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(Repository.Root, picture));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        }
     }
 
     [Fact]
@@ -49,8 +54,11 @@ public sealed class ReadmeTests
             Assert.True(arguments is not null, $"'{command}' is run by no test");
             using var site = TestSite.Minimal();
             string[] folders = ["--input", site.Input, "--output", site.Output, "--theme", site.Theme];
-            if (arguments.FirstOrDefault() == "preview") await RunPreviewUntilItServes([.. arguments, .. folders, "--port", "0"]);
-            else Assert.True(CommandLine.Run([.. arguments, .. folders], new StringWriter(), new StringWriter()) == 0, command);
+            if (arguments.FirstOrDefault() == "preview")
+                await RunPreviewUntilItServes([.. arguments, .. folders, "--port", "0"]);
+            else
+                Assert.True(CommandLine.Run([.. arguments, .. folders], TextWriter.Null, TextWriter.Null) == 0,
+                    command);
         }
     }
 
@@ -60,11 +68,15 @@ public sealed class ReadmeTests
         using var stop = new CancellationTokenSource();
         var stdout = new StringWriter();
         var output = TextWriter.Synchronized(stdout);
-        var run = Task.Run(() => CommandLine.Preview(parsed!.Build, IPAddress.Loopback, 0, output, TextWriter.Null, stop.Token));
+        var run = Task.Run(() =>
+            CommandLine.Preview(parsed!.Build, IPAddress.Loopback, 0, output, TextWriter.Null, stop.Token));
         string Printed() { lock (output) return stdout.ToString(); } // the synchronized writer locks on itself
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!Printed().Contains("(Ctrl+C", StringComparison.Ordinal) && !run.IsCompleted && DateTime.UtcNow < deadline)
+        while (!Printed().Contains("(Ctrl+C", StringComparison.Ordinal) && !run.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the preview did not start serving within a minute");
             await Task.Delay(20);
+        }
         var served = Printed();
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));

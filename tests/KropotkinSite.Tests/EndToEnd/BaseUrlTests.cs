@@ -39,10 +39,12 @@ public sealed class BaseUrlTests
         }
 
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var listed = XDocument.Parse(site.ReadOutput("sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        var sitemap = XDocument.Parse(site.ReadOutput("sitemap.xml"));
+        var listed = sitemap.Descendants(ns + "loc").Select(l => l.Value).ToList();
         Assert.Equal(pages.Values.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         Assert.Contains($"Sitemap: {expectedRoot}sitemap.xml\n", site.ReadOutput("robots.txt"));
-        Assert.DoesNotContain("settings.example.net", site.ReadOutput("robots.txt") + site.ReadOutput("sitemap.xml") + site.ReadOutput("index.html"));
+        foreach (var file in new[] { "robots.txt", "sitemap.xml", "index.html" })
+            Assert.DoesNotContain("settings.example.net", site.ReadOutput(file));
     }
 
     [Fact]
@@ -50,7 +52,8 @@ public sealed class BaseUrlTests
     {
         using var site = OwnSiteWithSettingsAddress();
         site.BuildSuccessfully();
-        Assert.Equal("https://settings.example.net/life/", site.Page("life/index.html").QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        var canonical = site.Page("life/index.html").QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        Assert.Equal("https://settings.example.net/life/", canonical);
         Assert.Contains("Sitemap: https://settings.example.net/sitemap.xml\n", site.ReadOutput("robots.txt"));
     }
 
@@ -83,7 +86,8 @@ public sealed class BaseUrlTests
         Assert.Equal(new Uri("https://example.org/"), parsed.Build.BaseUrl);
     }
 
-    /// <summary>Every page written (each <c>index.html</c>; not 404.html) with the absolute address it is published at.</summary>
+    /// <summary>Every page written (each <c>index.html</c>; not 404.html) with the absolute address it is
+    /// published at.</summary>
     private static Dictionary<string, string> PageAddresses(string output, string root) =>
         Directory.EnumerateFiles(output, "index.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))

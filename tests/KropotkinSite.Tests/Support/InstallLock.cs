@@ -21,7 +21,8 @@ public sealed class InstallLock : IDisposable
         {
             try
             {
-                return new InstallLock(new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                var file = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new InstallLock(file);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

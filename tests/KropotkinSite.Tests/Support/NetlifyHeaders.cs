@@ -9,15 +9,18 @@ namespace KropotkinSite.Tests.Support;
 /// </summary>
 public static partial class NetlifyHeaders
 {
-    public static IReadOnlyList<(string Pattern, IReadOnlyDictionary<string, string> Values)> Read(string netlifyToml)
+    public static IReadOnlyList<HeaderRule> Read(string netlifyToml)
     {
-        var rules = new List<(string, IReadOnlyDictionary<string, string>)>();
+        var rules = new List<HeaderRule>();
         Dictionary<string, string>? current = null;
         foreach (var line in File.ReadLines(netlifyToml).Select(l => l.Trim()))
         {
             if (line.StartsWith('[') && line != "[headers.values]") current = null;
             if (ForLine().Match(line) is { Success: true } rule)
-                rules.Add((rule.Groups[1].Value, current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)));
+            {
+                current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                rules.Add(new HeaderRule(rule.Groups[1].Value, current));
+            }
             else if (current is not null && ValueLine().Match(line) is { Success: true } value)
                 current[value.Groups[1].Value] = value.Groups[2].Value;
         }
@@ -26,7 +29,7 @@ public static partial class NetlifyHeaders
     }
 
     /// <summary>The headers a response for <paramref name="path"/> (under the site's base path) must carry.</summary>
-    public static IReadOnlyDictionary<string, string> For(IReadOnlyList<(string Pattern, IReadOnlyDictionary<string, string> Values)> rules, string path) =>
+    public static IReadOnlyDictionary<string, string> For(IReadOnlyList<HeaderRule> rules, string path) =>
         rules.Where(r => path.StartsWith(r.Pattern.TrimEnd('*'), StringComparison.Ordinal))
             .SelectMany(r => r.Values)
             .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)

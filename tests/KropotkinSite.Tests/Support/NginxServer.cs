@@ -32,7 +32,7 @@ public sealed class NginxServer : IDisposable
     {
         TestTools.RequireNginx();
         var prefix = Directory.CreateTempSubdirectory("ks-nginx-").FullName;
-        var included = Path.Combine(prefix, "kropotkin"); // where `include kropotkin/…` finds the files, as in /etc/nginx
+        var included = Path.Combine(prefix, "kropotkin"); // `include kropotkin/…` finds them here, as in /etc/nginx
         TestSite.CopyDirectory(ConfigFolder, included);
         var headers = Path.Combine(included, "security-headers.conf");
         if (alterHeaders is not null) File.WriteAllText(headers, alterHeaders(File.ReadAllText(headers)));
@@ -70,8 +70,8 @@ public sealed class NginxServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"), "-e", Path.Combine(prefix, "error.log") })
-            info.ArgumentList.Add(a);
+        string[] arguments = ["-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"), "-e", ErrorLog(prefix)];
+        foreach (var a in arguments) info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start nginx");
         var server = new NginxServer(process, prefix, new Uri($"http://127.0.0.1:{port}/"));
         server.WaitUntilListening(port);
@@ -85,7 +85,7 @@ public sealed class NginxServer : IDisposable
         {
             if (_process.HasExited)
             {
-                var log = File.Exists(Path.Combine(_prefix, "error.log")) ? File.ReadAllText(Path.Combine(_prefix, "error.log")) : "";
+                var log = File.Exists(ErrorLog(_prefix)) ? File.ReadAllText(ErrorLog(_prefix)) : "";
                 var why = $"nginx exited ({_process.ExitCode}): {_process.StandardError.ReadToEnd()}{log}";
                 Dispose();
                 Assert.Fail(why);
@@ -105,6 +105,8 @@ public sealed class NginxServer : IDisposable
         Assert.Fail("nginx did not start listening within 20 seconds");
     }
 
+    private static string ErrorLog(string prefix) => Path.Combine(prefix, "error.log");
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -120,6 +122,13 @@ public sealed class NginxServer : IDisposable
             _process.WaitForExit();
         }
         _process.Dispose();
-        try { Directory.Delete(_prefix, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try
+        {
+            Directory.Delete(_prefix, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A temporary folder left behind is no test failure.
+        }
     }
 }

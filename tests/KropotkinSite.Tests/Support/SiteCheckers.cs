@@ -64,7 +64,10 @@ public static class SiteCheckers
             .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
-        var args = new List<string> { "-jar", TestTools.VnuJar, "--errors-only", "--format", "json", "--also-check-css", "--also-check-svg" };
+        var args = new List<string>
+        {
+            "-jar", TestTools.VnuJar, "--errors-only", "--format", "json", "--also-check-css", "--also-check-svg",
+        };
         args.AddRange(files);
         var run = TestTools.Run(TestTools.Java, args, output, Timeout);
         // vnu writes its JSON report to stderr; exit status 1 means it found errors.

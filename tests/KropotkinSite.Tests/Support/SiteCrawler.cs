@@ -20,17 +20,25 @@ public static class SiteCrawler
 {
     private static readonly Dictionary<string, string[]> MediaTypes = new(StringComparer.Ordinal)
     {
-        [""] = ["text/html"], [".html"] = ["text/html"], [".css"] = ["text/css"], [".svg"] = ["image/svg+xml"],
-        [".js"] = ["application/javascript", "text/javascript"], [".xml"] = ["application/xml", "text/xml"],
-        [".txt"] = ["text/plain"], [".webmanifest"] = ["application/manifest+json"],
+        [""] = ["text/html"],
+        [".html"] = ["text/html"],
+        [".css"] = ["text/css"],
+        [".svg"] = ["image/svg+xml"],
+        [".js"] = ["application/javascript", "text/javascript"],
+        [".xml"] = ["application/xml", "text/xml"],
+        [".txt"] = ["text/plain"],
+        [".webmanifest"] = ["application/manifest+json"],
     };
 
-    private static readonly string[] LinkAttributes = ["a[href]", "link[href]", "img[src]", "script[src]", "source[src]"];
+    private static readonly string LinkAttributes = "a[href], link[href], img[src], script[src], source[src]";
 
     public static async Task<CrawlReport> CrawlAsync(Uri server, string basePath, string output)
     {
         var headerRules = NetlifyHeaders.Read(SiteCheckers.NetlifyToml);
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         var problems = new List<string>();
         var fetched = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -41,11 +49,13 @@ public static class SiteCrawler
         }
 
         Enqueue(basePath, "the start");
-        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        foreach (var file in files)
         {
             var relative = Path.GetRelativePath(output, file).Replace('\\', '/');
             if (relative == "404.html") continue; // served for missing addresses, below
-            var address = relative == "index.html" ? "" : relative.EndsWith("/index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
+            var isIndex = relative == "index.html" || relative.EndsWith("/index.html", StringComparison.Ordinal);
+            var address = isIndex ? relative[..^"index.html".Length] : relative;
             Enqueue(basePath + string.Join('/', address.Split('/').Select(Uri.EscapeDataString)), "the output folder");
         }
         while (queue.TryDequeue(out var next))
@@ -61,14 +71,16 @@ public static class SiteCrawler
             CheckHeaders(response, next.Path, basePath, headerRules, problems);
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (MediaTypes.TryGetValue(Path.GetExtension(next.Path), out var expected) && !expected.Contains(mediaType))
-                problems.Add($"{next.Path}: served as {mediaType ?? "no type"}, expected {string.Join(" or ", expected)}");
+                problems.Add($"{next.Path}: served as {mediaType ?? "no type"}, " +
+                             $"expected {string.Join(" or ", expected)}");
             if (mediaType != "text/html") continue;
             var page = Html.Parse(body);
-            foreach (var element in page.QuerySelectorAll(string.Join(',', LinkAttributes)))
+            foreach (var element in page.QuerySelectorAll(LinkAttributes))
             {
                 var value = element.GetAttribute("href") ?? element.GetAttribute("src") ?? "";
                 var target = new Uri(new Uri(server, next.Path), value);
-                if (target.Scheme is not ("http" or "https") || target.Authority != server.Authority) continue; // another host: check-site's job
+                // Another host: check-site.mjs reports those.
+                if (target.Scheme is not ("http" or "https") || target.Authority != server.Authority) continue;
                 Enqueue(target.AbsolutePath, next.Path);
             }
         }
@@ -77,7 +89,8 @@ public static class SiteCrawler
         using (var notFound = await client.GetAsync(new Uri(server, missing)))
         {
             fetched.Add(missing);
-            if (notFound.StatusCode != HttpStatusCode.NotFound) problems.Add($"{missing}: status {(int)notFound.StatusCode}, expected 404");
+            if (notFound.StatusCode != HttpStatusCode.NotFound)
+                problems.Add($"{missing}: status {(int)notFound.StatusCode}, expected 404");
             if (await notFound.Content.ReadAsStringAsync() != File.ReadAllText(Path.Combine(output, "404.html")))
                 problems.Add($"{missing}: the body is not the site's 404.html");
             CheckHeaders(notFound, missing, basePath, headerRules, problems);
@@ -86,13 +99,16 @@ public static class SiteCrawler
     }
 
     private static void CheckHeaders(HttpResponseMessage response, string path, string basePath,
-        IReadOnlyList<(string Pattern, IReadOnlyDictionary<string, string> Values)> rules, List<string> problems)
+        IReadOnlyList<HeaderRule> rules, List<string> problems)
     {
         foreach (var (name, expected) in NetlifyHeaders.For(rules, "/" + path[basePath.Length..]))
         {
-            var sent = response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
-                ? string.Join(", ", values) : null;
-            if (sent != expected) problems.Add($"{path}: header {name} is {(sent is null ? "missing" : $"'{sent}'")}, expected '{expected}'");
+            var found = response.Headers.TryGetValues(name, out var values)
+                        || response.Content.Headers.TryGetValues(name, out values);
+            var sent = found ? string.Join(", ", values!) : null;
+            if (sent != expected)
+                problems.Add($"{path}: header {name} is {(sent is null ? "missing" : $"'{sent}'")}, " +
+                             $"expected '{expected}'");
         }
     }
 }
