@@ -59,7 +59,7 @@ public sealed class ScriptAgreementTests
             process.stdin.on('end', () =>
               process.stdout.write(JSON.stringify(JSON.parse(input).map(t => searchWords(t).map(stem)))));
             """;
-        var info = new ProcessStartInfo("node")
+        var info = new ProcessStartInfo(TestTools.Node)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
             UseShellExecute = false,

@@ -23,12 +23,12 @@ public static class SearchQueries
     public static QueryRun Run(string output, string basePath, IEnumerable<(string Text, string How)> queries,
         bool headers = true)
     {
-        SiteCheckers.RequireTools(needBrowser: true);
+        TestTools.RequireBrowserTools();
         var file = Path.Combine(Path.GetTempPath(), "ks-queries-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(file, JsonSerializer.Serialize(queries.Select(q => new { text = q.Text, how = q.How })));
         try
         {
-            var info = new ProcessStartInfo("node")
+            var info = new ProcessStartInfo(TestTools.Node)
             {
                 WorkingDirectory = SiteCheckers.ToolsFolder,
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
