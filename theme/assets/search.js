@@ -334,7 +334,8 @@
             if (score) score.weight += (best[i].get(page) || 0) + (best[i + 1].get(page) || 0);
           }
     // Pages with all the words when there are any (else those with the most), best first.
-    const most = Math.max(0, ...[...scores.values()].map(s => s.words));
+    let most = 0;
+    for (const score of scores.values()) most = Math.max(most, score.words);
     const ranked = [...scores.values()].filter(s => s.words === most)
       .sort((a, b) => b.weight - a.weight || a.page - b.page);
     const stems = new Set(matches.flat().map(m => m.entry.term));
