@@ -4,7 +4,11 @@ namespace KropotkinSite.Content;
 /// <summary>Turns the site index and one page into what its layout shows.</summary>
 public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, string basePath, string timelineUrl, Func<TimelineEvent, string?> timelineId)
 {
-    public string Href(string url) => Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
+    public string Href(string url) => Href(basePath, url);
+
+    /// <summary>A site address as an href: under the base path, and escaped where a URL must be.</summary>
+    public static string Href(string basePath, string url) =>
+        Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
 
     public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
 
@@ -49,36 +53,6 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             catalogue,
             timeline,
             JsonLd(page, catalogue));
-    }
-
-    /// <summary>
-    /// A key (a hash) that changes whenever <see cref="Build"/> would give this page another view, made without
-    /// building it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
-    /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — the pages
-    /// before and after it (previous/next), for a section page all its section's pages (its list), the section
-    /// page (breadcrumbs), the pages that link to it, its events' places on the timeline, and for the generated
-    /// pages their whole catalogue or timeline (<paramref name="generated"/>). Kept beside <see cref="Build"/>:
-    /// whatever Build reads, this key must cover.
-    /// </summary>
-    public string DependencyKey(PageEntry page, string identity, string shared, Func<string>? generated)
-    {
-        var key = new System.Text.StringBuilder(256);
-        // The navigation marks the page's own entry and its section's entry, both functions of these two addresses.
-        key.Append(identity).Append('|').Append(page.Url).Append('|').Append(page.Kind).Append('|').Append(shared).Append('|')
-            .Append(index.NavigationUrlOf(page)).Append('|');
-        if (page.IsSectionIndex) key.Append(index.SectionSignature(page.Section)).Append('|'); // it lists them all
-        else if (page.Section.Length > 0)
-        {
-            var (previous, next) = index.Neighbours(page);
-            foreach (var neighbour in new[] { previous, next })
-                key.Append(neighbour?.Url).Append('\u0001').Append(neighbour?.Title).Append('\u0001').Append(neighbour?.Summary).Append('|');
-            if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
-        }
-        foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');
-        key.Append('|');
-        foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
-        key.Append('|').Append(generated?.Invoke());
-        return TextHash.Of(key.ToString());
     }
 
     private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);

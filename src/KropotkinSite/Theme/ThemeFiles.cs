@@ -1,3 +1,4 @@
+using KropotkinSite.Engine;
 using KropotkinSite.IO;
 namespace KropotkinSite.Theme;
 
@@ -15,11 +16,11 @@ public sealed class ThemeFiles
 
     private readonly List<(string File, string Reason)> _refused = [];
 
-    public ThemeFiles(string themeRoot, string inputRoot, IReadOnlyList<string>? inputListing = null)
+    public ThemeFiles(string themeRoot, string inputRoot, IFileSource files)
     {
         ThemeRoot = themeRoot;
-        foreach (var path in FileTree.List(themeRoot)) Add(themeRoot, path, report: true);
-        foreach (var path in inputListing ?? FileTree.List(inputRoot))
+        foreach (var path in files.List(themeRoot)) Add(themeRoot, path, report: true);
+        foreach (var path in files.List(inputRoot))
             if (_files.ContainsKey(path) || IsTemplatePath(path)) Add(inputRoot, path, report: IsTemplatePath(path));
     }
 

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Incremental;
+
+/// <summary>
+/// The context one step runs in during a preview session: it records what the step reads (other pipelines'
+/// documents, files) and the errors it reports, and gives each item of a <c>Map</c> or <c>Derive</c>, and each
+/// <c>Compute</c>, the value it had last run when the function, what it shares and the item are all equal.
+/// A recomputed value equal to the last one is replaced by it, so what was made from it is reused in turn.
+/// The step's calls are matched with last run's in the order it makes them.
+/// </summary>
+internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last) : IExecutionContext, IFileSource
+{
+    private readonly ConcurrentQueue<RecordedRead> _reads = new();
+    private readonly ConcurrentQueue<ContentError> _errors = new();
+    private readonly List<object> _calls = [];
+    private int _computed;
+    private int _reused;
+
+    public IReadOnlyList<RecordedRead> Reads => [.. _reads];
+    public IReadOnlyList<ContentError> Errors => [.. _errors];
+    public IReadOnlyList<object> Calls => _calls;
+    public int Computed => _computed;
+    public int Reused => _reused;
+
+    public string PipelineName => inner.PipelineName;
+    public CancellationToken Cancellation => inner.Cancellation;
+    public IFileSource Files => this;
+
+    public IReadOnlyList<Document> OutputsOf(string pipelineName)
+    {
+        var documents = inner.OutputsOf(pipelineName);
+        _reads.Enqueue(new RecordedRead.Pipeline(pipelineName, documents));
+        return documents;
+    }
+
+    public void Report(ContentError error)
+    {
+        _errors.Enqueue(error);
+        inner.Report(error);
+    }
+
+    public IReadOnlyList<string> List(string root)
+    {
+        var files = inner.Files.List(root);
+        _reads.Enqueue(new RecordedRead.Listing(root, files));
+        return files;
+    }
+
+    public FileRead Read(string root, string relativePath)
+    {
+        var read = inner.Files.Read(root, relativePath);
+        _reads.Enqueue(new RecordedRead.File(root, relativePath, read));
+        return read;
+    }
+
+    public bool Exists(string fullPath)
+    {
+        var exists = inner.Files.Exists(fullPath);
+        _reads.Enqueue(new RecordedRead.Existence(fullPath, exists));
+        return exists;
+    }
+
+    public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
+        Func<Document, TShared, IExecutionContext, Document?> map)
+    {
+        var results = Items(documents, map, shared, document => DocumentParallel.MapOne(document, shared, map, this));
+        return DocumentParallel.Collect(results.Cast<Mapped>().ToArray(), this);
+    }
+
+    public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
+        Func<TItem, TShared, T> derive) =>
+        Items(items, derive, shared, item => derive(item, shared)).Cast<T>().ToArray();
+
+    public T Compute<TInput, T>(TInput input, Func<TInput, T> compute)
+    {
+        var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ComputeCall;
+        T output;
+        if (before is not null && StructuralEquality.Equal(compute, before.Function)
+            && StructuralEquality.Equal(input, before.Input))
+        {
+            output = (T)before.Output!;
+            _reused++;
+        }
+        else
+        {
+            output = compute(input);
+            if (before is not null && StructuralEquality.Equal(output, before.Output)) output = (T)before.Output!;
+            _computed++;
+        }
+        _calls.Add(new ComputeCall(compute, input, output));
+        return output;
+    }
+
+    private object?[] Items<TItem>(IReadOnlyList<TItem> items, Delegate function, object? shared, Func<TItem, object?> compute)
+    {
+        var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall;
+        if (before is not null && !(StructuralEquality.Equal(function, before.Function)
+                                    && StructuralEquality.Equal(shared, before.Shared)))
+            before = null;
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items));
+        var values = new object?[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = Cancellation }, i =>
+        {
+            var item = items[i];
+            var j = before is null ? -1 : Slots.Find<object?>(item, i, before.Items, index);
+            if (j >= 0 && StructuralEquality.Equal(item, before!.Items[j]))
+            {
+                values[i] = before.Values[j];
+                Interlocked.Increment(ref _reused);
+                return;
+            }
+            var value = compute(item);
+            values[i] = j >= 0 && StructuralEquality.Equal(value, before!.Values[j]) ? before.Values[j] : value;
+            Interlocked.Increment(ref _computed);
+        });
+        _calls.Add(new ItemsCall(function, shared, [.. items.Cast<object?>()], values));
+        return values;
+    }
+}
