@@ -13,8 +13,9 @@ namespace KropotkinSite.Incremental;
 /// <para>Strings, numbers and bytes by value; lists in order; dictionaries by key; records and structs of this
 /// assembly field by field (private fields too), or by their own <c>Equals</c> when every field is a plain value;
 /// other classes of this assembly by their own <see cref="IEquatable{T}"/>, or as the same object; a function by its
-/// method and what it holds. Anything else (a class of another library, whose <c>Equals</c> may leave out what
-/// matters, such as where a YAML node stands) is equal only to itself. An answer errs only towards "different".</para>
+/// method and what it holds; records of any assembly field by field too. Anything else (a class of another
+/// library, whose <c>Equals</c> may leave out what matters, such as where a YAML node stands) is equal only to
+/// itself. An answer errs only towards "different".</para>
 /// </summary>
 public static class StructuralEquality
 {
@@ -104,10 +105,10 @@ public static class StructuralEquality
         var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
             return new Shape(Kind.ByFields, fields);
-        if (type.Assembly != typeof(StructuralEquality).Assembly)
-            return new Shape(type.IsValueType && fields.All(f => IsPlainValue(f.FieldType)) ? Kind.ByEquals : Kind.ByReference, []);
-        if (IsRecord(type) || type.IsValueType)
+        if (IsRecord(type) || (type.IsValueType && IsOurs(type)))
             return new Shape(fields.All(f => IsFlat(f.FieldType, 0)) ? Kind.ByEquals : Kind.ByFields, fields);
+        if (!IsOurs(type))
+            return new Shape(type.IsValueType && fields.All(f => IsPlainValue(f.FieldType)) ? Kind.ByEquals : Kind.ByReference, []);
         return new Shape(type.GetInterfaces().Contains(typeof(IEquatable<>).MakeGenericType(type)) ? Kind.ByEquals : Kind.ByReference, []);
     }
 
@@ -124,13 +125,15 @@ public static class StructuralEquality
     {
         if (IsPlainValue(type)) return true;
         if (Nullable.GetUnderlyingType(type) is { } inner) return IsFlat(inner, depth);
-        if (depth > 4 || type.Assembly != typeof(StructuralEquality).Assembly || !(IsRecord(type) || type.IsValueType)
-            || !type.IsSealed) return false;
+        if (depth > 4 || !type.IsSealed || !(IsRecord(type) || (type.IsValueType && IsOurs(type)))) return false;
         return type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .All(f => IsFlat(f.FieldType, depth + 1));
     }
 
-    /// <summary>Records, class or struct, are the types the compiler gives a <c>PrintMembers</c> method.</summary>
+    private static bool IsOurs(Type type) => type.Assembly == typeof(StructuralEquality).Assembly;
+
+    /// <summary>Records, class or struct, are the types the compiler gives a <c>PrintMembers</c> method: their fields
+    /// are all they hold, whatever assembly they come from.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070",
         Justification = "The types compared are this assembly's, and the published build keeps this assembly whole.")]
     private static bool IsRecord(Type type) =>
