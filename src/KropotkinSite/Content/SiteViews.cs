@@ -1,26 +1,20 @@
 namespace KropotkinSite.Content;
 
 /// <summary>
-/// What every page's layout may show of the site: the settings, the site index, the site view, the works
-/// catalogue and the timeline. It makes one page's model from these and the page itself.
+/// What every page's layout shows alike: the settings, the site view and the navigation. It makes one page's model
+/// from these, the page itself and what the page shows of the site around it.
 /// </summary>
 public sealed record SiteViews(
     SiteSettings Settings,
-    SiteIndex Index,
+    IReadOnlyList<PageEntry> Navigation,
     SiteView Site,
-    WorksCatalogueView Catalogue,
-    TimelineView Timeline,
-    TimelineData TimelineData,
     string BasePath,
     string TimelineUrl)
 {
     /// <summary>What the layout of a page shows: the site, the page's view and the navigation, around its HTML.</summary>
-    public LayoutModel ModelOf(PageEntry entry, string html)
+    public LayoutModel ModelOf(PageEntry entry, PageSurroundings around, string html)
     {
-        var views = new PageViewBuilder(Settings, Index, BasePath, TimelineUrl, TimelineData.IdOf);
-        var view = views.Build(entry, html,
-            entry.Kind == PageKinds.WorksIndex ? Catalogue : null,
-            entry.Kind == PageKinds.Timeline ? Timeline : null);
-        return new LayoutModel(Site, view, views.Navigation(entry), html);
+        var views = new PageViewBuilder(Settings, Navigation, BasePath, TimelineUrl);
+        return new LayoutModel(Site, views.Build(entry, around, html), views.Navigation(entry, around.NavigationUrl), html);
     }
 }

@@ -23,17 +23,18 @@ public sealed class BuildMemory : IStepMemory
 
     public IReadOnlyList<Document> Run(string step, IModule module, IReadOnlyList<Document> inputs, IExecutionContext context)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var last = _steps.GetValueOrDefault(step);
         if (last is not null && last.Holds(module, inputs, context))
         {
             foreach (var error in last.Errors) context.Report(error);
-            _reports.Enqueue(new StepReport(step, false, 0, 0));
+            _reports.Enqueue(new StepReport(step, false, 0, 0, clock.Elapsed));
             return last.Outputs;
         }
         var recording = new RecordingContext(context, last);
         var outputs = CutOff(module.Execute(inputs, recording), last?.Outputs);
         _steps[step] = new StepRecord(module, inputs, recording.Reads, outputs, recording.Errors, recording.Calls);
-        _reports.Enqueue(new StepReport(step, true, recording.Computed, recording.Reused));
+        _reports.Enqueue(new StepReport(step, true, recording.Computed, recording.Reused, clock.Elapsed));
         return outputs;
     }
 

@@ -65,13 +65,21 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
     public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
         Func<Document, TShared, IExecutionContext, Document?> map)
     {
-        var results = Items(documents, map, shared, document => DocumentParallel.MapOne(document, shared, map, this));
-        return DocumentParallel.Collect(results.Cast<Mapped>().ToArray(), this);
+        var (call, same) = Items(documents, map, shared, document => DocumentParallel.MapOne(document, shared, map, this));
+        if (same && call.Outputs is IReadOnlyList<Document> outputs)
+        {
+            foreach (var result in call.Values)
+                foreach (var error in result.Errors) Report(error);
+            return outputs;
+        }
+        var collected = DocumentParallel.Collect(call.Values, this);
+        call.Outputs = collected;
+        return collected;
     }
 
     public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
         Func<TItem, TShared, T> derive) =>
-        Items(items, derive, shared, item => derive(item, shared)).Cast<T>().ToArray();
+        Items(items, derive, shared, item => derive(item, shared)).Call.Values;
 
     public T Compute<TInput, T>(TInput input, Func<TInput, T> compute)
     {
@@ -93,18 +101,40 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         return output;
     }
 
-    private object?[] Items<TItem>(IReadOnlyList<TItem> items, Delegate function, object? shared, Func<TItem, object?> compute)
+    /// <summary>The values of a call for each item, and whether they are all last run's, for the very same items.</summary>
+    private (ItemsCall<TItem, T> Call, bool Same) Items<TItem, T>(IReadOnlyList<TItem> items, Delegate function, object? shared,
+        Func<TItem, T> compute)
     {
-        var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall;
+        var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall<TItem, T>;
         if (before is not null && !(StructuralEquality.Equal(function, before.Function)
                                     && StructuralEquality.Equal(shared, before.Shared)))
             before = null;
+        if (before is not null && ReferenceEquals(before.Items, items))
+        {
+            _reused += items.Count;
+            _calls.Add(before);
+            return (before, true);
+        }
+        var values = new T[items.Count];
+        // The very item of last run at the same place gives its value at once; only the others are looked at
+        // closely, on every core when there are several.
+        var others = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+            if (before is not null && i < before.Items.Count && ReferenceEquals(before.Items[i], items[i]))
+                values[i] = before.Values[i];
+            else
+                others.Add(i);
+        _reused += items.Count - others.Count;
+        if (others.Count == 0 && before is not null && before.Items.Count == items.Count)
+        {
+            _calls.Add(before);
+            return (before, true);
+        }
         var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items));
-        var values = new object?[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = Cancellation }, i =>
+        void Look(int i)
         {
             var item = items[i];
-            var j = before is null ? -1 : Slots.Find<object?>(item, i, before.Items, index);
+            var j = before is null ? -1 : Slots.Find(item, i, before.Items, index);
             if (j >= 0 && StructuralEquality.Equal(item, before!.Items[j]))
             {
                 values[i] = before.Values[j];
@@ -114,8 +144,11 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
             var value = compute(item);
             values[i] = j >= 0 && StructuralEquality.Equal(value, before!.Values[j]) ? before.Values[j] : value;
             Interlocked.Increment(ref _computed);
-        });
-        _calls.Add(new ItemsCall(function, shared, [.. items.Cast<object?>()], values));
-        return values;
+        }
+        if (others.Count > 1) Parallel.ForEach(others, new ParallelOptions { CancellationToken = Cancellation }, Look);
+        else others.ForEach(Look);
+        var call = new ItemsCall<TItem, T>(function, shared, items, values);
+        _calls.Add(call);
+        return (call, false);
     }
 }

@@ -11,18 +11,18 @@ internal static class Slots
 {
     public static (string, string)? Of(object? item) => item is Document d ? (d.Source, d.Destination) : null;
 
-    public static Dictionary<(string, string), int> Index<T>(T[] items)
+    public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> items)
     {
-        var index = new Dictionary<(string, string), int>(items.Length);
-        for (var i = 0; i < items.Length; i++)
+        var index = new Dictionary<(string, string), int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
             if (Of(items[i]) is { } slot) index.TryAdd(slot, i);
         return index;
     }
 
     /// <summary>The position in <paramref name="before"/> of the item that stood for <paramref name="item"/>, or -1.</summary>
-    public static int Find<T>(T item, int position, T[] before, Lazy<Dictionary<(string, string), int>> index)
+    public static int Find<T>(T item, int position, IReadOnlyList<T> before, Lazy<Dictionary<(string, string), int>> index)
     {
-        if (position < before.Length && (ReferenceEquals(before[position], item) || Of(before[position]) == Of(item)))
+        if (position < before.Count && (ReferenceEquals(before[position], item) || Of(before[position]) == Of(item)))
             return position;
         return Of(item) is { } slot && index.Value.TryGetValue(slot, out var found) ? found : -1;
     }

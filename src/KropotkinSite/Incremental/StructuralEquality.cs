@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using KropotkinSite.Engine;
 
 namespace KropotkinSite.Incremental;
 
@@ -41,6 +42,7 @@ public static class StructuralEquality
             case ReadOnlyMemory<byte> bytes: return bytes.Span.SequenceEqual(((ReadOnlyMemory<byte>)b).Span);
             case byte[] array: return array.AsSpan().SequenceEqual((byte[])b);
             case Uri uri: return uri.OriginalString == ((Uri)b).OriginalString;
+            case Document document: return Documents(document, (Document)b, depth);
             case Delegate function:
                 var other = (Delegate)b;
                 return function.Method == other.Method && Equal(function.Target, other.Target, depth + 1);
@@ -59,6 +61,11 @@ public static class StructuralEquality
             default: return false;
         }
     }
+
+    /// <summary>Documents by their bytes first, which differ most often and cost least to compare.</summary>
+    private static bool Documents(Document a, Document b, int depth) =>
+        a.Source == b.Source && a.Destination == b.Destination && a.Content.Span.SequenceEqual(b.Content.Span)
+        && (ReferenceEquals(a.Metadata, b.Metadata) || Dictionaries(a.Metadata, b.Metadata, depth));
 
     private static bool Tuples(ITuple a, ITuple b, int depth)
     {

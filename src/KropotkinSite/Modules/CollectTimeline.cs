@@ -40,7 +40,7 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
     private List<TimelineEvent> DataEvents(Document[] pages, IExecutionContext context)
     {
         var events = new List<TimelineEvent>();
-        Dictionary<string, Document>? byInputPath = null;
+        Dictionary<string, int>? byInputPath = null;
         foreach (var data in context.OutputsOf(DataPipeline))
         {
             var declared = data.Get<IReadOnlyList<(TimelineEvent Event, string? Page, SourcePosition PagePosition)>>(
@@ -52,10 +52,11 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
                     events.Add(e);
                     continue;
                 }
-                byInputPath ??= context.Compute(pages, PagesByInputPath);
-                if (byInputPath.TryGetValue(pagePath.TrimStart('/'), out var page))
+                byInputPath ??= context.Compute(context.Derive(pages, static page =>
+                    page.Has(ReadPageInfo.Page) ? page.Get<string>(ReadFiles.RelativePath) : null), PositionsByPath);
+                if (byInputPath.TryGetValue(pagePath.TrimStart('/'), out var position))
                 {
-                    if (Linked(e, page, context.Report) is { } linked) events.Add(linked);
+                    if (Linked(e, pages[position], context.Report) is { } linked) events.Add(linked);
                 }
                 else
                     context.Report(new ContentError(e.SourceFile, at.Line, at.Column, ErrorCodes.UnknownEventPage,
@@ -66,11 +67,12 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
         return events;
     }
 
-    private static Dictionary<string, Document> PagesByInputPath(Document[] pages)
+    /// <summary>Where each page stands among the pages, by its input path.</summary>
+    private static Dictionary<string, int> PositionsByPath(IReadOnlyList<string?> paths)
     {
-        var byPath = new Dictionary<string, Document>(StringComparer.Ordinal);
-        foreach (var page in pages)
-            if (page.Has(ReadPageInfo.Page) && page.Get<string>(ReadFiles.RelativePath) is { } path) byPath.TryAdd(path, page);
+        var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count; i++)
+            if (paths[i] is { } path) byPath.TryAdd(path, i);
         return byPath;
     }
 

@@ -21,6 +21,7 @@ public sealed record PrepareLayouts(
     string DataFolder) : IModule
 {
     public const string Entry = "pageEntry";
+    public const string Surroundings = "pageSurroundings";
     public const string Job = "layoutJob";
 
     private static readonly TimelineData NoEvents = new([], []);
@@ -42,15 +43,21 @@ public sealed record PrepareLayouts(
             TimelineBuilder.Build(parts.timelineData.Ordered, parts.timelineData.Ids, parts.Periods, e => e.PageUrl is null
                 ? null
                 : PageViewBuilder.Href(parts.BasePath, e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
-        var views = new SiteViews(settings, index, site, catalogue, timeline, timelineData, BasePath, TimelineUrl);
+        // What each page shows of the others is looked up again whenever the site changes, but a page whose
+        // surroundings come out the same keeps its model and its layout.
+        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline), static (document, site, _) =>
+            document.With(Surroundings, PageSurroundings.Of(document.Require<PageEntry>(Entry), site.index,
+                site.timelineData, site.catalogue, site.timeline)));
+        var navigation = context.Compute(index, static index => index.Navigation);
+        var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
         var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
-        return context.Map(withEntries, (views, layouts), static (document, site, _) =>
+        return context.Map(placed, (views, layouts), static (document, site, _) =>
         {
             var entry = document.Require<PageEntry>(Entry);
             var info = document.Get<PageInfo>(ReadPageInfo.Page);
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
-            var model = site.views.ModelOf(entry, html);
+            var model = site.views.ModelOf(entry, document.Require<PageSurroundings>(Surroundings), html);
             return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
         });
     }

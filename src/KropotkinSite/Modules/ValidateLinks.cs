@@ -26,7 +26,8 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
         var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), static all =>
             new HashSet<string>(all.Where(d => d.Length > 0), StringComparer.Ordinal));
-        var ids = context.Compute(pages, IdsByDestination);
+        var ids = context.Compute(context.Derive(pages, static page => page is null ? null : new PageIds(page.Document.Destination, page.Ids)),
+            IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
         var site = new Site(BasePath, destinations, ids, allPages);
@@ -38,10 +39,13 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     private static bool IsPage(Document document) => document.Destination.EndsWith(".html", StringComparison.Ordinal);
 
-    private static Dictionary<string, HashSet<string>> IdsByDestination(IReadOnlyList<PageLinks?> pages)
+    /// <summary>The ids of the page written to a file.</summary>
+    private sealed record PageIds(string Destination, HashSet<string> Ids);
+
+    private static Dictionary<string, HashSet<string>> IdsByDestination(IReadOnlyList<PageIds?> pages)
     {
         var ids = new Dictionary<string, HashSet<string>>(pages.Count, StringComparer.Ordinal);
-        foreach (var page in pages.OfType<PageLinks>()) ids.TryAdd(page.Document.Destination, page.Ids);
+        foreach (var page in pages.OfType<PageIds>()) ids.TryAdd(page.Destination, page.Ids);
         return ids;
     }
 

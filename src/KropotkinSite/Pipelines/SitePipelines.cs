@@ -16,12 +16,11 @@ public static class SitePipelines
     {
         var input = options.InputDirectory;
         var basePath = Urls.NormaliseBasePath(options.BasePath);
-        bool IsPageFile(string path) => Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path);
-        var pageFiles = inputFiles.Where(IsPageFile).ToArray();
+        var pageFiles = inputFiles.Where(new InputFilter(theme, true, static _ => true).Accepts).ToArray();
 
         IModule[] ReadPages(Func<string, bool> accept) =>
         [
-            new ReadFiles(input, path => IsPageFile(path) && accept(path)),
+            new ReadFiles(input, new InputFilter(theme, true, accept).Accepts),
             new ParseFrontMatter(),
             new ReadPageInfo(SitePaths.IsWork, options.IncludeDrafts),
             new RenderMarkdown(basePath),
@@ -52,7 +51,7 @@ public static class SitePipelines
             ]),
             new Pipeline(Assets,
                 new ReadFiles(theme.Assets),
-                new ReadFiles(input, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path)),
+                new ReadFiles(input, new InputFilter(theme, false, static _ => true).Accepts),
                 new FingerprintAssets()) { IsOutput = true },
             new Pipeline(Render, [Pages, Works, WorksIndex, Timeline, NotFound, Data, Assets, Layouts],
             [

@@ -1,5 +1,6 @@
 using KropotkinSite.Engine;
 using KropotkinSite.IO;
+
 namespace KropotkinSite.Theme;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace KropotkinSite.Theme;
 /// relative path replaces it. Files under <c>layouts/</c> and <c>partials/</c> in <c>input/</c> always belong to the
 /// theme (a site may add a layout of its own). Paths are relative, with '/'.
 /// </summary>
-public sealed class ThemeFiles
+public sealed record ThemeFiles
 {
     public const string LayoutsFolder = "layouts/";
     public const string PartialsFolder = "partials/";

@@ -7,14 +7,18 @@ public sealed class PageViewBuilderTests
 {
     private static readonly SiteSettings Settings = SiteSettings.Default("Site") with { BaseUrl = new Uri("https://example.org/sub/") };
 
-    private static PageViewBuilder Builder(SiteIndex index, string basePath = "/", Func<TimelineEvent, string?>? ids = null) =>
-        new(Settings, index, basePath, "/timeline/", ids ?? (_ => null));
+    private static PageView View(SiteIndex index, string url, string basePath = "/", TimelineData? timeline = null) =>
+        View(index, index.Find(url)!, basePath, timeline);
+
+    private static PageView View(SiteIndex index, PageEntry page, string basePath = "/", TimelineData? timeline = null) =>
+        new PageViewBuilder(Settings, index.Navigation, basePath, "/timeline/")
+            .Build(page, PageSurroundings.Of(page, index, timeline ?? new TimelineData([], [])), "<p>x</p>");
 
     [Fact]
     public void Breadcrumbs_lead_home_then_to_the_section_then_to_the_page_itself()
     {
         var index = new SiteIndex([Entry("/life/", "Life", kind: PageKinds.Section), Entry("/life/a/", "A")]);
-        var view = Builder(index, "/sub/").Build(index.Find("/life/a/")!, "<p>x</p>", null, null);
+        var view = View(index, "/life/a/", "/sub/");
         Assert.Equal([("Home", "/sub/", null), ("Life", "/sub/life/", null), ("A", "/sub/life/a/", "page")],
             view.Breadcrumbs.Select(c => (c.Title, c.Href, c.Current)));
         Assert.Equal("https://example.org/sub/life/a/", view.Canonical);
@@ -27,7 +31,7 @@ public sealed class PageViewBuilderTests
             Entry("/works/a/", "A", kind: PageKinds.Work, work: Work(1880)),
             Entry("/works/b/", "B", kind: PageKinds.Work, work: Work(1890)),
         ]);
-        var view = Builder(index).Build(index.Find("/works/a/")!, "", null, null);
+        var view = View(index, "/works/a/");
         Assert.Null(view.Next);
         Assert.Equal("/works/b/", view.Work?.Next?.Href);
     }
@@ -40,9 +44,9 @@ public sealed class PageViewBuilderTests
             Entry("/life/a/", "A", 1, description: "About A"),
             Entry("/life/b/", "B", 2, links: ["/life/a/"]),
         ]);
-        var section = Builder(index).Build(index.Find("/life/")!, "", null, null);
+        var section = View(index, "/life/");
         Assert.Equal([("A", "About A"), ("B", "Excerpt of B")], section.SectionPages.Select(p => (p.Title, p.Summary)));
-        var a = Builder(index).Build(index.Find("/life/a/")!, "", null, null);
+        var a = View(index, "/life/a/");
         Assert.Equal(["/life/b/"], a.Backlinks.Select(l => l.Href));
         Assert.Equal("/life/b/", a.Next?.Href);
     }
@@ -54,7 +58,7 @@ public sealed class PageViewBuilderTests
         var hidden = shown with { Position = new SourcePosition(6, 3) };
         var entry = Entry("/a/", "A") with { Info = new PageInfo("A", null, null, SourcePosition.Start, null, false, [shown, hidden], null) };
         var index = new SiteIndex([entry]);
-        var view = Builder(index, ids: e => e == shown ? "e1876-escape" : null).Build(entry, "", null, null);
+        var view = View(index, entry, timeline: new TimelineData([shown], ["e1876-escape"]));
         Assert.Equal(["/timeline/#e1876-escape"], view.Events.Select(e => e.TimelineHref));
     }
 

@@ -82,7 +82,7 @@ public sealed class BuildMemoryTests
         var (result, _) = Run(memory, new Pipeline("a", new Emit(texts), new Shout()));
 
         Assert.Equal(1, Shout.Calls - before);
-        Assert.Equal(new StepReport("a/1/Shout", true, 1, 49), Step(memory, "a/1"));
+        Assert.Equal(("a/1/Shout", true, 1, 49), Counts(Step(memory, "a/1")));
         Assert.Equal("CHANGED", Text(result, "a", 7));
     }
 
@@ -106,7 +106,7 @@ public sealed class BuildMemoryTests
 
         var (result, _) = Run(memory, new Pipeline("a", new Emit(Texts(5)), new Suffix("?")));
 
-        Assert.Equal(new StepReport("a/1/Suffix", true, 5, 0), Step(memory, "a/1"));
+        Assert.Equal(("a/1/Suffix", true, 5, 0), Counts(Step(memory, "a/1")));
         Assert.Equal("page 0?", Text(result, "a", 0));
     }
 
@@ -132,7 +132,7 @@ public sealed class BuildMemoryTests
 
         var (result, _) = Run(memory, new Pipeline("a", new Emit(texts), new Total(), new Shout()));
 
-        Assert.Equal(new StepReport("a/1/Total", true, 1, 20), Step(memory, "a/1"));
+        Assert.Equal(("a/1/Total", true, 1, 20), Counts(Step(memory, "a/1")));
         Assert.False(Step(memory, "a/2").Ran);
         Assert.Equal("130", Text(result, "a", 0));
     }
@@ -156,4 +156,6 @@ public sealed class BuildMemoryTests
     {
         public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) => execute(inputs, context);
     }
+
+    private static (string, bool, int, int) Counts(StepReport step) => (step.Step, step.Ran, step.Computed, step.Reused);
 }
