@@ -15,8 +15,7 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline)), static (document, layouts, _) =>
-            Render(document.Without(PrepareLayouts.Job).Without(PrepareLayouts.Surroundings),
-                document.Require<LayoutJob>(PrepareLayouts.Job), layouts));
+            Render(document.Without(PrepareLayouts.Job), document.Require<LayoutJob>(PrepareLayouts.Job), layouts));
 
     private static Document Render(Document document, LayoutJob job, LiquidLayouts layouts)
     {

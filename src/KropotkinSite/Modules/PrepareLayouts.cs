@@ -58,7 +58,8 @@ public sealed record PrepareLayouts(
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
             var model = site.views.ModelOf(entry, document.Require<PageSurroundings>(Surroundings), html);
-            return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
+            // The surroundings are in the model now: without them, a page whose model is the same is the same document.
+            return document.Without(Surroundings).With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
         });
     }
 

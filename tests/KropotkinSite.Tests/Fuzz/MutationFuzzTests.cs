@@ -19,6 +19,7 @@ namespace KropotkinSite.Tests.Fuzz;
 /// KS_FUZZ_INPUTS sets how many inputs (default 1000 when CI=true, 2000 otherwise), KS_FUZZ_SEED the seed
 /// (default 8), KS_FUZZ_TIMEOUT_SECONDS the limit per build (default 10).
 /// </remarks>
+[Trait("Category", "Slow")]
 public sealed class MutationFuzzTests(ITestOutputHelper output)
 {
     [Fact]
