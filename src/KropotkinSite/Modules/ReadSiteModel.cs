@@ -7,8 +7,10 @@ namespace KropotkinSite.Modules;
 /// <summary>
 /// Reads the site settings file into <c>settings</c> and a timeline data file into <c>events</c>,
 /// enforcing the content model. A missing settings file is reported, since the site needs a title.
+/// <paramref name="BaseUrl"/>, the address given on the command line, replaces the settings' <c>base_url</c>.
 /// </summary>
-public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string TimelinePath) : IModule
+public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string TimelinePath, Uri? BaseUrl = null)
+    : IModule
 {
     public const string Settings = "settings";
     public const string Events = "events";
@@ -28,7 +30,7 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
                 sawSettings = true;
                 if (AsMapping(document, root, "a set of 'key: value' lines such as 'title: My site'", context) is { } map
                     && SiteSettingsReader.Read(new YamlFields(map, document.Source, 0, errors), errors) is { } settings)
-                    result = result.With(Settings, settings);
+                    result = result.With(Settings, BaseUrl is null ? settings : settings with { BaseUrl = BaseUrl });
             }
             else if (relative == TimelinePath)
             {

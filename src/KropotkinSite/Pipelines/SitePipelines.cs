@@ -30,7 +30,7 @@ public static class SitePipelines
         [
             new Pipeline(Layouts, new ReadTheme(options.ThemeDirectory, input)),
             new Pipeline(Data, new ReadFiles(input, SitePaths.IsData), new ReadData(),
-                new ReadSiteModel(input, SitePaths.SettingsFile, SitePaths.TimelineDataFile)),
+                new ReadSiteModel(input, SitePaths.SettingsFile, SitePaths.TimelineDataFile, options.BaseUrl)),
             new Pipeline(Pages, [], ReadPages(p => !SitePaths.IsWork(p) && !SitePaths.IsIntroOfGeneratedPage(p))),
             new Pipeline(Works, [], ReadPages(SitePaths.IsWork)),
             new Pipeline(WorksIndex, [Works],
