@@ -42,7 +42,9 @@ public sealed class BuildMemory : IStepMemory
     /// list when all of them are.</summary>
     private static IReadOnlyList<Document> CutOff(IReadOnlyList<Document> now, IReadOnlyList<Document>? before)
     {
-        if (before is null) return now;
+        if (before is null || ReferenceEquals(now, before)) return before ?? now;
+        if (now.Count == before.Count && Enumerable.Range(0, now.Count).All(i => ReferenceEquals(now[i], before[i])))
+            return before;
         var earlier = before as Document[] ?? [.. before];
         var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier));
         var result = new Document[now.Count];

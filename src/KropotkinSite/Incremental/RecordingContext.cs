@@ -115,14 +115,11 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
             _calls.Add(before);
             return (before, true);
         }
-        var values = new T[items.Count];
         // The very item of last run at the same place gives its value at once; only the others are looked at
         // closely, on every core when there are several.
         var others = new List<int>();
         for (var i = 0; i < items.Count; i++)
-            if (before is not null && i < before.Items.Count && ReferenceEquals(before.Items[i], items[i]))
-                values[i] = before.Values[i];
-            else
+            if (before is null || i >= before.Items.Count || !ReferenceEquals(before.Items[i], items[i]))
                 others.Add(i);
         _reused += items.Count - others.Count;
         if (others.Count == 0 && before is not null && before.Items.Count == items.Count)
@@ -130,6 +127,8 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
             _calls.Add(before);
             return (before, true);
         }
+        var values = new T[items.Count];
+        if (before is not null) Array.Copy(before.Values, values, Math.Min(before.Values.Length, values.Length));
         var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items));
         void Look(int i)
         {
