@@ -19,7 +19,8 @@ cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(own 10000)
 
-[ -d tests/tools/node_modules/playwright-core ] || { echo "run bash .ci/install-test-tools first (Chromium, tests/tools)" >&2; exit 1; }
+[ -d tests/tools/node_modules/playwright-core ] ||
+  { echo "run dotnet test once first: it installs Chromium and tests/tools' packages" >&2; exit 1; }
 (cd bench/search && npm install --no-audit --no-fund --silent)
 
 echo "building KropotkinSite (Release) and the site generator..." >&2
@@ -28,7 +29,8 @@ dotnet_release build generator bench/SiteGenerator
 
 millis() { date +%s%3N; }
 
-echo "| site | engine | hits in top 3 | first query KB | later queries KB (median / max / total) | first query ms | later ms (median / p90) | index on disk KB | build ms |"
+echo -n "| site | engine | hits in top 3 | first query KB | later queries KB (median / max / total) "
+echo "| first query ms | later ms (median / p90) | index on disk KB | build ms |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for size in "${SIZES[@]}"; do
   if [ "$size" = own ]; then
@@ -42,7 +44,8 @@ for size in "${SIZES[@]}"; do
   rm -rf "$dir" && mkdir -p "$dir"
 
   start=$(millis)
-  dotnet "$WORK/jit/KropotkinSite.dll" build --input "$input" --output "$dir/ours" --theme "$ROOT/theme" >"$dir/build.txt"
+  dotnet "$WORK/jit/KropotkinSite.dll" build --input "$input" --output "$dir/ours" --theme "$ROOT/theme" \
+    >"$dir/build.txt"
   build_ms=$(( $(millis) - start ))
   search_ms=$(awk '$1 == "search-index" { print $4 }' "$dir/build.txt")
 
@@ -52,7 +55,8 @@ for size in "${SIZES[@]}"; do
   (cd bench/search && npx pagefind --site "$dir/pagefind" >"$dir/pagefind.txt")
   pagefind_ms=$(( $(millis) - start ))
 
-  node bench/search/compare.mjs --ours "$dir/ours" --pagefind "$dir/pagefind" "${queries[@]}" --headers "$ROOT/netlify.toml" \
+  node bench/search/compare.mjs --ours "$dir/ours" --pagefind "$dir/pagefind" "${queries[@]}" \
+    --headers "$ROOT/netlify.toml" \
     --json "$dir/compare.json" --label "$label" \
     --ours-build-ms "${search_ms} (whole build ${build_ms})" --pagefind-build-ms "$pagefind_ms (after the build)"
 done

@@ -48,9 +48,13 @@ function queries() {
   if (args.queries) {
     const list = JSON.parse(readFileSync(args.queries, 'utf8'));
     // Every query as written, then every one typed plainly (their terms are fetched already by then).
-    return [...list.map(q => ({ text: q.query, expected: q.expected })), ...list.map(q => ({ text: q.plain, expected: q.expected }))];
+    return [
+      ...list.map(q => ({ text: q.query, expected: q.expected })),
+      ...list.map(q => ({ text: q.plain, expected: q.expected })),
+    ];
   }
-  const decode = s => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').trim();
+  const decode = s => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"').trim();
   const pages = htmlFiles(args.ours).map(file => {
     const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(file, 'utf8'));
     const url = '/' + path.relative(args.ours, path.dirname(file)).split(path.sep).join('/') + '/';
@@ -119,11 +123,13 @@ const ours = await runEngine('KropotkinSite', args.ours, args.headers ? readNetl
     input.value = q;
     input.dispatchEvent(new Event('input'));
     await shown;
-    return { ms: performance.now() - started, hrefs: [...results.querySelectorAll('li > a')].map(a => a.getAttribute('href')) };
+    const hrefs = [...results.querySelectorAll('li > a')].map(a => a.getAttribute('href'));
+    return { ms: performance.now() - started, hrefs };
   }, text));
 
 writeFileSync(path.join(args.pagefind, 'pagefind-bench.html'),
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pagefind bench</title></head><body><p>Pagefind bench</p></body></html>\n');
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pagefind bench</title></head>' +
+  '<body><p>Pagefind bench</p></body></html>\n');
 const pagefind = await runEngine('Pagefind 1.6.0', args.pagefind, [],
   async (tab, base) => {
     await tab.goto(base + 'pagefind-bench.html', { waitUntil: 'load' });
@@ -136,8 +142,9 @@ const pagefind = await runEngine('Pagefind 1.6.0', args.pagefind, [],
     return { ms: performance.now() - started, hrefs: data.map(d => d.url) };
   }, { q: text, shown: SHOWN }));
 
-const median = xs => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : 0; };
-const p90 = xs => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)] : 0; };
+const sorted = xs => [...xs].sort((a, b) => a - b);
+const median = xs => (xs.length ? sorted(xs)[Math.floor((xs.length - 1) / 2)] : 0);
+const p90 = xs => (xs.length ? sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)] : 0);
 const summary = engine => {
   // Later queries: the other queries before any is asked again (with --queries, the ones as written).
   const later = engine.rows.slice(1, args.queries ? engine.rows.length / 2 : engine.rows.length);
@@ -155,22 +162,29 @@ const summary = engine => {
     problems: engine.problems,
   };
 };
+const missed = rows => rows.filter(r => !r.hrefs.slice(0, 3).includes(r.expected))
+  .map(r => `${r.text} → ${r.hrefs.slice(0, 3).join(' ')}`);
 const result = {
   ours: { ...summary(ours), indexBytes: folderBytes(path.join(args.ours, 'search'), f => !f.endsWith('.html'))
     + folderBytes(path.join(args.ours, 'assets'), f => /search\.[0-9a-f]+\.js$/.test(f)) },
   pagefind: { ...summary(pagefind), indexBytes: folderBytes(path.join(args.pagefind, 'pagefind')) },
   misses: {
-    ours: ours.rows.filter(r => !r.hrefs.slice(0, 3).includes(r.expected)).map(r => `${r.text} → ${r.hrefs.slice(0, 3).join(' ')}`),
-    pagefind: pagefind.rows.filter(r => !r.hrefs.slice(0, 3).includes(r.expected)).map(r => `${r.text} → ${r.hrefs.slice(0, 3).join(' ')}`),
+    ours: missed(ours.rows),
+    pagefind: missed(pagefind.rows),
   },
-  perQuery: ours.rows.map((r, i) => ({ text: r.text, ours: { bytes: r.bytes, ms: Math.round(r.ms) }, pagefind: { bytes: pagefind.rows[i].bytes, ms: Math.round(pagefind.rows[i].ms) } })),
+  perQuery: ours.rows.map((r, i) => ({
+    text: r.text,
+    ours: { bytes: r.bytes, ms: Math.round(r.ms) },
+    pagefind: { bytes: pagefind.rows[i].bytes, ms: Math.round(pagefind.rows[i].ms) },
+  })),
 };
 if (args.json) writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
 // One Markdown row per engine: bench/search.sh prints the table's head once.
 const kb = n => (n / 1024).toFixed(1);
 for (const [key, buildMs] of [['ours', args['ours-build-ms']], ['pagefind', args['pagefind-build-ms']]]) {
   const r = result[key];
-  process.stdout.write(`| ${args.label ?? ''} | ${r.engine} | ${r.hits}/${r.queries} | ${kb(r.firstBytes)} | ${kb(r.laterBytesMedian)} / ` +
+  process.stdout.write(`| ${args.label ?? ''} | ${r.engine} | ${r.hits}/${r.queries} | ${kb(r.firstBytes)} | ` +
+    `${kb(r.laterBytesMedian)} / ` +
     `${kb(r.laterBytesMax)} / ${kb(r.laterBytesTotal)} | ${r.firstMs} | ${r.laterMsMedian} / ${r.laterMsP90} | ` +
     `${kb(r.indexBytes)} | ${buildMs ?? ''} |${r.problems.length ? ' problems: ' + r.problems.join('; ') : ''}\n`);
 }

@@ -11,6 +11,7 @@ public sealed record WriteSearchIndex(string Folder) : IModule
     {
         var pages = context.Derive(inputs, static d => d.Require<SearchPage>(ReadSearchText.Page));
         var files = context.Compute(pages, static pages => SearchIndexWriter.Write(pages));
-        return context.Derive(files, Folder, static (file, folder) => Document.Create("", folder + file.Path, file.Bytes));
+        return context.Derive(files, Folder,
+            static (file, folder) => Document.Create("", folder + file.Path, file.Bytes));
     }
 }
