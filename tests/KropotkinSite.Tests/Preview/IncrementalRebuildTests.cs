@@ -108,12 +108,23 @@ public sealed class IncrementalRebuildTests
         var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
         Assert.Empty(session.Rebuild().Errors);
 
+        site.BuildSuccessfully();
+        var before = site.Snapshot();
         var page = Path.Combine(site.Input, "life", "later.md");
         File.AppendAllText(page, "\nOne more paragraph.\n");
         var rebuilt = session.Rebuild([page]);
 
         Assert.Equal(1, LaidOut(rebuilt));
-        Assert.Equal(1, rebuilt.FilesChanged);
+        // What a full build changes: the page, and the search index's files that hold its words (the meta file,
+        // the chunk its new words go into, under a new name, and its own page file).
+        site.BuildSuccessfully();
+        var after = site.Snapshot();
+        var changed = after.Keys.Union(before.Keys)
+            .Where(f => !before.TryGetValue(f, out var old) || !after.TryGetValue(f, out var now) || !old.SequenceEqual(now))
+            .ToArray();
+        Assert.Contains("life/later/index.html", changed);
+        Assert.All(changed.Where(f => f != "life/later/index.html"), f => Assert.StartsWith("search/", f));
+        Assert.Equal(changed.Length, rebuilt.FilesChanged);
     }
 
     /// <summary>As the preview runs: each rebuild is told which files the watcher saw change, and reads only those.</summary>
