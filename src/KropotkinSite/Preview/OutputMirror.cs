@@ -1,4 +1,5 @@
 using KropotkinSite.Engine;
+using KropotkinSite.IO;
 
 namespace KropotkinSite.Preview;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.IO;
 using KropotkinSite.Pipelines;
 
 namespace KropotkinSite.Preview;
