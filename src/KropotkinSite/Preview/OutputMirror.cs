@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using KropotkinSite.Engine;
 using KropotkinSite.IO;
 
@@ -59,9 +60,19 @@ public sealed class OutputMirror(string outputDirectory)
             _left.Remove(destination);
             if (!before.ContainsKey(destination)) mended++;
         }
-        foreach (var folder in disk.Folders.OrderByDescending(f => f.Length))
-            if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        DeleteFoldersWithoutFiles(disk.Folders, after.Keys);
         return new Update(written, mended);
+    }
+
+    /// <summary>Deletes the folders no file of the site lies in (left empty by deletions, or made by something
+    /// else), deepest first, told from the listing without looking at the disk again.</summary>
+    private void DeleteFoldersWithoutFiles(List<string> folders, IEnumerable<string> siteFiles)
+    {
+        var holding = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in siteFiles)
+            for (var slash = file.LastIndexOf('/'); slash > 0 && holding.Add(file[..slash]); slash = file.LastIndexOf('/', slash - 1)) { }
+        foreach (var folder in folders.Where(f => !holding.Contains(f)).OrderByDescending(f => f.Length))
+            Directory.Delete(Path.Combine(_root, folder), recursive: true);
     }
 
     /// <summary>Writes a file through a temporary one and a rename, so no reader sees half a file.</summary>
@@ -84,18 +95,21 @@ public sealed class OutputMirror(string outputDirectory)
         _left[destination] = new FileStamp(written.Length, written.LastWriteTimeUtc);
     }
 
-    /// <summary>Every file below the folder with its size and time, and every folder below it.</summary>
+    /// <summary>Every file below the folder with its size and time, and every folder below it, by their paths
+    /// below it (one listing and one status call a file).</summary>
     private (Dictionary<string, FileStamp> Files, List<string> Folders) Scan()
     {
         var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var folders = new List<string>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        foreach (var entry in new DirectoryInfo(_root).EnumerateFileSystemInfos("*", options))
+        var entries = new FileSystemEnumerable<(string Path, bool IsFolder, FileStamp Stamp)>(_root,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory,
+                entry.IsDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcDateTime)), options);
+        foreach (var (path, isFolder, stamp) in entries)
         {
-            if (entry is FileInfo file)
-                files[file.FullName[_root.Length..].Replace(Path.DirectorySeparatorChar, '/')] = new FileStamp(file.Length, file.LastWriteTimeUtc);
-            else
-                folders.Add(entry.FullName);
+            var relative = path[_root.Length..].Replace(Path.DirectorySeparatorChar, '/');
+            if (isFolder) folders.Add(relative);
+            else files[relative] = stamp;
         }
         return (files, folders);
     }
