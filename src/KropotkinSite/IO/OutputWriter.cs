@@ -69,6 +69,14 @@ public static class OutputWriter
         return list.Length;
     }
 
+    public static string FullPathInside(string rootWithSeparator, string destination)
+    {
+        var path = Path.GetFullPath(Path.Combine(rootWithSeparator, destination));
+        if (!path.StartsWith(rootWithSeparator, StringComparison.Ordinal) || Path.IsPathRooted(destination))
+            throw new InvalidOperationException($"Refusing to write '{destination}': it lies outside the output folder.");
+        return path;
+    }
+
     private static void Write(string path, ReadOnlySpan<byte> content)
     {
         // A fresh folder: create the file (no truncation); sharing reads spares the advisory lock.
@@ -82,14 +90,6 @@ public static class OutputWriter
             handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.Read);
         }
         using (handle) RandomAccess.Write(handle, content, 0);
-    }
-
-    public static string FullPathInside(string rootWithSeparator, string destination)
-    {
-        var path = Path.GetFullPath(Path.Combine(rootWithSeparator, destination));
-        if (!path.StartsWith(rootWithSeparator, StringComparison.Ordinal) || Path.IsPathRooted(destination))
-            throw new InvalidOperationException($"Refusing to write '{destination}': it lies outside the output folder.");
-        return path;
     }
 
     /// <summary>A build killed between the two renames of the portable swap left the old site in .previous.</summary>
