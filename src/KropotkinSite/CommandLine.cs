@@ -62,7 +62,8 @@ public static class CommandLine
     private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
         using var signals = new StopSignals();
-        using var outputLock = LockOutput(options.OutputDirectory, "KropotkinSite build", stdout, stderr, out var refused);
+        using var outputLock = LockOutput(options.OutputDirectory, "KropotkinSite build", stdout, stderr,
+            out var refused);
         if (outputLock is null) return refused;
         var output = ContentError.DisplayPath(options.OutputDirectory);
         BuildResult result;
@@ -104,7 +105,8 @@ public static class CommandLine
 
     /// <summary>Takes the output folder's lock (see <see cref="OutputLock"/>) for a command, or says why not: another
     /// process holds it (<paramref name="refused"/> is 2), or the lock file cannot be written (1).</summary>
-    public static OutputLock? LockOutput(string outputDirectory, string command, TextWriter stdout, TextWriter stderr, out int refused)
+    public static OutputLock? LockOutput(string outputDirectory, string command, TextWriter stdout, TextWriter stderr,
+        out int refused)
     {
         var path = OutputLock.PathFor(outputDirectory);
         try
@@ -137,7 +139,8 @@ public static class CommandLine
 
     /// <summary>Runs the preview until the token is cancelled (on the command line: SIGINT, SIGTERM or SIGHUP,
     /// and then it exits 0, its usual way to end).</summary>
-    public static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr, CancellationToken stop) =>
+    public static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr,
+        CancellationToken stop) =>
         PreviewCommand.RunAsync(options, host, port, stdout, stderr, stop).GetAwaiter().GetResult();
 
     public static bool TryParse(string[] args, out Parsed? parsed, out string problem)

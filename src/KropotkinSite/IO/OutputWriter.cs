@@ -30,9 +30,15 @@ public static class OutputWriter
         }
         catch (Exception e)
         {
-            // Stopped, or the disk is full or read-only: the output folder was not touched; neither is the disk left fuller.
-            try { DeleteIfExists(staging); } catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
-            if (e is IOException or UnauthorizedAccessException) throw new IOException($"cannot write the site to {output}: {e.Message}", e);
+            // Stopped, or the disk is full or read-only: the output folder was not touched,
+            // nor is the disk left fuller.
+            try
+            {
+                DeleteIfExists(staging);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
+            if (e is IOException or UnauthorizedAccessException)
+                throw new IOException($"cannot write the site to {output}: {e.Message}", e);
             throw;
         }
 
@@ -62,7 +68,7 @@ public static class OutputWriter
         {
             Parallel.For(0, list.Length, options, i => Write(paths[i], list[i].Content.Span));
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } first)
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsUnwritable) is { } first)
         {
             ExceptionDispatchInfo.Throw(first); // a full disk or a read-only folder: said as what it is, with the path
         }
@@ -76,6 +82,8 @@ public static class OutputWriter
             throw new InvalidOperationException($"Refusing to write '{destination}': it lies outside the output folder.");
         return path;
     }
+
+    private static bool IsUnwritable(Exception e) => e is IOException or UnauthorizedAccessException;
 
     private static void Write(string path, ReadOnlySpan<byte> content)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
-using KropotkinSite.IO;
 using KropotkinSite.Pipelines;
 
 namespace KropotkinSite.Preview;
@@ -17,7 +16,8 @@ public static class PreviewCommand
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
-    public static async Task<int> RunAsync(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    public static async Task<int> RunAsync(BuildOptions options, IPAddress host, int port, TextWriter stdout,
+        TextWriter stderr, CancellationToken cancellation)
     {
         var session = new PreviewSession(options);
         var reload = new LiveReload();
@@ -32,7 +32,8 @@ public static class PreviewCommand
                              "--port 0 picks a free port. Nothing was built or written.");
             return CommandLine.BadUsage;
         }
-        using var outputLock = CommandLine.LockOutput(options.OutputDirectory, $"KropotkinSite preview at {server.Address}", stdout, stderr, out var refused);
+        var command = $"KropotkinSite preview at {server.Address}";
+        using var outputLock = CommandLine.LockOutput(options.OutputDirectory, command, stdout, stderr, out var refused);
         if (outputLock is null) return refused;
 
         var output = new OutputMirror(options.OutputDirectory);
@@ -40,7 +41,10 @@ public static class PreviewCommand
         try
         {
             if (Rebuild(session, null, stdout, stderr, reload, cancellation))
-                WriteOutput(() => output.Bring(SiteSnapshot.Empty.Files, session.Current.Files, cancellation), options, stdout, stderr);
+            {
+                var first = session.Current.Files;
+                WriteOutput(() => output.Bring(SiteSnapshot.Empty.Files, first, cancellation), options, stdout, stderr);
+            }
             stdout.WriteLine($"Serving {options.InputDirectory} at {server.Address} (Ctrl+C to stop)");
             var lostTrack = false;
             while (true)
@@ -50,7 +54,8 @@ public static class PreviewCommand
                 // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
                 var built = Rebuild(session, lostTrack ? null : changed, stdout, stderr, reload, cancellation);
                 lostTrack = MissingFolder(options) is not null;
-                if (built) WriteOutput(() => output.Bring(before.Files, session.Current.Files), options, stdout, stderr);
+                if (built)
+                    WriteOutput(() => output.Bring(before.Files, session.Current.Files), options, stdout, stderr);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -62,8 +67,8 @@ public static class PreviewCommand
 
     /// <summary>Rebuilds and reports; true when the session has a new good site. A missing input or theme folder
     /// is reported as what it is, not as the errors a build of nothing gives.</summary>
-    private static bool Rebuild(PreviewSession session, IReadOnlyList<string>? changed, TextWriter stdout, TextWriter stderr,
-        LiveReload reload, CancellationToken cancellation)
+    private static bool Rebuild(PreviewSession session, IReadOnlyList<string>? changed, TextWriter stdout,
+        TextWriter stderr, LiveReload reload, CancellationToken cancellation)
     {
         var options = session.Options;
         if (MissingFolder(options) is { } missing)
@@ -98,7 +103,8 @@ public static class PreviewCommand
         foreach (var (folder, what) in new[] { (options.InputDirectory, "input"), (options.ThemeDirectory, "theme") })
             if (!Directory.Exists(folder))
                 return new ContentError(folder, 1, 1, ErrorCodes.UnreadableFile,
-                    $"the {what} folder is gone (renamed or deleted); the last good site is still served, and the preview builds again when the folder is back");
+                    $"the {what} folder is gone (renamed or deleted); the last good site is still served, " +
+                    "and the preview builds again when the folder is back");
         return null;
     }
 
@@ -111,17 +117,19 @@ public static class PreviewCommand
 
     /// <summary>Writes the output folder; when it cannot be (a full disk, a read-only folder) the preview says so and
     /// goes on serving from memory, and the next rebuild tries again.</summary>
-    private static void WriteOutput(Func<OutputMirror.Update> write, BuildOptions options, TextWriter stdout, TextWriter stderr)
+    private static void WriteOutput(Func<OutputMirror.Update> write, BuildOptions options, TextWriter stdout,
+        TextWriter stderr)
     {
         try
         {
             if (write() is { Mended: > 0 } update)
-                stdout.WriteLine($"{ContentError.DisplayPath(options.OutputDirectory)} had been changed by something else: " +
-                                 $"{update.Mended} file(s) written again or removed, as a full build has them.");
+                stdout.WriteLine($"{ContentError.DisplayPath(options.OutputDirectory)} had been changed by something " +
+                                 $"else: {update.Mended} file(s) written again or removed, as a full build has them.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}; the site is still served from memory, and the next rebuild writes it again.");
+            stderr.WriteLine($"error: {e.Message}; the site is still served from memory, " +
+                             "and the next rebuild writes it again.");
         }
     }
 }

@@ -140,7 +140,8 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
         _stopping.Dispose();
     }
 
-    /// <summary>A host lifetime that leaves SIGINT, SIGTERM and SIGHUP to the command (see <see cref="StopSignals"/>).</summary>
+    /// <summary>A host lifetime that leaves SIGINT, SIGTERM and SIGHUP to the command
+    /// (see <see cref="StopSignals"/>).</summary>
     private sealed class CommandLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

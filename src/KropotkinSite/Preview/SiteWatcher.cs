@@ -31,7 +31,8 @@ public sealed class SiteWatcher : IDisposable
         var watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite
+                           | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,
         };
         watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
@@ -60,7 +61,11 @@ public sealed class SiteWatcher : IDisposable
         var parent = Path.GetDirectoryName(folder);
         if (parent is null || !Directory.Exists(parent)) return null;
         var name = Path.GetFileName(folder);
-        var watcher = new FileSystemWatcher(parent) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.DirectoryName };
+        var watcher = new FileSystemWatcher(parent)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.DirectoryName,
+        };
         FileSystemEventHandler changed = (_, e) => { if (e.Name == name) Rewatch(folder); };
         watcher.Created += changed;
         watcher.Deleted += changed;

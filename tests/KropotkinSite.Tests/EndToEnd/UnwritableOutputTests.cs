@@ -100,7 +100,9 @@ public sealed class UnwritableOutputTests
         {
             using var process = Process.Start(new ProcessStartInfo(program, arguments)
             {
-                UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true,
+                UseShellExecute = false,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
             })!;
             var said = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
             process.WaitForExit();
