@@ -70,7 +70,8 @@ public sealed class OutputLock : IDisposable
                 holder = Describe($"pid {Environment.ProcessId}\nthis process\n");
                 return null;
             }
-            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite,
+                FileShare.ReadWrite | FileShare.Delete);
             try
             {
                 // .NET has no record locks on macOS: there only one process's writers are kept apart.
@@ -82,19 +83,28 @@ public sealed class OutputLock : IDisposable
                 file.Dispose();
                 return null;
             }
-            var left = ReadAll(file);
-            file.SetLength(0);
-            file.Write(Encoding.UTF8.GetBytes(text));
-            file.Flush(flushToDisk: true);
-            HeldInThisProcess.Add(path);
-            return new OutputLock(path, file, left.Length > 0 ? Describe(left) : null);
+            try
+            {
+                var left = ReadAll(file);
+                file.SetLength(0);
+                file.Write(Encoding.UTF8.GetBytes(text));
+                file.Flush(flushToDisk: true);
+                HeldInThisProcess.Add(path);
+                return new OutputLock(path, file, left.Length > 0 ? Describe(left) : null);
+            }
+            catch
+            {
+                file.Dispose(); // a full disk, say: the caller reports it, and the lock is let go
+                throw;
+            }
         }
     }
 
     private static string ReadAll(FileStream file)
     {
         file.Position = 0;
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false,
+            leaveOpen: true);
         var text = reader.ReadToEnd();
         file.Position = 0;
         return text;

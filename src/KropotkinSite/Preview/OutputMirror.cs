@@ -26,7 +26,8 @@ public sealed class OutputMirror(string outputDirectory)
     /// <summary>Writes the whole site into a fresh folder and swaps it in, as a build does.</summary>
     private int Publish(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, CancellationToken cancellation)
     {
-        var written = OutputWriter.Publish(outputDirectory, files.Select(f => Document.Create("", f.Key, f.Value)), cancellation);
+        var documents = files.Select(f => Document.Create("", f.Key, f.Value));
+        var written = OutputWriter.Publish(outputDirectory, documents, cancellation);
         _left = Scan().Files;
         _published = true;
         return written;
@@ -34,8 +35,8 @@ public sealed class OutputMirror(string outputDirectory)
 
     /// <summary>Brings the folder from the site it held (<paramref name="before"/>) to the next one; the first time,
     /// or when the folder is gone, publishes the whole site.</summary>
-    public Update Bring(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after,
-        CancellationToken cancellation = default)
+    public Update Bring(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before,
+        IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after, CancellationToken cancellation = default)
     {
         if (!_published || !Directory.Exists(outputDirectory))
         {
@@ -47,8 +48,10 @@ public sealed class OutputMirror(string outputDirectory)
         int written = 0, mended = 0;
         foreach (var (destination, content) in after)
         {
-            var changed = !before.TryGetValue(destination, out var old) || !(old.Equals(content) || old.Span.SequenceEqual(content.Span));
-            var asLeft = disk.Files.TryGetValue(destination, out var found) && _left.TryGetValue(destination, out var left) && found == left;
+            var changed = !before.TryGetValue(destination, out var old)
+                          || !(old.Equals(content) || old.Span.SequenceEqual(content.Span));
+            var asLeft = disk.Files.TryGetValue(destination, out var found)
+                         && _left.TryGetValue(destination, out var left) && found == left;
             if (!changed && asLeft) continue;
             Write(destination, content);
             if (changed) written++;
@@ -70,7 +73,8 @@ public sealed class OutputMirror(string outputDirectory)
     {
         var holding = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in siteFiles)
-            for (var slash = file.LastIndexOf('/'); slash > 0 && holding.Add(file[..slash]); slash = file.LastIndexOf('/', slash - 1)) { }
+            for (var slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
+                if (!holding.Add(file[..slash])) break; // its parents are in already
         foreach (var folder in folders.Where(f => !holding.Contains(f)).OrderByDescending(f => f.Length))
             Directory.Delete(Path.Combine(_root, folder), recursive: true);
     }
@@ -101,10 +105,16 @@ public sealed class OutputMirror(string outputDirectory)
     {
         var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var folders = new List<string>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = false,
+        };
         var entries = new FileSystemEnumerable<(string Path, bool IsFolder, FileStamp Stamp)>(_root,
             (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory,
-                entry.IsDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcDateTime)), options);
+                entry.IsDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcDateTime)),
+            options);
         foreach (var (path, isFolder, stamp) in entries)
         {
             var relative = path[_root.Length..].Replace(Path.DirectorySeparatorChar, '/');

@@ -21,7 +21,10 @@ public sealed class BuildStopTests
         {
             var before = site.Snapshot();
             for (var i = 0; i < 400; i++)
-                site.Write($"many/page-{i}.md", $"---\ntitle: Page {i}\n---\n" + string.Concat(Enumerable.Repeat($"Trial {trial}, page {i}. ", 400)));
+            {
+                var text = string.Concat(Enumerable.Repeat($"Trial {trial}, page {i}. ", 400));
+                site.Write($"many/page-{i}.md", $"---\ntitle: Page {i}\n---\n{text}");
+            }
             using var build = ChildCommand.Start(site, "build");
             while (!Directory.Exists(site.Output + ".staging") && !build.HasExited) Thread.Sleep(1);
             if (!build.HasExited) build.Signal("SIGTERM");

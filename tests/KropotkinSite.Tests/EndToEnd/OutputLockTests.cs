@@ -36,7 +36,8 @@ public sealed class OutputLockTests
         using var site = TestSite.FromFixture("minimal");
         int dead;
         using (var ended = ChildCommand.Run(site, "--help")) dead = ended.Id; // a process that existed and has ended
-        File.WriteAllText(Path.Combine(site.Root, ".output.lock"), $"pid {dead}\nKropotkinSite build\nsince 2026-01-01 00:00:00 UTC\n");
+        File.WriteAllText(Path.Combine(site.Root, ".output.lock"),
+            $"pid {dead}\nKropotkinSite build\nsince 2026-01-01 00:00:00 UTC\n");
 
         using var build = ChildCommand.Run(site, "build");
 

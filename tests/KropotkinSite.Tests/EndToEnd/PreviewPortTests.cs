@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using KropotkinSite.Tests.Support;
@@ -16,13 +17,14 @@ public sealed class PreviewPortTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        using var preview = ChildCommand.Run(site, "preview", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var preview = ChildCommand.Run(site, "preview", "--port", port.ToString(CultureInfo.InvariantCulture));
 
         Assert.True(preview.ExitCode == 2, preview.Printed);
         Assert.Contains($"127.0.0.1:{port}", preview.Stderr);
         Assert.Contains("--port 0", preview.Stderr);
         Assert.DoesNotContain("   at ", preview.Stderr);
         var entries = Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).ToArray();
-        Assert.True(entries.SequenceEqual(["input"]), $"the preview wrote [{string.Join(", ", entries)}] beside its input");
+        Assert.True(entries.SequenceEqual(["input"]),
+            $"the preview wrote [{string.Join(", ", entries)}] beside its input");
     }
 }

@@ -27,8 +27,10 @@ public sealed class UnwritableOutputTests
         Assert.DoesNotContain("KS9000", build.Stderr);
         Assert.DoesNotContain("   at ", build.Stderr);
         BuildPromises.AssertSameFiles(before, TestSite.SnapshotOf(output), "after the build on a full disk");
-        var beside = Directory.EnumerateFileSystemEntries(disk.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        Assert.True(beside.SequenceEqual([".output.lock", "output"]), $"left on the disk: [{string.Join(", ", beside)}]");
+        var beside = Directory.EnumerateFileSystemEntries(disk.Path).Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal).ToArray();
+        Assert.True(beside.SequenceEqual([".output.lock", "output"]),
+            $"left on the disk: [{string.Join(", ", beside)}]");
     }
 
     [LinuxFact]
@@ -59,7 +61,8 @@ public sealed class UnwritableOutputTests
 
     private static ChildCommand ChildBuildInto(TestSite site, string output)
     {
-        var build = ChildCommand.Start(site.Root, ["build", "--input", site.Input, "--output", output, "--theme", site.Theme]);
+        var build = ChildCommand.Start(site.Root,
+            ["build", "--input", site.Input, "--output", output, "--theme", site.Theme]);
         Assert.True(build.WaitForExit(TimeSpan.FromMinutes(2)), build.Printed);
         return build;
     }
@@ -80,11 +83,14 @@ public sealed class UnwritableOutputTests
 
         public static SmallDisk Mount(TestSite site, string size)
         {
-            Assert.True(Environment.IsPrivilegedProcess, "cannot test a full or read-only disk: mounting a small tmpfs needs root, and these tests do not run as root");
+            Assert.True(Environment.IsPrivilegedProcess,
+                "cannot test a full or read-only disk: mounting a small tmpfs needs root, " +
+                "and these tests do not run as root");
             var path = System.IO.Path.Combine(site.Root, "disk");
             Directory.CreateDirectory(path);
             var (code, said) = Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", path);
-            Assert.True(code == 0, $"cannot test a full or read-only disk: mount -t tmpfs failed here (exit {code}: {said})");
+            Assert.True(code == 0,
+                $"cannot test a full or read-only disk: mount -t tmpfs failed here (exit {code}: {said})");
             return new SmallDisk(path);
         }
 

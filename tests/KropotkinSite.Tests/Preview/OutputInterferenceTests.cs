@@ -32,14 +32,16 @@ public sealed class OutputInterferenceTests
         preview.WaitForServing();
 
         var page = Path.Combine(site.Output, "works", "index.html");
-        File.WriteAllText(page, File.ReadAllText(page).Replace("<h1>", "<h1>Changed by hand: ", StringComparison.Ordinal));
+        var changed = File.ReadAllText(page).Replace("<h1>", "<h1>Changed by hand: ", StringComparison.Ordinal);
+        File.WriteAllText(page, changed);
         File.WriteAllText(Path.Combine(site.Output, "notes.txt"), "Same length? No: a different text altogether.");
         File.WriteAllText(Path.Combine(site.Output, "life", "stray.html"), "<p>not part of the site</p>");
         Directory.CreateDirectory(Path.Combine(site.Output, "empty", "folder"));
         File.Delete(Path.Combine(site.Output, "robots.txt"));
         Edit(site, "life/early.md");
 
-        FullBuild.WaitUntilOutputEquals(site, preview, "after changing, adding and deleting files in output and an edit");
+        FullBuild.WaitUntilOutputEquals(site, preview,
+            "after changing, adding and deleting files in output and an edit");
     }
 
     [LinuxFact]

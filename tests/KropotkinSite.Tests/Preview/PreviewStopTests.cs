@@ -23,7 +23,8 @@ public sealed class PreviewStopTests
         using var preview = ChildCommand.Start(site, "preview", "--port", "0");
         var address = preview.WaitForServing();
         Assert.False(preview.Ignores(number),
-            $"cannot test {signal}: this test process ignores it, and so does the preview it starts (started in the background without job control?)");
+            $"cannot test {signal}: this test process ignores it, and so does the preview it starts " +
+            "(started in the background without job control?)");
         using var browser = EventStream.Open(address);
 
         preview.Signal(signal);
@@ -32,10 +33,13 @@ public sealed class PreviewStopTests
         var took = clock.Elapsed;
         if (!stopped) preview.WaitForExit(TimeSpan.FromSeconds(20));
 
-        Assert.True(stopped, $"{signal}: still running {Promised.TotalSeconds} s later ({(preview.HasExited ? $"stopped after {clock.Elapsed.TotalSeconds:F1} s" : "and 20 s later")}):\n{preview.Printed}");
-        Assert.True(preview.ExitCode == 0, $"{signal}: exit {preview.ExitCode} after {took.TotalMilliseconds:F0} ms:\n{preview.Printed}");
+        var late = preview.HasExited ? $"it stopped after {clock.Elapsed.TotalSeconds:F1} s" : "and 20 s later";
+        Assert.True(stopped, $"{signal}: still running {Promised.TotalSeconds} s later ({late}):\n{preview.Printed}");
+        Assert.True(preview.ExitCode == 0,
+            $"{signal}: exit {preview.ExitCode} after {took.TotalMilliseconds:F0} ms:\n{preview.Printed}");
         Assert.Contains("Stopped.", preview.Stdout);
-        Assert.True(SpinWait.SpinUntil(() => browser.Ended, TimeSpan.FromSeconds(5)), "the live-reload stream was left open");
+        Assert.True(SpinWait.SpinUntil(() => browser.Ended, TimeSpan.FromSeconds(5)),
+            "the live-reload stream was left open");
         Assert.Null(FullBuild.DifferenceFrom(site));
         BuildPromises.AssertNothingBesideOutput(site, $"after {signal}");
     }

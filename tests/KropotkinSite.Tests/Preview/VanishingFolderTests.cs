@@ -14,7 +14,8 @@ public sealed class VanishingFolderTests
     [LinuxTheory]
     [InlineData("input")]
     [InlineData("theme")]
-    public void A_folder_renamed_away_is_reported_the_last_good_site_served_and_it_recovers_when_the_folder_is_back(string folder)
+    public void A_folder_renamed_away_is_reported_the_last_good_site_served_and_it_recovers_when_it_is_back(
+        string folder)
     {
         using var site = TestSite.FromFixture("minimal");
         TestSite.CopyDirectory(site.Theme, Path.Combine(site.Root, "theme"));
@@ -36,13 +37,16 @@ public sealed class VanishingFolderTests
         Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
         Assert.Equal(served, meanwhile.Content.ReadAsStringAsync().GetAwaiter().GetResult());
 
-        var edited = folder == "input" ? ("life/early.md", "\nEdited while away.\n") : ("layouts/page.liquid", "\n<p>Edited while away.</p>\n");
-        File.AppendAllText(Path.Combine(path + ".away", edited.Item1), edited.Item2);
+        var (file, edit) = folder == "input"
+            ? ("life/early.md", "\nEdited while away.\n")
+            : ("layouts/page.liquid", "\n<p>Edited while away.</p>\n");
+        File.AppendAllText(Path.Combine(path + ".away", file), edit);
         Directory.Move(path + ".away", path);
 
         browser.WaitFor("event: reload", "a reload once the folder is back");
         var recovered = client.GetStringAsync(page).GetAwaiter().GetResult();
-        Assert.True(recovered.Contains("Edited while away.", StringComparison.Ordinal), $"the page does not show the edit made while away:\n{recovered}");
+        Assert.True(recovered.Contains("Edited while away.", StringComparison.Ordinal),
+            $"the page does not show the edit made while away:\n{recovered}");
         File.AppendAllText(Path.Combine(site.Input, "life/early.md"), "\nA sentence added once it was back.\n");
         FullBuild.WaitUntilOutputEquals(site, preview, $"after the {folder} folder came back and an edit");
         Assert.Contains("A sentence added once it was back.", client.GetStringAsync(page).GetAwaiter().GetResult());

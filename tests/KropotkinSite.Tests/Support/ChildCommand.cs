@@ -31,7 +31,9 @@ public sealed class ChildCommand : IDisposable
     public int ExitCode => _process.ExitCode;
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
-    public string Printed => $"exit {(HasExited ? ExitCode.ToString(CultureInfo.InvariantCulture) : "(running)")}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+    public string Printed =>
+        $"exit {(HasExited ? ExitCode.ToString(CultureInfo.InvariantCulture) : "(running)")}\n" +
+        $"stdout:\n{Stdout}\nstderr:\n{Stderr}";
 
     /// <summary>Starts <c>KropotkinSite COMMAND --input --output --theme</c> of a site, with more arguments.</summary>
     public static ChildCommand Start(TestSite site, string command, params string[] more) =>
@@ -55,7 +57,8 @@ public sealed class ChildCommand : IDisposable
     public static ChildCommand Run(TestSite site, string command, params string[] more)
     {
         var child = Start(site, command, more);
-        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)), $"{command} did not finish in two minutes:\n{child.Printed}");
+        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(2)),
+            $"{command} did not finish in two minutes:\n{child.Printed}");
         return child;
     }
 
@@ -93,10 +96,9 @@ public sealed class ChildCommand : IDisposable
     /// <summary>Sends a signal (SIGTERM, SIGINT, SIGHUP) with kill(1).</summary>
     public void Signal(string name)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", name.Replace("SIG", "", StringComparison.Ordinal), Id.ToString(CultureInfo.InvariantCulture)])
-        {
-            UseShellExecute = false,
-        })!;
+        var signal = name.Replace("SIG", "", StringComparison.Ordinal);
+        var arguments = new[] { "-s", signal, Id.ToString(CultureInfo.InvariantCulture) };
+        using var kill = Process.Start(new ProcessStartInfo("kill", arguments) { UseShellExecute = false })!;
         kill.WaitForExit();
         Assert.True(kill.ExitCode == 0, $"kill -s {name} {Id} failed");
     }

@@ -18,7 +18,9 @@ public sealed class EventStream : IDisposable
     public static EventStream Open(Uri site)
     {
         var stream = new EventStream();
-        var response = stream._client.GetAsync(new Uri(site, "__preview/events"), HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+        var events = new Uri(site, "__preview/events");
+        var response = stream._client.GetAsync(events, HttpCompletionOption.ResponseHeadersRead)
+            .GetAwaiter().GetResult();
         response.EnsureSuccessStatusCode();
         var body = response.Content.ReadAsStream();
         stream._reading = Task.Run(() => stream.Read(body));
