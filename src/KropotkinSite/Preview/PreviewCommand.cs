@@ -33,14 +33,15 @@ public static class PreviewCommand
             return CommandLine.BadUsage;
         }
         var command = $"KropotkinSite preview at {server.Address}";
-        using var outputLock = CommandLine.LockOutput(options.OutputDirectory, command, stdout, stderr, out var refused);
+        using var outputLock = CommandLine.LockOutput(options.OutputDirectory, command, stdout, stderr,
+            out var refused);
         if (outputLock is null) return refused;
 
         var output = new OutputMirror(options.OutputDirectory);
         using var watcher = new SiteWatcher([options.InputDirectory, options.ThemeDirectory]);
         try
         {
-            if (Rebuild(session, null, stdout, stderr, reload, cancellation))
+            if (Rebuild(session, options, null, stdout, stderr, reload, cancellation))
             {
                 var first = session.Current.Files;
                 WriteOutput(() => output.Bring(SiteSnapshot.Empty.Files, first, cancellation), options, stdout, stderr);
@@ -52,7 +53,7 @@ public static class PreviewCommand
                 var changed = await watcher.NextBurstAsync(Quiet, cancellation);
                 var before = session.Current;
                 // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
-                var built = Rebuild(session, lostTrack ? null : changed, stdout, stderr, reload, cancellation);
+                var built = Rebuild(session, options, lostTrack ? null : changed, stdout, stderr, reload, cancellation);
                 lostTrack = MissingFolder(options) is not null;
                 if (built)
                     WriteOutput(() => output.Bring(before.Files, session.Current.Files), options, stdout, stderr);
@@ -67,10 +68,9 @@ public static class PreviewCommand
 
     /// <summary>Rebuilds and reports; true when the session has a new good site. A missing input or theme folder
     /// is reported as what it is, not as the errors a build of nothing gives.</summary>
-    private static bool Rebuild(PreviewSession session, IReadOnlyList<string>? changed, TextWriter stdout,
-        TextWriter stderr, LiveReload reload, CancellationToken cancellation)
+    private static bool Rebuild(PreviewSession session, BuildOptions options, IReadOnlyList<string>? changed,
+        TextWriter stdout, TextWriter stderr, LiveReload reload, CancellationToken cancellation)
     {
-        var options = session.Options;
         if (MissingFolder(options) is { } missing)
         {
             ReportErrors([missing], stderr, reload);
@@ -83,8 +83,7 @@ public static class PreviewCommand
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ReportErrors([MissingFolder(options) ?? new ContentError(options.InputDirectory, 1, 1, "KS9000",
-                $"internal error: {e.GetType().Name}: {e.Message} (please report this)")], stderr, reload);
+            ReportErrors([MissingFolder(options) ?? InternalError.Of(options.InputDirectory, e)], stderr, reload);
             return false;
         }
         if (result.Errors.Count > 0)
