@@ -8,7 +8,15 @@ public sealed record LinkView(string Title, string Href, string? Current = null,
 public sealed record EventView(string DateIso, string DateDisplay, string? EndIso, string? EndDisplay, string Title, string? Place, string TimelineHref);
 
 /// <summary>The facts of a work as its page shows them.</summary>
-public sealed record WorkView(Work Work, string KindName, LinkView? Previous, LinkView? Next, IReadOnlyList<ETextSource> ETexts);
+/// <param name="LanguageName">The original language in words ("French"), or null when the work names none the site knows.</param>
+public sealed record WorkView(Work Work, string KindName, LinkView? Previous, LinkView? Next, IReadOnlyList<ETextSource> ETexts, string? LanguageName);
+
+/// <summary>Where a page stands in the reading order: <c>Number</c> of <c>Count</c> pages of its section (a link to
+/// it), or of the whole reading order for a top-level page (no section).</summary>
+public sealed record ReadingPlace(LinkView? Section, int Number, int Count);
+
+/// <summary>The pages of one section (or the top-level pages) that mention a page.</summary>
+public sealed record BacklinkGroup(string Title, IReadOnlyList<LinkView> Links);
 
 /// <summary>Everything a layout may show about one page. Templates only present this; they compute nothing.</summary>
 public sealed record PageView(
@@ -26,6 +34,10 @@ public sealed record PageView(
     LinkView? Previous,
     LinkView? Next,
     IReadOnlyList<LinkView> Backlinks,
+    IReadOnlyList<BacklinkGroup> BacklinkGroups,
+    ReadingPlace? Place,
+    LinkView? StartReading,
+    LinkView? ReadOn,
     IReadOnlyList<EventView> Events,
     IReadOnlyList<LinkView> SectionPages,
     WorkView? Work,

@@ -18,7 +18,8 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline)
     {
         var (previous, next) = index.Neighbours(page);
-        var work = page.Work is { } w ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts) : null;
+        var work = page.Work is { } w ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts, LanguageNames.EnglishName(w.Language)) : null;
+        var backlinks = index.Backlinks(page.Url);
         var sectionPages = page.IsSectionIndex
             ? index.SectionPages(page.Section).Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray()
             : [];
@@ -41,7 +42,11 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             Breadcrumbs(page),
             page.Work is null ? Link(previous) : null,
             page.Work is null ? Link(next) : null,
-            index.Backlinks(page.Url).Select(p => new LinkView(p.Title, Href(p.Url))).ToArray(),
+            backlinks.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray(),
+            BacklinkGroups(backlinks),
+            Place(page),
+            Link(StartReading(page)),
+            page.Work is null && next is null && index.ReadingPosition(page.Url) >= 0 ? Link(index.ReadOn) : null,
             events,
             sectionPages,
             work,
@@ -54,8 +59,8 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     /// A key (a hash) that changes whenever <see cref="Build"/> would give this page another view, made without
     /// building it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
     /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — the pages
-    /// before and after it (previous/next), for a section page all its section's pages (its list), the section
-    /// page (breadcrumbs), the pages that link to it, its events' places on the timeline, and for the generated
+    /// before and after it (previous/next, and where it stands in the reading order), for a section page all its
+    /// section's pages (its list), the section page (breadcrumbs), the pages that link to it, its events' places on the timeline, and for the generated
     /// pages their whole catalogue or timeline (<paramref name="generated"/>). Kept beside <see cref="Build"/>:
     /// whatever Build reads, this key must cover.
     /// </summary>
@@ -73,11 +78,53 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
                 key.Append(neighbour?.Url).Append('\u0001').Append(neighbour?.Title).Append('\u0001').Append(neighbour?.Summary).Append('|');
             if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
         }
+        // Where it stands in the reading order, where reading starts from it, where its last page sends a reader.
+        key.Append(index.PlaceInSection(page.Url)?.ToString()).Append('\u0001').Append(index.ReadingPosition(page.Url)).Append('\u0001')
+            .Append(index.ReadingOrder.Count).Append('\u0001').Append(StartReading(page)?.Url).Append('\u0001').Append(StartReading(page)?.Title)
+            .Append('\u0001').Append(index.ReadOn?.Url).Append('|');
         foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');
         key.Append('|');
         foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
         key.Append('|').Append(generated?.Invoke());
         return TextHash.Of(key.ToString());
+    }
+
+    /// <summary>Where a page of the reading order stands: "Exile · 2 of 5", or "20 of 22" for a top-level page.</summary>
+    private ReadingPlace? Place(PageEntry page)
+    {
+        if (index.PlaceInSection(page.Url) is { } place)
+            return new ReadingPlace(index.Find("/" + page.Section + "/") is { } section ? new LinkView(section.Title, Href(section.Url)) : null,
+                place.Index + 1, place.Count);
+        var position = index.ReadingPosition(page.Url);
+        return position < 0 ? null : new ReadingPlace(null, position + 1, index.ReadingOrder.Count);
+    }
+
+    /// <summary>Where reading starts from the home page (the first page of the reading order) or from a section page
+    /// (its first page there).</summary>
+    private PageEntry? StartReading(PageEntry page) =>
+        page.Url == "/" ? index.ReadingOrder.FirstOrDefault()
+        : page.IsSectionIndex ? index.SectionPages(page.Section).FirstOrDefault(p => index.ReadingPosition(p.Url) >= 0)
+        : null;
+
+    /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last), each by title.</summary>
+    private IReadOnlyList<BacklinkGroup> BacklinkGroups(IReadOnlyList<PageEntry> sources)
+    {
+        if (sources.Count == 0) return [];
+        return sources
+            .GroupBy(p => p.Section, StringComparer.Ordinal)
+            .Select(g => (Entry: g.Key.Length > 0 ? index.Find("/" + g.Key + "/") : null, g.Key, Pages: g))
+            .OrderBy(g => g.Key.Length == 0 ? int.MaxValue : g.Entry is { } entry ? IndexOf(index.Navigation, entry.Url) : int.MaxValue - 1)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new BacklinkGroup(g.Key.Length == 0 ? "Other pages" : g.Entry?.Title ?? g.Key,
+                g.Pages.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray()))
+            .ToArray();
+    }
+
+    private static int IndexOf(IReadOnlyList<PageEntry> pages, string url)
+    {
+        for (var i = 0; i < pages.Count; i++)
+            if (pages[i].Url == url) return i;
+        return int.MaxValue - 1;
     }
 
     private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);

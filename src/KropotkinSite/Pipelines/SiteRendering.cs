@@ -41,7 +41,9 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
-        var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
+        var story = new Lazy<(IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids)>(() =>
+            TimelineBuilder.InStoryOrder(timelineData.Ordered, timelineData.Ids, TimelineBuilder.TellingOrder(index)));
+        var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(story.Value.Events, story.Value.Ids, settings.Periods,
             e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
         // Everything every page may show: the site view, the settings behind structured data, the navigation.
         var shared = new Lazy<string>(() => RenderSignature.Of(new { site, settings, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
@@ -72,7 +74,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             Func<string>? generated = entry.Kind switch
             {
                 PageKinds.WorksIndex => () => RenderSignature.Of(catalogue.Value),
-                PageKinds.Timeline => () => TimelineBuilder.Key(timelineData.Ordered, timelineData.Ids, settings.Periods),
+                PageKinds.Timeline => () => TimelineBuilder.Key(story.Value.Events, story.Value.Ids, settings.Periods),
                 _ => null,
             };
             var layout = info?.Layout ?? DefaultLayout(entry.Kind);
@@ -102,6 +104,8 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             var (before, now) = (kept.EntryList[i], entries[i]);
             if (SiteIndex.ShowsSame(before, now)) continue;
             if (before.Url != now.Url || before.Kind != now.Kind) return null;
+            // A page that moved in the reading order moves others too (their place, the timeline's order).
+            if (kept.Index.TellingRank(before.Url) != index.TellingRank(now.Url)) return null;
             urls.Add("/" + now.Section + "/");
             foreach (var neighbour in new[] { kept.Index.Neighbours(before), index.Neighbours(now) })
             {
