@@ -89,7 +89,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
     /// for the site (the shared parts are the same, and every event keeps its id); null when the edit may reach
     /// every page. It follows <see cref="PageViewBuilder.DependencyKey"/>: an edited page shows itself to its
     /// section page (for a work, the works index), to the pages before and after it (in the last index and in
-    /// this one) and to the pages it links to (backlinks). A section page's title and summary show in the
+    /// this one), to the pages it links to (backlinks), and, first in the reading order, to the home page. A section page's title and summary show in the
     /// navigation, one of the shared parts, so a change to them reaches every page anyway; and the timeline page
     /// is a new document whenever its events change.
     /// </summary>
@@ -107,6 +107,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             // A page that moved in the reading order moves others too (their place, the timeline's order).
             if (kept.Index.TellingRank(before.Url) != index.TellingRank(now.Url)) return null;
             urls.Add("/" + now.Section + "/");
+            if (index.ReadingPosition(now.Url) == 0) urls.Add("/"); // the home page's "Start reading" names it
             foreach (var neighbour in new[] { kept.Index.Neighbours(before), index.Neighbours(now) })
             {
                 if (neighbour.Previous is { } previous) urls.Add(previous.Url);

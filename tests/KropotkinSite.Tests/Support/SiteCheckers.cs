@@ -11,6 +11,9 @@ public sealed record Violation(string Kind, string Where, string Rule, string Te
     public override string ToString() => $"{Kind} {Where} {Rule}: {Text}";
 }
 
+/// <summary>What a page's first screen shows: the header's height and where its first paragraph starts (CSS px from the top).</summary>
+public sealed record FirstScreen(string Page, double? Header, double? ParagraphTop, string? Paragraph);
+
 /// <summary>What a checker run found, with a summary of what it looked at.</summary>
 public sealed record CheckReport(string Summary, IReadOnlyList<Violation> Violations)
 {
@@ -88,6 +91,24 @@ public static class SiteCheckers
         }
         if (run.ExitCode != 0 && violations.Count == 0) Assert.Fail($"vnu.jar exited {run.ExitCode}:\n{Truncate(run.Stderr)}");
         return new CheckReport($"vnu: {files.Count} files checked (.html, .css, .svg)", violations);
+    }
+
+    /// <summary>
+    /// What a screen of <paramref name="width"/> × <paramref name="height"/> CSS px shows first of some pages of a
+    /// built site (first-screen.mjs in Chromium): the header's height and where the first paragraph of text starts.
+    /// </summary>
+    public static IReadOnlyList<FirstScreen> FirstScreens(string output, int width, int height, params string[] pages)
+    {
+        RequireTools(needBrowser: true);
+        var args = new List<string> { Path.Combine(ToolsFolder, "first-screen.mjs"), "--root", output, "--width", $"{width}", "--height", $"{height}" };
+        foreach (var page in pages) args.AddRange(["--page", page]);
+        var run = Run(FindOnPath("node")!, args, ToolsFolder);
+        if (run.ExitCode != 0) Assert.Fail($"first-screen.mjs could not run (exit {run.ExitCode}):\n{run.Stderr}\n{Truncate(run.Stdout)}");
+        using var json = ParseJson(run.Stdout, "first-screen.mjs");
+        static double? Number(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble() : null;
+        return json.RootElement.GetProperty("pages").EnumerateArray()
+            .Select(p => new FirstScreen(p.GetProperty("page").GetString()!, Number(p, "header"), Number(p, "paragraphTop"), p.GetProperty("paragraph").GetString()))
+            .ToArray();
     }
 
     /// <summary>Fails the test, saying how to install them, when a tool the checks need is missing.</summary>
