@@ -67,6 +67,9 @@ public sealed record TimelineView(
 /// </summary>
 public static class TimelineBuilder
 {
+    /// <summary>How many colours the theme has for periods (<c>band-0</c> to <c>band-4</c>): band i takes colour i modulo this.</summary>
+    public const int StripColours = 5;
+
     public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events)
     {
         var array = events.ToArray();
@@ -171,7 +174,7 @@ public static class TimelineBuilder
         var bands = groups.Select((g, i) =>
         {
             var (from, to) = g.Bounds;
-            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), Math.Max(0.5, Percent(to + 1) - Percent(from)), i % 4, g.Group.Places, g.Group.Entries.Count);
+            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), Math.Max(0.5, Percent(to + 1) - Percent(from)), i % StripColours, g.Group.Places, g.Group.Entries.Count);
         }).ToArray();
         var ticks = entries.Select(e => new StripTick(Percent(e.Event.Date.Year + FractionOfYear(e.Event.Date)), $"{e.DateDisplay}: {e.Title}", e.Id)).ToArray();
         var step = span > 60 ? 10 : span > 20 ? 5 : 1;
