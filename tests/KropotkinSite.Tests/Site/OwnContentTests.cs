@@ -34,7 +34,7 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
         var shared = 0;
         foreach (var file in Directory.GetFiles(_site.Output, "*.html", SearchOption.AllDirectories))
         {
-            var main = Html.Parse(File.ReadAllText(file)).QuerySelector("main");
+            var main = Support.Html.Parse(File.ReadAllText(file)).QuerySelector("main");
             if (main is null) continue;
             foreach (var quote in main.QuerySelectorAll("blockquote").ToArray()) quote.Remove(); // Kropotkin's own words, marked as quotations
             var runs = Runs(Words(main.TextContent)).ToArray();
@@ -87,7 +87,7 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
     {
         foreach (var file in Directory.GetFiles(Path.Combine(_site.Output, "works"), "index.html", SearchOption.AllDirectories))
         {
-            var page = Html.Parse(File.ReadAllText(file));
+            var page = Support.Html.Parse(File.ReadAllText(file));
             foreach (var fact in page.QuerySelectorAll(".facts dd, .work-item__meta"))
             {
                 Assert.DoesNotMatch(@"^\s*[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*$", fact.TextContent); // "fr" for a value

@@ -3,53 +3,6 @@ using System.Text;
 
 namespace KropotkinSite.Content;
 
-/// <summary>One event as the timeline page shows it.</summary>
-public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link)
-{
-    public string DateIso => Event.Date.Iso;
-    public string DateDisplay => Event.Date.Display;
-    /// <summary>The date as shown under its year: "30 June", "June", or "" for a date known only to the year.</summary>
-    public string DateWithinYear => Event.Date.WithinYear;
-    public string? EndIso => Event.End?.Iso;
-    public string? EndDisplay => Event.End?.Display;
-    public string Title => Event.Title;
-    public string? Place => Event.Place;
-    public string? PageTitle => Event.PageTitle;
-}
-
-/// <summary>A group of timeline entries: a period of the life, or a decade when the site names no periods.</summary>
-public sealed record TimelineGroup(string Id, string Title, string? Summary, string Span, IReadOnlyList<TimelineEntry> Entries, IReadOnlyList<string> Places)
-{
-    /// <summary>The entries by year, so the page shows each year once.</summary>
-    public IReadOnlyList<TimelineYear> Years { get; } =
-        Entries.GroupBy(e => e.Event.Date.Year).Select(g => new TimelineYear(g.Key, g.ToArray())).ToArray();
-}
-
-/// <summary>The entries of one year within a group.</summary>
-public sealed record TimelineYear(int Year, IReadOnlyList<TimelineEntry> Entries);
-
-/// <summary>A decade's mark under the overview strip, in percent of its width.</summary>
-public sealed record StripMark(int Year, double Left);
-
-/// <summary>A band of the overview strip, in percent of its width.</summary>
-public sealed record StripBand(string Title, string Span, string GroupId, double Left, double Width, int Index, IReadOnlyList<string> Places, int EventCount);
-
-/// <summary>An event's tick on the overview strip, in percent of its width.</summary>
-public sealed record StripTick(double Left, string Label, string EntryId);
-
-public sealed record TimelineView(
-    IReadOnlyList<TimelineGroup> Groups,
-    IReadOnlyList<StripBand> Bands,
-    IReadOnlyList<StripTick> Ticks,
-    IReadOnlyList<int> AxisYears,
-    IReadOnlyList<StripMark> Marks,
-    int FirstYear,
-    int LastYear,
-    int EventCount)
-{
-    public bool IsEmpty => EventCount == 0;
-}
-
 /// <summary>
 /// Orders events and groups them for the timeline page.
 /// <para>
