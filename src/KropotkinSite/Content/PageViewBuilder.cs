@@ -19,7 +19,9 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline)
     {
         var (previous, next) = index.Neighbours(page);
-        var work = page.Work is { } w ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts, LanguageNames.EnglishName(w.Language)) : null;
+        var work = page.Work is { } w
+            ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts, LanguageNames.EnglishName(w.Language))
+            : null;
         var backlinks = index.Backlinks(page.Url);
         var sectionPages = page.IsSectionIndex
             ? index.SectionPages(page.Section).Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray()
@@ -61,8 +63,9 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
     /// building it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
     /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — the pages
     /// before and after it (previous/next, and where it stands in the reading order), for a section page all its
-    /// section's pages (its list), the section page (breadcrumbs), the pages that link to it, its events' places on the timeline, and for the generated
-    /// pages their whole catalogue or timeline (<paramref name="generated"/>). Kept beside <see cref="Build"/>:
+    /// section's pages (its list), the section page (breadcrumbs), the pages that link to it, its events' places on
+    /// the timeline, and for the generated pages their whole catalogue or timeline (<paramref name="generated"/>).
+    /// Kept beside <see cref="Build"/>:
     /// whatever Build reads, this key must cover.
     /// </summary>
     public string DependencyKey(PageEntry page, string identity, string shared, Func<string>? generated)
@@ -80,9 +83,10 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
         }
         // Where it stands in the reading order, where reading starts from it, where its last page sends a reader.
-        key.Append(index.PlaceInSection(page.Url)?.ToString()).Append('\u0001').Append(index.ReadingPosition(page.Url)).Append('\u0001')
-            .Append(index.ReadingOrder.Count).Append('\u0001').Append(StartReading(page)?.Url).Append('\u0001').Append(StartReading(page)?.Title)
-            .Append('\u0001').Append(index.ReadOn?.Url).Append('|');
+        var start = StartReading(page);
+        key.Append(index.PlaceInSection(page.Url)?.ToString()).Append('\u0001').Append(index.ReadingPosition(page.Url))
+            .Append('\u0001').Append(index.ReadingOrder.Count).Append('\u0001').Append(start?.Url).Append('\u0001')
+            .Append(start?.Title).Append('\u0001').Append(index.ReadOn?.Url).Append('|');
         foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');
         key.Append('|');
         foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
@@ -90,12 +94,16 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
         return TextHash.Of(key.ToString());
     }
 
-    /// <summary>Where a page of the reading order stands: "Exile · 2 of 5", or "20 of 22" for a top-level page.</summary>
+    /// <summary>Where a page of the reading order stands: "Exile · 2 of 5", or "20 of 22" for a top-level
+    /// page.</summary>
     private ReadingPlace? Place(PageEntry page)
     {
         if (index.PlaceInSection(page.Url) is { } place)
-            return new ReadingPlace(index.Find("/" + page.Section + "/") is { } section ? new LinkView(section.Title, Href(section.Url)) : null,
-                place.Index + 1, place.Count);
+        {
+            var section = index.Find("/" + page.Section + "/");
+            var link = section is null ? null : new LinkView(section.Title, Href(section.Url));
+            return new ReadingPlace(link, place.Index + 1, place.Count);
+        }
         var position = index.ReadingPosition(page.Url);
         return position < 0 ? null : new ReadingPlace(null, position + 1, index.ReadingOrder.Count);
     }
@@ -107,14 +115,16 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
         : page.IsSectionIndex ? index.SectionPages(page.Section).FirstOrDefault(p => index.ReadingPosition(p.Url) >= 0)
         : null;
 
-    /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last), each by title.</summary>
+    /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last), each by
+    /// title.</summary>
     private IReadOnlyList<BacklinkGroup> BacklinkGroups(IReadOnlyList<PageEntry> sources)
     {
         if (sources.Count == 0) return [];
         return sources
             .GroupBy(p => p.Section, StringComparer.Ordinal)
             .Select(g => (Entry: g.Key.Length > 0 ? index.Find("/" + g.Key + "/") : null, g.Key, Pages: g))
-            .OrderBy(g => g.Key.Length == 0 ? int.MaxValue : g.Entry is { } entry ? IndexOf(index.Navigation, entry.Url) : int.MaxValue - 1)
+            .OrderBy(g => g.Key.Length == 0 ? int.MaxValue
+                : g.Entry is { } entry ? IndexOf(index.Navigation, entry.Url) : int.MaxValue - 1)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new BacklinkGroup(g.Key.Length == 0 ? "Other pages" : g.Entry?.Title ?? g.Key,
                 g.Pages.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray()))

@@ -38,19 +38,22 @@ public sealed class SiteIndex
         _readingPosition = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < ReadingOrder.Count; i++) _readingPosition[ReadingOrder[i].Url] = i;
         _placeInSection = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var section in ReadingOrder.Where(p => p.Section.Length > 0).GroupBy(p => p.Section, StringComparer.Ordinal))
+        var bySection = ReadingOrder.Where(p => p.Section.Length > 0).GroupBy(p => p.Section, StringComparer.Ordinal);
+        foreach (var section in bySection)
         {
             var inSection = section.ToArray();
             for (var i = 0; i < inSection.Length; i++) _placeInSection[inSection[i].Url] = (i, inSection.Length);
         }
         // The order in which the content tells things: the reading order, then the works by year, then the rest.
         _tellingRank = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var page in ReadingOrder.Concat(Works).Concat(Pages)) _tellingRank.TryAdd(page.Url, _tellingRank.Count);
+        foreach (var page in ReadingOrder.Concat(Works).Concat(Pages))
+            _tellingRank.TryAdd(page.Url, _tellingRank.Count);
 
         // Sources taken in title order fill each page's backlinks already sorted, with no sort per page. Only
         // content pages mention others: the home page, section pages and generated pages are navigation.
         var backlinks = new Dictionary<string, List<PageEntry>>(StringComparer.Ordinal);
-        foreach (var source in Sorted(Pages.Where(p => p.Kind is PageKinds.Page or PageKinds.Work), PageEntry.CompareTitles))
+        var mentioning = Pages.Where(p => p.Kind is PageKinds.Page or PageKinds.Work);
+        foreach (var source in Sorted(mentioning, PageEntry.CompareTitles))
             foreach (var target in source.LinkTargets)
                 if (target != source.Url && _byUrl.ContainsKey(target))
                 {
@@ -82,13 +85,20 @@ public sealed class SiteIndex
     /// <summary>A page's place in the reading order (0-based), or -1 when it is not in it.</summary>
     public int ReadingPosition(string url) => _readingPosition.TryGetValue(url, out var position) ? position : -1;
 
-    /// <summary>Where a page of the reading order stands among its section's pages there; null for other pages.</summary>
-    public (int Index, int Count)? PlaceInSection(string url) => _placeInSection.TryGetValue(url, out var place) ? place : null;
+    /// <summary>Where a page of the reading order stands among its section's pages there; null for other
+    /// pages.</summary>
+    public (int Index, int Count)? PlaceInSection(string url) =>
+        _placeInSection.TryGetValue(url, out var place) ? place : null;
 
     /// <summary>The first navigation entry the reading order does not go through (the works, say), where its last
     /// page sends a reader on; the home page when there is none.</summary>
-    public PageEntry? ReadOn => Navigation.FirstOrDefault(p => !_readingPosition.ContainsKey(p.Url) && !(p.IsSectionIndex && SectionPages(p.Section).Any(s => _readingPosition.ContainsKey(s.Url))))
-        ?? Find("/");
+    public PageEntry? ReadOn => Navigation.FirstOrDefault(p => !IsReadThrough(p)) ?? Find("/");
+
+    /// <summary>Whether the reading order goes through a navigation entry: the page itself, or a section's
+    /// pages.</summary>
+    private bool IsReadThrough(PageEntry entry) =>
+        _readingPosition.ContainsKey(entry.Url)
+        || (entry.IsSectionIndex && SectionPages(entry.Section).Any(p => _readingPosition.ContainsKey(p.Url)));
 
     public PageEntry? Find(string url) => _byUrl.GetValueOrDefault(url);
 
@@ -106,11 +116,13 @@ public sealed class SiteIndex
     /// <summary>The pages that link to a page, by title.</summary>
     public IReadOnlyList<PageEntry> Backlinks(string url) => _backlinks.GetValueOrDefault(url) ?? [];
 
-    /// <summary>The pages before and after one in its sequence: works by year, other pages in the reading order.</summary>
+    /// <summary>The pages before and after one in its sequence: works by year, other pages in the reading
+    /// order.</summary>
     public (PageEntry? Previous, PageEntry? Next) Neighbours(PageEntry page)
     {
         if (_readingPosition.TryGetValue(page.Url, out var position))
-            return (position > 0 ? ReadingOrder[position - 1] : null, position < ReadingOrder.Count - 1 ? ReadingOrder[position + 1] : null);
+            return (position > 0 ? ReadingOrder[position - 1] : null,
+                position < ReadingOrder.Count - 1 ? ReadingOrder[position + 1] : null);
         if (page.Work is null || page.IsSectionIndex || page.Section.Length == 0) return (null, null);
         var sequence = SectionPages(page.Section);
         if (!_positionInSection.TryGetValue(page.Url, out var index) || index >= sequence.Count || sequence[index].Url != page.Url)
@@ -129,17 +141,20 @@ public sealed class SiteIndex
     /// </summary>
     public static bool ShowsSame(PageEntry a, PageEntry b) =>
         ReferenceEquals(a, b)
-        || (a.Url == b.Url && a.Kind == b.Kind && a.Title == b.Title && a.Summary == b.Summary && a.Description == b.Description && a.Order == b.Order
-            && SameWork(a.Work, b.Work) && a.LinkTargets.SequenceEqual(b.LinkTargets, StringComparer.Ordinal));
+        || (a.Url == b.Url && a.Kind == b.Kind && a.Title == b.Title && a.Summary == b.Summary
+            && a.Description == b.Description && a.Order == b.Order && SameWork(a.Work, b.Work)
+            && a.LinkTargets.SequenceEqual(b.LinkTargets, StringComparer.Ordinal));
 
     private static bool SameWork(Work? a, Work? b) =>
         a == b || (a is not null && b is not null && a with { ETexts = b.ETexts } == b && a.ETexts.SequenceEqual(b.ETexts));
 
-    private static PageEntry[] ReadingOrderOf(IReadOnlyList<PageEntry> navigation, Func<string, IReadOnlyList<PageEntry>> sectionPages)
+    private static PageEntry[] ReadingOrderOf(
+        IReadOnlyList<PageEntry> navigation, Func<string, IReadOnlyList<PageEntry>> sectionPages)
     {
         static bool IsRead(PageEntry p) => p.Kind == PageKinds.Page && p.Work is null;
         return navigation
-            .SelectMany(entry => entry.IsSectionIndex ? sectionPages(entry.Section).Where(IsRead) : IsRead(entry) ? [entry] : [])
+            .SelectMany(entry =>
+                entry.IsSectionIndex ? sectionPages(entry.Section).Where(IsRead) : IsRead(entry) ? [entry] : [])
             .ToArray();
     }
 

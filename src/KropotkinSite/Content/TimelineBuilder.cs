@@ -20,7 +20,8 @@ namespace KropotkinSite.Content;
 /// </summary>
 public static class TimelineBuilder
 {
-    /// <summary>How many colours the theme has for periods (<c>band-0</c> to <c>band-4</c>): band i takes colour i modulo this.</summary>
+    /// <summary>How many colours the theme has for periods (<c>band-0</c> to <c>band-4</c>): band i takes colour
+    /// i modulo this.</summary>
     public const int StripColours = 5;
 
     public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events)
@@ -55,9 +56,11 @@ public static class TimelineBuilder
         return c;
     };
 
-    private static int Rank(SiteIndex index, TimelineEvent e) => e.PageUrl is null ? int.MaxValue : index.TellingRank(e.PageUrl);
+    private static int Rank(SiteIndex index, TimelineEvent e) =>
+        e.PageUrl is null ? int.MaxValue : index.TellingRank(e.PageUrl);
 
-    private static bool IsOwn(SiteIndex index, TimelineEvent e) => e.PageUrl is not null && index.Find(e.PageUrl)?.Source == e.SourceFile;
+    private static bool IsOwn(SiteIndex index, TimelineEvent e) =>
+        e.PageUrl is not null && index.Find(e.PageUrl)?.Source == e.SourceFile;
 
     /// <summary>The events (and their ids) in the order the timeline shows them, by the rule above.</summary>
     public static (IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids) InStoryOrder(
@@ -72,11 +75,13 @@ public static class TimelineBuilder
     }
 
     /// <summary>Events that share their date down to <paramref name="level"/> (0 nothing, 1 the year, 2 the month,
-    /// 3 the day), arranged by the rule: the more precise by their next part, the less precise merged in where told.</summary>
+    /// 3 the day), arranged by the rule: the more precise by their next part, the less precise merged in where
+    /// told.</summary>
     private static List<int> Arrange(IEnumerable<int> items, int level, IReadOnlyList<TimelineEvent> events, int[] rank)
     {
         if (level == 3) return items.OrderBy(i => rank[i]).ToList();
-        int? Part(int i) => level switch { 0 => events[i].Date.Year, 1 => events[i].Date.Month, _ => events[i].Date.Day };
+        int? Part(int i) =>
+            level switch { 0 => events[i].Date.Year, 1 => events[i].Date.Month, _ => events[i].Date.Day };
         var vague = items.Where(i => Part(i) is null).OrderBy(i => rank[i]).ToList();
         var precise = items.Where(i => Part(i) is not null).GroupBy(i => Part(i)!.Value).OrderBy(g => g.Key)
             .SelectMany(g => Arrange(g, level + 1, events, rank)).ToList();
@@ -86,7 +91,8 @@ public static class TimelineBuilder
         // position from which every remaining precise event is told after it.
         var toldFirstFrom = new int[precise.Count + 1];
         toldFirstFrom[precise.Count] = int.MaxValue;
-        for (var j = precise.Count - 1; j >= 0; j--) toldFirstFrom[j] = Math.Min(rank[precise[j]], toldFirstFrom[j + 1]);
+        for (var j = precise.Count - 1; j >= 0; j--)
+            toldFirstFrom[j] = Math.Min(rank[precise[j]], toldFirstFrom[j + 1]);
         var merged = new List<int>(precise.Count + vague.Count);
         var k = 0;
         foreach (var v in vague)
@@ -127,13 +133,16 @@ public static class TimelineBuilder
         var bands = groups.Select((g, i) =>
         {
             var (from, to) = g.Bounds;
-            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), Math.Max(0.5, Percent(to + 1) - Percent(from)), i % StripColours, g.Group.Places, g.Group.Entries.Count);
+            var width = Math.Max(0.5, Percent(to + 1) - Percent(from));
+            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), width, i % StripColours,
+                g.Group.Places, g.Group.Entries.Count);
         }).ToArray();
         var ticks = entries.Select(e => new StripTick(Percent(e.Event.Date.Year + FractionOfYear(e.Event.Date)), $"{e.DateDisplay}: {e.Title}", e.Id)).ToArray();
         var step = span > 60 ? 10 : span > 20 ? 5 : 1;
         var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
         var marks = axis.Where(y => y > first).Select(y => new StripMark(y, Percent(y))).ToArray();
-        return new TimelineView(groups.Select(g => g.Group).ToArray(), bands, ticks, axis, marks, first, last, entries.Length);
+        return new TimelineView(
+            groups.Select(g => g.Group).ToArray(), bands, ticks, axis, marks, first, last, entries.Length);
     }
 
     /// <summary>

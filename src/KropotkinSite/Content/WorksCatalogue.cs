@@ -1,6 +1,7 @@
 namespace KropotkinSite.Content;
 
-/// <summary>Lists the works by year, then title; counts them by kind (books, collections, pamphlets, articles).</summary>
+/// <summary>Lists the works by year, then title; counts them by kind (books, collections, pamphlets,
+/// articles).</summary>
 public static class WorksCatalogue
 {
     private static readonly (WorkKind Kind, string Heading)[] Kinds =
@@ -15,7 +16,8 @@ public static class WorksCatalogue
                 listings.Where(l => l.Work.Kind == k.Kind).ToArray()))
             .Where(g => g.Count > 0)
             .ToArray();
-        return new WorksCatalogueView(groups, listings, listings.Where(l => l.Work.StartHere).ToArray(), listings.Length,
-            listings.Count(l => l.Work.Unfinished));
+        var startHere = listings.Where(l => l.Work.StartHere).ToArray();
+        var unfinished = listings.Count(l => l.Work.Unfinished);
+        return new WorksCatalogueView(groups, listings, startHere, listings.Length, unfinished);
     }
 }

@@ -45,7 +45,8 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
         var story = new Lazy<(IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids)>(() =>
             TimelineBuilder.InStoryOrder(timelineData.Ordered, timelineData.Ids, TimelineBuilder.TellingOrder(index)));
-        var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(story.Value.Events, story.Value.Ids, settings.Periods,
+        var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(
+            story.Value.Events, story.Value.Ids, settings.Periods,
             e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
         // Everything every page may show: the site view, the settings behind structured data, the navigation.
         var shared = new Lazy<string>(() => RenderSignature.Of(new { site, settings, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
@@ -91,9 +92,10 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
     /// for the site (the shared parts are the same, and every event keeps its id); null when the edit may reach
     /// every page. It follows <see cref="PageViewBuilder.DependencyKey"/>: an edited page shows itself to its
     /// section page (for a work, the works index), to the pages before and after it (in the last index and in
-    /// this one), to the pages it links to (backlinks), and, first in the reading order, to the home page. A section page's title and summary show in the
-    /// navigation, one of the shared parts, so a change to them reaches every page anyway; and the timeline page
-    /// is a new document whenever its events change.
+    /// this one), to the pages it links to (backlinks), and, first in the reading order, to the home page; a page
+    /// that moves in the reading order moves others (their place, the timeline's order), so that reaches every page.
+    /// A section page's title and summary show in the navigation, one of the shared parts, so a change to them
+    /// reaches every page anyway; and the timeline page is a new document whenever its events change.
     /// </summary>
     private static HashSet<Document>? PagesShowingEdits(Kept? kept, List<int>? changed, PageEntry[] entries, IReadOnlyList<Document> documents,
         SiteIndex index, TimelineData timeline, string shared)

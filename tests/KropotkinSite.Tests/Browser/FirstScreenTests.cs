@@ -17,13 +17,15 @@ public sealed class FirstScreenTests
         using var site = TestSite.Empty();
         TestSite.CopyDirectory(Repository.Input, site.Input);
         site.BuildSuccessfully();
-        var screens = SiteCheckers.FirstScreens(site.Output, Width, Height, "/", "/life/siberia/", "/works/mutual-aid/", "/works/", "/timeline/");
+        var screens = SiteCheckers.FirstScreens(site.Output, Width, Height,
+            "/", "/life/siberia/", "/works/mutual-aid/", "/works/", "/timeline/");
         Assert.Equal(5, screens.Count);
         foreach (var screen in screens)
         {
             Assert.True(screen.Header is > 0 and <= 64, $"{screen.Page}: the header is {screen.Header} px tall");
             Assert.True(screen.ParagraphTop is { } top && top + OneLine <= Height,
-                $"{screen.Page}: the first paragraph (\"{screen.Paragraph}\") starts at {screen.ParagraphTop} px, below the first screen of {Height} px");
+                $"{screen.Page}: the first paragraph (\"{screen.Paragraph}\") starts at {screen.ParagraphTop} px, " +
+                $"below the first screen of {Height} px");
         }
     }
 }

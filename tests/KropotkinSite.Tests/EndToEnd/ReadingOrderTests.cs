@@ -6,7 +6,8 @@ namespace KropotkinSite.Tests.EndToEnd;
 /// where reading starts.</summary>
 public sealed class ReadingOrderTests
 {
-    /// <summary>Sections Life, Exile and Philosophy (ordered), two top-level pages, a work and a page of no order.</summary>
+    /// <summary>Sections Life, Exile and Philosophy (ordered), two top-level pages, a work and a page of no
+    /// order.</summary>
     private static TestSite Biography()
     {
         var site = TestSite.Minimal();
@@ -35,7 +36,7 @@ public sealed class ReadingOrderTests
         site.BuildSuccessfully();
         var visited = new List<string>();
         var previous = (string?)null;
-        for (var url = "/life/a/"; ; )
+        for (var url = "/life/a/"; ;)
         {
             Assert.DoesNotContain(url, visited);
             visited.Add(url);
@@ -45,7 +46,8 @@ public sealed class ReadingOrderTests
             if (next.Length == 0)
             {
                 // The last page is no dead end: it sends the reader on to the first part of the site not read yet.
-                Assert.Equal(["/timeline/"], page.Hrefs(".pager__read-on")); // the navigation: Life, Exile, Philosophy, Personal life, Legacy, Timeline, Works
+                // The navigation: Life, Exile, Philosophy, Personal life, Legacy, then Timeline and Works.
+                Assert.Equal(["/timeline/"], page.Hrefs(".pager__read-on"));
                 break;
             }
             previous = url;

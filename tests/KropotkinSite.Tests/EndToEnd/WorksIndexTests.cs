@@ -38,7 +38,8 @@ public sealed class WorksIndexTests
         using var site = TestSite.FromFixture("minimal");
         site.Write("works/third.md", "---\ntitle: Another Book\nyear: 1892\nkind: book\nlanguage: ru\n---\nText.");
         site.BuildSuccessfully();
-        var language = site.Page("works/third/index.html").QuerySelectorAll(".facts dt").Single(dt => dt.TextContent == "Original language");
+        var language = site.Page("works/third/index.html").QuerySelectorAll(".facts dt")
+            .Single(dt => dt.TextContent == "Original language");
         Assert.Equal("Russian", language.NextElementSibling!.TextContent);
         Assert.Contains("(French)", site.Page("works/first/index.html").Texts(".facts dd")[2]);
         Assert.Contains("in Russian", site.Page("works/index.html").Texts(".work-item__meta")[1]);

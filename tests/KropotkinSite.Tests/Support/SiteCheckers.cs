@@ -11,7 +11,8 @@ public sealed record Violation(string Kind, string Where, string Rule, string Te
     public override string ToString() => $"{Kind} {Where} {Rule}: {Text}";
 }
 
-/// <summary>What a page's first screen shows: the header's height and where its first paragraph starts (CSS px from the top).</summary>
+/// <summary>What a page's first screen shows: the header's height and where its first paragraph starts (CSS px
+/// from the top).</summary>
 public sealed record FirstScreen(string Page, double? Header, double? ParagraphTop, string? Paragraph);
 
 /// <summary>What a checker run found, with a summary of what it looked at.</summary>
@@ -100,14 +101,21 @@ public static class SiteCheckers
     public static IReadOnlyList<FirstScreen> FirstScreens(string output, int width, int height, params string[] pages)
     {
         RequireTools(needBrowser: true);
-        var args = new List<string> { Path.Combine(ToolsFolder, "first-screen.mjs"), "--root", output, "--width", $"{width}", "--height", $"{height}" };
+        var args = new List<string>
+        {
+            Path.Combine(ToolsFolder, "first-screen.mjs"), "--root", output,
+            "--width", $"{width}", "--height", $"{height}",
+        };
         foreach (var page in pages) args.AddRange(["--page", page]);
         var run = Run(FindOnPath("node")!, args, ToolsFolder);
-        if (run.ExitCode != 0) Assert.Fail($"first-screen.mjs could not run (exit {run.ExitCode}):\n{run.Stderr}\n{Truncate(run.Stdout)}");
+        if (run.ExitCode != 0)
+            Assert.Fail($"first-screen.mjs could not run (exit {run.ExitCode}):\n{run.Stderr}\n{Truncate(run.Stdout)}");
         using var json = ParseJson(run.Stdout, "first-screen.mjs");
-        static double? Number(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble() : null;
+        static double? Number(JsonElement e, string name) =>
+            e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble() : null;
         return json.RootElement.GetProperty("pages").EnumerateArray()
-            .Select(p => new FirstScreen(p.GetProperty("page").GetString()!, Number(p, "header"), Number(p, "paragraphTop"), p.GetProperty("paragraph").GetString()))
+            .Select(p => new FirstScreen(p.GetProperty("page").GetString()!, Number(p, "header"),
+                Number(p, "paragraphTop"), p.GetProperty("paragraph").GetString()))
             .ToArray();
     }
 
