@@ -1,33 +1,32 @@
 using KropotkinSite.Html;
 namespace KropotkinSite.Content;
 
-/// <summary>Turns the site index and one page into what its layout shows.</summary>
-public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, string basePath, string timelineUrl, Func<TimelineEvent, string?> timelineId)
+/// <summary>Turns one page and what it shows of the site around it into what its layout shows.</summary>
+public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEntry> navigation, string basePath, string timelineUrl)
 {
-    public string Href(string url) => Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
+    public string Href(string url) => Href(basePath, url);
+
+    /// <summary>A site address as an href: under the base path, and escaped where a URL must be.</summary>
+    public static string Href(string basePath, string url) =>
+        Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
 
     public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
 
-    public IReadOnlyList<LinkView> Navigation(PageEntry current)
-    {
-        var active = index.NavigationUrlOf(current);
-        return index.Navigation
+    /// <summary>The navigation as a page shows it: its own entry and the one it sits under marked.</summary>
+    public IReadOnlyList<LinkView> Navigation(PageEntry current, string active) =>
+        navigation
             .Select(p => new LinkView(p.Title, Href(p.Url), p.Url == current.Url ? "page" : p.Url == active ? "true" : null, p.Summary))
             .ToArray();
-    }
 
-    public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline)
+    public PageView Build(PageEntry page, PageSurroundings around, string content)
     {
-        var (previous, next) = index.Neighbours(page);
+        var (previous, next, catalogue) = (around.Previous, around.Next, around.Catalogue);
         var work = page.Work is { } w
             ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts, LanguageNames.EnglishName(w.Language))
             : null;
-        var backlinks = index.Backlinks(page.Url);
-        var sectionPages = page.IsSectionIndex
-            ? index.SectionPages(page.Section).Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray()
-            : [];
+        var sectionPages = around.SectionPages.Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray();
         var events = (page.Info?.Events ?? [])
-            .Select(e => (Event: e, Id: timelineId(e)))
+            .Select((e, i) => (Event: e, Id: around.EventIds[i]))
             .Where(p => p.Id is not null)
             .Select(p => new EventView(p.Event.Date.Iso, p.Event.Date.Display, p.Event.End?.Iso, p.Event.End?.Display, p.Event.Title, p.Event.Place, Href(timelineUrl) + "#" + p.Id))
             .ToArray();
@@ -42,109 +41,39 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             content,
             page.Url == "/",
             page.Headings.Where(h => h.Level == 2 && h.Id.Length > 0).ToArray(),
-            Breadcrumbs(page),
+            Breadcrumbs(page, around.SectionPage),
             page.Work is null ? Link(previous) : null,
             page.Work is null ? Link(next) : null,
-            backlinks.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray(),
-            BacklinkGroups(backlinks),
-            Place(page),
-            Link(StartReading(page)),
-            page.Work is null && next is null && index.ReadingPosition(page.Url) >= 0 ? Link(index.ReadOn) : null,
+            around.Backlinks.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray(),
+            around.BacklinkSections
+                .Select(g => new BacklinkGroup(g.Title,
+                    g.Pages.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray()))
+                .ToArray(),
+            Place(around),
+            Link(around.StartReading),
+            page.Work is null && next is null ? Link(around.ReadOn) : null,
             events,
             sectionPages,
             work,
             catalogue,
-            timeline,
+            around.Timeline,
             JsonLd(page, catalogue));
-    }
-
-    /// <summary>
-    /// A key (a hash) that changes whenever <see cref="Build"/> would give this page another view, made without
-    /// building it: what the page is (<paramref name="identity"/>: a fingerprint of its source), the shared parts
-    /// (<paramref name="shared"/>: site settings and navigation), and what it shows of other pages — the pages
-    /// before and after it (previous/next, and where it stands in the reading order), for a section page all its
-    /// section's pages (its list), the section page (breadcrumbs), the pages that link to it, its events' places on
-    /// the timeline, and for the generated pages their whole catalogue or timeline (<paramref name="generated"/>).
-    /// Kept beside <see cref="Build"/>:
-    /// whatever Build reads, this key must cover.
-    /// </summary>
-    public string DependencyKey(PageEntry page, string identity, string shared, Func<string>? generated)
-    {
-        var key = new System.Text.StringBuilder(256);
-        // The navigation marks the page's own entry and its section's entry, both functions of these two addresses.
-        key.Append(identity).Append('|').Append(page.Url).Append('|').Append(page.Kind).Append('|').Append(shared).Append('|')
-            .Append(index.NavigationUrlOf(page)).Append('|');
-        if (page.IsSectionIndex) key.Append(index.SectionSignature(page.Section)).Append('|'); // it lists them all
-        else if (page.Section.Length > 0)
-        {
-            var (previous, next) = index.Neighbours(page);
-            foreach (var neighbour in new[] { previous, next })
-                key.Append(neighbour?.Url).Append('\u0001').Append(neighbour?.Title).Append('\u0001').Append(neighbour?.Summary).Append('|');
-            if (index.Find("/" + page.Section + "/") is { } section) key.Append(section.Url).Append('\u0001').Append(section.Title).Append('|');
-        }
-        // Where it stands in the reading order, where reading starts from it, where its last page sends a reader.
-        var start = StartReading(page);
-        key.Append(index.PlaceInSection(page.Url)?.ToString()).Append('\u0001').Append(index.ReadingPosition(page.Url))
-            .Append('\u0001').Append(index.ReadingOrder.Count).Append('\u0001').Append(start?.Url).Append('\u0001')
-            .Append(start?.Title).Append('\u0001').Append(index.ReadOn?.Url).Append('|');
-        foreach (var source in index.Backlinks(page.Url)) key.Append(source.Url).Append('\u0001').Append(source.Title).Append('\u0002');
-        key.Append('|');
-        foreach (var e in page.Info?.Events ?? []) key.Append(timelineId(e)).Append('\u0002');
-        key.Append('|').Append(generated?.Invoke());
-        return TextHash.Of(key.ToString());
     }
 
     /// <summary>Where a page of the reading order stands: "Exile · 2 of 5", or "20 of 22" for a top-level
     /// page.</summary>
-    private ReadingPlace? Place(PageEntry page)
-    {
-        if (index.PlaceInSection(page.Url) is { } place)
-        {
-            var section = index.Find("/" + page.Section + "/");
-            var link = section is null ? null : new LinkView(section.Title, Href(section.Url));
-            return new ReadingPlace(link, place.Index + 1, place.Count);
-        }
-        var position = index.ReadingPosition(page.Url);
-        return position < 0 ? null : new ReadingPlace(null, position + 1, index.ReadingOrder.Count);
-    }
-
-    /// <summary>Where reading starts from the home page (the first page of the reading order) or from a section page
-    /// (its first page there).</summary>
-    private PageEntry? StartReading(PageEntry page) =>
-        page.Url == "/" ? index.ReadingOrder.FirstOrDefault()
-        : page.IsSectionIndex ? index.SectionPages(page.Section).FirstOrDefault(p => index.ReadingPosition(p.Url) >= 0)
-        : null;
-
-    /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last), each by
-    /// title.</summary>
-    private IReadOnlyList<BacklinkGroup> BacklinkGroups(IReadOnlyList<PageEntry> sources)
-    {
-        if (sources.Count == 0) return [];
-        return sources
-            .GroupBy(p => p.Section, StringComparer.Ordinal)
-            .Select(g => (Entry: g.Key.Length > 0 ? index.Find("/" + g.Key + "/") : null, g.Key, Pages: g))
-            .OrderBy(g => g.Key.Length == 0 ? int.MaxValue
-                : g.Entry is { } entry ? IndexOf(index.Navigation, entry.Url) : int.MaxValue - 1)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new BacklinkGroup(g.Key.Length == 0 ? "Other pages" : g.Entry?.Title ?? g.Key,
-                g.Pages.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray()))
-            .ToArray();
-    }
-
-    private static int IndexOf(IReadOnlyList<PageEntry> pages, string url)
-    {
-        for (var i = 0; i < pages.Count; i++)
-            if (pages[i].Url == url) return i;
-        return int.MaxValue - 1;
-    }
+    private ReadingPlace? Place(PageSurroundings around) =>
+        around.PlaceNumber == 0 ? null
+        : new ReadingPlace(around.PlaceSection is { } section ? new LinkView(section.Title, Href(section.Url)) : null,
+            around.PlaceNumber, around.PlaceCount);
 
     private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);
 
-    private IReadOnlyList<LinkView> Breadcrumbs(PageEntry page)
+    private IReadOnlyList<LinkView> Breadcrumbs(PageEntry page, PageEntry? section)
     {
         if (page.Url == "/") return [];
         var crumbs = new List<LinkView> { new("Home", Href("/")) };
-        if (page.Section.Length > 0 && index.Find("/" + page.Section + "/") is { } section && section.Url != page.Url)
+        if (section is not null && section.Url != page.Url)
             crumbs.Add(new LinkView(section.Title, Href(section.Url)));
         crumbs.Add(new LinkView(page.Title, Href(page.Url), "page"));
         return crumbs;
