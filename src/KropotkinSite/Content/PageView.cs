@@ -31,7 +31,8 @@ public sealed record PageView(
     WorkView? Work,
     WorksCatalogueView? Catalogue,
     TimelineView? Timeline,
-    string JsonLd);
+    string JsonLd,
+    PlacesView? Places = null);
 
 /// <summary>The site as every layout sees it.</summary>
 public sealed record SiteView(

@@ -15,7 +15,7 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             .ToArray();
     }
 
-    public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline)
+    public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline, PlacesView? places = null)
     {
         var (previous, next) = index.Neighbours(page);
         var work = page.Work is { } w ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts) : null;
@@ -47,7 +47,8 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             work,
             catalogue,
             timeline,
-            JsonLd(page, catalogue));
+            JsonLd(page, catalogue),
+            places);
     }
 
     /// <summary>

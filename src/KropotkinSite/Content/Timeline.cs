@@ -3,8 +3,12 @@ using System.Text;
 
 namespace KropotkinSite.Content;
 
+/// <summary>A place's name and the address of its entry on the places page.</summary>
+public sealed record PlaceLink(string Name, string Href);
+
 /// <summary>One event as the timeline page shows it.</summary>
-public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link)
+/// <param name="Places">Its places, each linking to its entry on the places page.</param>
+public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link, IReadOnlyList<PlaceLink> Places)
 {
     public string DateIso => Event.Date.Iso;
     public string DateDisplay => Event.Date.Display;
@@ -75,9 +79,11 @@ public static class TimelineBuilder
         return ids;
     }
 
-    public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link)
+    /// <param name="placeHref">The address of a place's entry on the places page.</param>
+    public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods,
+        Func<TimelineEvent, string?> link, Func<string, string> placeHref)
     {
-        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e))).ToArray();
+        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e), e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
         if (entries.Length == 0) return new TimelineView([], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);
@@ -109,7 +115,7 @@ public static class TimelineBuilder
         {
             var e = ordered[i];
             key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001').Append(e.Title)
-                .Append('\u0001').Append(e.Place).Append('\u0001').Append(e.Anchor).Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
+                .Append('\u0001').AppendJoin('\u0003', e.Places.Select(p => p.Name)).Append('\u0001').Append(e.Anchor).Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
         }
         foreach (var p in periods) key.Append(p.Title).Append('\u0001').Append(p.Start.Iso).Append('\u0001').Append(p.End.Iso).Append('\u0001').Append(p.Summary).Append('\u0002');
         return TextHash.Of(key.ToString());
@@ -142,7 +148,7 @@ public static class TimelineBuilder
             .ToList();
 
     private static IReadOnlyList<string> Places(IEnumerable<TimelineEntry> entries) =>
-        entries.Select(e => e.Place).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        entries.SelectMany(e => e.Event.Places).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The text with accents split off its letters; as it is when it holds a noncharacter such as U+FFFE,
     /// which valid UTF-8 can carry but normalisation refuses (it threw for the whole timeline).</summary>

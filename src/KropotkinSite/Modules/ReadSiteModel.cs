@@ -5,13 +5,14 @@ using YamlDotNet.RepresentationModel;
 namespace KropotkinSite.Modules;
 
 /// <summary>
-/// Reads the site settings file into <c>settings</c> and a timeline data file into <c>events</c>,
-/// enforcing the content model. A missing settings file is reported, since the site needs a title.
+/// Reads the site settings file into <c>settings</c>, a timeline data file into <c>events</c> and the register
+/// of places into <c>places</c>, enforcing the content model. A missing settings file is reported, since the site needs a title.
 /// </summary>
-public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath) : IModule
+public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath, string placesPath) : IModule
 {
     public const string Settings = "settings";
     public const string Events = "events";
+    public const string Places = "places";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
@@ -35,6 +36,8 @@ public sealed class ReadSiteModel(string inputRoot, string settingsPath, string 
                 var events = ReadTimelineEvents(document, root, errors);
                 result = result.With(Events, events);
             }
+            else if (relative == placesPath)
+                result = result.With(Places, PlaceRegisterReader.Read(root, document.Source, errors));
             foreach (var error in errors) context.Report(error);
             results.Add(result);
         }

@@ -8,6 +8,7 @@ public static class PipelineNames
     public const string Works = "works";         // works/*.md
     public const string WorksIndex = "works-index";
     public const string Timeline = "timeline";
+    public const string Places = "places";       // the places page: the timeline's places and the register
     public const string NotFound = "not-found";
     public const string Assets = "assets";       // theme and content files copied as they are
     public const string Render = "render";       // layouts applied to every page

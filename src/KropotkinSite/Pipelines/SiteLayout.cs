@@ -6,9 +6,11 @@ public static class SiteLayout
     public const string SettingsFile = "_site.yml";
     public const string DataFolder = "_data/";
     public const string TimelineDataFile = "_data/timeline.yml";
+    public const string PlacesDataFile = "_data/places.yml";
     public const string WorksFolder = "works/";
     public const string WorksUrl = "/works/";
     public const string TimelineUrl = "/timeline/";
+    public const string PlacesUrl = "/places/";
     public const string NotFoundUrl = "/404.html";
 
     public static bool IsWork(string relativePath) =>
@@ -27,7 +29,8 @@ public static class SiteLayout
     }
 
     public static bool IsIntroOfGeneratedPage(string relativePath) =>
-        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || relativePath == "404.md";
+        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || IsIntroOf(relativePath, PlacesUrl)
+        || relativePath == "404.md";
 
     public static bool IsData(string relativePath) =>
         relativePath == SettingsFile || (relativePath.StartsWith(DataFolder, StringComparison.Ordinal)

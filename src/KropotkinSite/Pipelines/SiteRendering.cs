@@ -8,7 +8,7 @@ namespace KropotkinSite.Pipelines;
 /// Prepares every page for its layout once all pages are known: the site index (navigation, sections,
 /// backlinks), the works catalogue, the timeline, and each page's view.
 /// </summary>
-public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string dataPipeline, string assetsPipeline, string timelinePipeline)
+public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string dataPipeline, string assetsPipeline, string timelinePipeline, string placesPipeline)
 {
     public static Func<IExecutionContext, SiteSettings?> Settings(string dataPipeline) => context =>
         context.OutputsOf(dataPipeline).Select(d => d.Get<SiteSettings>(ReadSiteModel.Settings)).OfType<SiteSettings>().FirstOrDefault();
@@ -41,8 +41,13 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
+        string? PageHref(TimelineEvent e) => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor);
+        var placeIds = new Lazy<IReadOnlyDictionary<string, string>>(() => PlacesBuilder.Ids(timelineData.Ordered));
         var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
-            e => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
+            PageHref, name => views.Href(SiteLayout.PlacesUrl) + "#" + placeIds.Value[name]));
+        var register = context.OutputsOf(placesPipeline).Select(d => d.Get<PlacesData>(CollectPlaces.Places)).OfType<PlacesData>().FirstOrDefault()?.Register;
+        var places = new Lazy<PlacesView>(() => PlacesBuilder.Build(timelineData.Ordered, register,
+            i => views.Href(SiteLayout.TimelineUrl) + "#" + timelineData.Ids[i], PageHref));
         // Everything every page may show: the site view, the settings behind structured data, the navigation.
         var shared = new Lazy<string>(() => RenderSignature.Of(new { site, settings, navigation = index.Navigation.Select(p => new { p.Url, p.Title, p.Summary }) }));
 
@@ -68,11 +73,13 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var view = new Lazy<PageView>(() => views.Build(entry, html,
                 entry.Kind == PageKinds.WorksIndex ? catalogue.Value : null,
-                entry.Kind == PageKinds.Timeline ? timeline.Value : null));
+                entry.Kind == PageKinds.Timeline ? timeline.Value : null,
+                entry.Kind == PageKinds.Places ? places.Value : null));
             Func<string>? generated = entry.Kind switch
             {
                 PageKinds.WorksIndex => () => RenderSignature.Of(catalogue.Value),
                 PageKinds.Timeline => () => TimelineBuilder.Key(timelineData.Ordered, timelineData.Ids, settings.Periods),
+                PageKinds.Places => () => RenderSignature.Of(places.Value),
                 _ => null,
             };
             var layout = info?.Layout ?? DefaultLayout(entry.Kind);

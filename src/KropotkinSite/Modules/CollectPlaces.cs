@@ -1,0 +1,37 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Attaches <see cref="PlacesData"/> to the places page as <c>places</c>: the timeline's events and the register
+/// of places. When the site has a register, every place an event names must be in it: one it lacks is reported
+/// at the event's <c>place</c>, with the registered name closest to it.
+/// </summary>
+/// <param name="registerName">How messages name the register, such as <c>_data/places.yml</c>.</param>
+public sealed class CollectPlaces(string timelinePipeline, string dataPipeline, string registerName) : IModule
+{
+    public const string Places = "places";
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var timeline = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline)).OfType<TimelineData>().FirstOrDefault()
+            ?? new TimelineData([], []);
+        var register = context.OutputsOf(dataPipeline).Select(d => d.Get<PlaceRegister>(ReadSiteModel.Places)).OfType<PlaceRegister>().FirstOrDefault();
+        if (register is not null)
+            foreach (var e in timeline.Ordered)
+                foreach (var place in e.Places)
+                    if (!register.Declares(place.Name))
+                        context.Report(new ContentError(e.SourceFile, place.Position.Line, place.Position.Column, ErrorCodes.UnknownPlace, Unknown(place.Name, register)));
+        var data = new PlacesData(timeline, register);
+        return inputs.Select(d => d.With(Places, data)).ToArray();
+    }
+
+    private string Unknown(string name, PlaceRegister register)
+    {
+        var file = registerName;
+        return PlaceNames.Closest(name, register.Names) is { } closest
+            ? $"the place '{name}' is not in {file}; did you mean '{closest}'? If it is another place, add it there with its 'lat' and 'lon'"
+            : $"the place '{name}' is not in {file}; add it there with its 'lat' and 'lon' in decimal degrees";
+    }
+}

@@ -1,0 +1,7 @@
+using KropotkinSite.Content;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>What the places page is made from: every event of the timeline, and the register of places if the
+/// site has one (without it, places are listed but no map is drawn).</summary>
+public sealed record PlacesData(TimelineData Timeline, PlaceRegister? Register);
