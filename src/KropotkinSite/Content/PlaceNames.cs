@@ -11,8 +11,10 @@ public static class PlaceNames
         _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
     };
 
-    /// <summary>The name with the fewest edits (ignoring case) from <paramref name="name"/>; ties go to the
-    /// first in ordinal order, so the hint is the same on every run. Null when there are no names.</summary>
+    /// <summary>The name with the fewest edits (ignoring case) from <paramref name="name"/>, where a name that
+    /// begins like the other ("Clairvaux Prison" for "Clairveaux", "Harrow" for "Harrow, London") counts the edits
+    /// of their common length and one more; ties go to the first in ordinal order, so the hint is the same on
+    /// every run. Null when there are no names.</summary>
     public static string? Closest(string name, IEnumerable<string> names)
     {
         string? best = null;
@@ -20,10 +22,17 @@ public static class PlaceNames
         var text = (name.Length > 200 ? name[..200] : name).ToLowerInvariant(); // a hint need not read a whole page
         foreach (var candidate in names.Order(StringComparer.Ordinal))
         {
-            var distance = EditDistance(text, candidate.ToLowerInvariant());
+            var distance = Distance(text, candidate.ToLowerInvariant());
             if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
         }
         return best;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var common = Math.Min(a.Length, b.Length);
+        var whole = EditDistance(a, b);
+        return common < 3 || common == Math.Max(a.Length, b.Length) ? whole : Math.Min(whole, EditDistance(a[..common], b[..common]) + 1);
     }
 
     /// <summary>Levenshtein distance: the fewest insertions, deletions and substitutions from one text to another.</summary>

@@ -11,7 +11,9 @@ namespace KropotkinSite.Content;
 /// </summary>
 public static class PlaceRegisterReader
 {
-    public static PlaceRegister Read(YamlNode root, string file, ICollection<ContentError> errors)
+    /// <returns>The register; null when the file is not a mapping at all (reported), so the events' places are not
+    /// each reported again as missing from it.</returns>
+    public static PlaceRegister? Read(YamlNode root, string file, ICollection<ContentError> errors)
     {
         var places = new List<RegisteredPlace>();
         var declared = new HashSet<string>(StringComparer.Ordinal);
@@ -20,7 +22,7 @@ public static class PlaceRegisterReader
         if (root is not YamlMappingNode map)
         {
             fields.Error(root, ErrorCodes.DataFile, "the places register must be a mapping from each place's name to its position, such as 'Moscow: {lat: 55.756, lon: 37.617}'");
-            return new PlaceRegister(file, places, declared);
+            return null;
         }
         foreach (var (key, value) in map.Children)
         {
