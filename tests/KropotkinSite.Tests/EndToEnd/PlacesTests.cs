@@ -37,7 +37,7 @@ public sealed class PlacesTests
         site.BuildSuccessfully();
         var timeline = site.Page("timeline/index.html");
         var london = site.Page("places/index.html").GetElementById("place-london")!;
-        Assert.Equal(["1886 to 1887: Lives in two capitals", "1917: Leaves London"], london.QuerySelectorAll(".place-entry__events > li > a").Select(a => Html.Normalise(a.TextContent)).ToArray());
+        Assert.Equal(["1886 to 1887: Lives in two capitals", "1917: Leaves London"], london.QuerySelectorAll(".place-entry__events > li > a").Select(a => Support.Html.Normalise(a.TextContent)).ToArray());
         foreach (var link in london.QuerySelectorAll(".place-entry__events > li > a").Select(a => a.GetAttribute("href")!))
         {
             Assert.StartsWith("/timeline/#", link);

@@ -1,0 +1,14 @@
+namespace KropotkinSite.Content;
+
+/// <summary>One event as the timeline page shows it.</summary>
+/// <param name="Places">Its places, each linking to its entry on the places page.</param>
+public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link, IReadOnlyList<PlaceLink> Places)
+{
+    public string DateIso => Event.Date.Iso;
+    public string DateDisplay => Event.Date.Display;
+    public string? EndIso => Event.End?.Iso;
+    public string? EndDisplay => Event.End?.Display;
+    public string Title => Event.Title;
+    public string? Place => Event.Place;
+    public string? PageTitle => Event.PageTitle;
+}
