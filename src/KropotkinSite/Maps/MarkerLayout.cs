@@ -26,7 +26,34 @@ public static class MarkerLayout
             var spot = Candidates(point, spacing, width, height, margin).FirstOrDefault(c => Free(c, point), Clamp(point, width, height, margin));
             placed.Add(spot);
         }
+        Untangle(points, placed, keepOut, margin);
         return placed;
+    }
+
+    /// <summary>
+    /// Swaps the spots of two markers while that shortens their leader lines together (which also undoes lines
+    /// that cross): the same spots stay taken, so the spacing holds. A spot in a keep-out rectangle (a marker
+    /// on its own place there) is left to its marker.
+    /// </summary>
+    private static void Untangle(IReadOnlyList<(double X, double Y)> points, List<(double X, double Y)> spots,
+        IReadOnlyList<(double X, double Y, double Width, double Height)> keepOut, double margin)
+    {
+        bool Movable((double X, double Y) c) =>
+            keepOut.All(r => c.X < r.X - margin || c.X > r.X + r.Width + margin || c.Y < r.Y - margin || c.Y > r.Y + r.Height + margin);
+        for (var pass = 0; pass < 8; pass++)
+        {
+            var swapped = false;
+            for (var i = 0; i < spots.Count; i++)
+                for (var j = i + 1; j < spots.Count; j++)
+                {
+                    var now = Distance(points[i], spots[i]) + Distance(points[j], spots[j]);
+                    var then = Distance(points[i], spots[j]) + Distance(points[j], spots[i]);
+                    if (then >= now - 0.5 || !Movable(spots[i]) || !Movable(spots[j])) continue;
+                    (spots[i], spots[j]) = (spots[j], spots[i]);
+                    swapped = true;
+                }
+            if (!swapped) break;
+        }
     }
 
     private static IEnumerable<(double X, double Y)> Candidates((double X, double Y) point, double spacing, double width, double height, double margin)
