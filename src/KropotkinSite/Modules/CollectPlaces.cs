@@ -4,9 +4,10 @@ using KropotkinSite.Engine;
 namespace KropotkinSite.Modules;
 
 /// <summary>
-/// Attaches <see cref="PlacesData"/> to the places page as <c>places</c>: the timeline's events and the register
-/// of places. When the site has a register, every place an event names must be in it: one it lacks is reported
-/// at the event's <c>place</c>, with the registered name closest to it.
+/// Attaches the register of places (<see cref="PlaceRegister"/>, or null when the site has none: then places are
+/// listed but no map is drawn) to the places page as <c>places</c>. When the site has a register, every place an
+/// event of the timeline names must be in it: one it lacks is reported at the event's <c>place</c>, with the
+/// registered name closest to it.
 /// </summary>
 /// <param name="registerName">How messages name the register, such as <c>_data/places.yml</c>.</param>
 public sealed class CollectPlaces(string timelinePipeline, string dataPipeline, string registerName) : IModule
@@ -23,8 +24,7 @@ public sealed class CollectPlaces(string timelinePipeline, string dataPipeline, 
                 foreach (var place in e.Places)
                     if (!register.Declares(place.Name))
                         context.Report(new ContentError(e.SourceFile, place.Position.Line, place.Position.Column, ErrorCodes.UnknownPlace, Unknown(place.Name, register)));
-        var data = new PlacesData(timeline, register);
-        return inputs.Select(d => d.With(Places, data)).ToArray();
+        return inputs.Select(d => d.With(Places, register)).ToArray();
     }
 
     private string Unknown(string name, PlaceRegister register)

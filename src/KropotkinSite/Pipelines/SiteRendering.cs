@@ -47,7 +47,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var placeIds = new Lazy<IReadOnlyDictionary<string, string>>(() => PlacesBuilder.Ids(timelineData.Ordered));
         var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
             PageHref, name => views.Href(SitePaths.PlacesUrl) + "#" + placeIds.Value[name]));
-        var register = context.OutputsOf(placesPipeline).Select(d => d.Get<PlacesData>(CollectPlaces.Places)).OfType<PlacesData>().FirstOrDefault()?.Register;
+        var register = context.OutputsOf(placesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places)).OfType<PlaceRegister>().FirstOrDefault();
         var places = new Lazy<PlacesView>(() => PlacesBuilder.Build(timelineData.Ordered, register,
             i => views.Href(SitePaths.TimelineUrl) + "#" + timelineData.Ids[i], PageHref));
         // Everything every page may show: the site view, the settings behind structured data, the navigation.
