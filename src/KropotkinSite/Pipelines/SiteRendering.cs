@@ -81,7 +81,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             {
                 PageKinds.WorksIndex => () => RenderSignature.Of(catalogue.Value),
                 PageKinds.Timeline => () => TimelineBuilder.Key(timelineData.Ordered, timelineData.Ids, settings.Periods),
-                PageKinds.Places => () => RenderSignature.Of(places.Value),
+                PageKinds.Places => () => PlacesBuilder.Key(timelineData.Ordered, timelineData.Ids, register),
                 _ => null,
             };
             var layout = info?.Layout ?? DefaultLayout(entry.Kind);

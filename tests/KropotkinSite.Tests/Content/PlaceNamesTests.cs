@@ -28,16 +28,4 @@ public sealed class PlaceNamesTests
     [InlineData(new[] { "Geneva", "Zurich", "Neuchâtel" }, "Geneva, Zurich and Neuchâtel")]
     public void Several_places_are_joined_as_a_reader_says_them(string[] names, string expected) =>
         Assert.Equal(expected, PlaceNames.Join(names));
-
-    [Fact]
-    public void The_years_of_a_place_join_spans_that_meet_or_overlap_and_keep_gaps()
-    {
-        TimelineEvent E(string date, string? end = null)
-        {
-            PartialDate.TryParse(date, out var start, out _);
-            PartialDate? finish = end is null ? null : PartialDate.TryParse(end, out var f, out _) ? f : null;
-            return new TimelineEvent(start, finish, "e", ValueList<EventPlace>.Empty, null, "f.md", SourcePosition.Start);
-        }
-        Assert.Equal("1862–1868, 1876, 1886–1917", PlacesBuilder.Years([E("1917"), E("1862", "1867"), E("1868-05"), E("1876"), E("1886", "1916")]));
-    }
 }
