@@ -17,7 +17,7 @@ public static class LineSimplifier
             var (farthest, distance) = (-1, tolerance);
             for (var i = from + 1; i < to; i++)
             {
-                var d = Distance(points[i], points[from], points[to]);
+                var d = Plane.SegmentDistance(points[i], points[from], points[to]);
                 if (d > distance) (farthest, distance) = (i, d);
             }
             if (farthest < 0) continue;
@@ -29,14 +29,5 @@ public static class LineSimplifier
         for (var i = 0; i < points.Count; i++)
             if (keep[i]) kept.Add(points[i]);
         return kept;
-    }
-
-    /// <summary>The distance from a point to the segment between two others.</summary>
-    private static double Distance((double X, double Y) p, (double X, double Y) a, (double X, double Y) b)
-    {
-        var (dx, dy) = (b.X - a.X, b.Y - a.Y);
-        var length = dx * dx + dy * dy;
-        var t = length == 0 ? 0 : Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / length, 0, 1);
-        return Math.Sqrt(Math.Pow(p.X - (a.X + t * dx), 2) + Math.Pow(p.Y - (a.Y + t * dy), 2));
     }
 }

@@ -71,7 +71,7 @@ public static class MapDrawing
         int Root(int i) => group[i] == i ? i : group[i] = Root(group[i]);
         for (var i = 0; i < points.Count; i++)
             for (var j = i + 1; j < points.Count; j++)
-                if (Math.Sqrt(Math.Pow(points[i].X - points[j].X, 2) + Math.Pow(points[i].Y - points[j].Y, 2)) < MarkerSpacing)
+                if (Plane.Distance(points[i], points[j]) < MarkerSpacing)
                     group[Root(i)] = Root(j);
         return Enumerable.Range(0, points.Count).GroupBy(Root).OrderByDescending(g => g.Count()).ThenBy(g => g.Min())
             .First().Order().ToList();

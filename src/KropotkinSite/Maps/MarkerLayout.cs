@@ -1,10 +1,13 @@
+using static KropotkinSite.Maps.Plane;
+
 namespace KropotkinSite.Maps;
 
 /// <summary>
 /// Where each numbered marker of the map goes. A marker sits on its place unless that is within
 /// <c>spacing</c> of a marker already placed; then it moves to the nearest free spot around the place (tried
-/// on rings of growing radius) and a line leads from it to the place. Markers are placed in order, so the
-/// same places give the same map; keeping them apart keeps each one a target a finger can hit.
+/// on rings of growing radius) and a line leads from it to the place, passing by other markers rather than
+/// under them where it can. Markers are placed in order, so the same places give the same map; keeping them
+/// apart keeps each one a target a finger can hit.
 /// </summary>
 public static class MarkerLayout
 {
@@ -17,29 +20,31 @@ public static class MarkerLayout
     public static IReadOnlyList<(double X, double Y)> Place(IReadOnlyList<(double X, double Y)> points, double width, double height, double spacing, double margin,
         IReadOnlyList<(double X, double Y, double Width, double Height)> keepOut)
     {
-        var placed = new List<(double X, double Y)>();
-        bool Free((double X, double Y) c, (double X, double Y) point) =>
-            placed.All(p => Distance(p, c) >= spacing)
-            && (c == point || keepOut.All(r => c.X < r.X - margin || c.X > r.X + r.Width + margin || c.Y < r.Y - margin || c.Y > r.Y + r.Height + margin));
+        var clearance = spacing / 3; // how far a leader line keeps from another marker's centre: beyond its circle
+        var spots = new List<(double X, double Y)>();
+        bool Spaced((double X, double Y) c, (double X, double Y) point) =>
+            spots.All(p => Distance(p, c) >= spacing) && (c == point || Outside(c, keepOut, margin));
+        bool Clear((double X, double Y) c, (double X, double Y) point) =>
+            (c == point || spots.All(p => SegmentDistance(p, point, c) >= clearance))
+            && Enumerable.Range(0, spots.Count).All(j => spots[j] == points[j] || SegmentDistance(c, points[j], spots[j]) >= clearance);
         foreach (var point in points)
         {
-            var spot = Candidates(point, spacing, width, height, margin).FirstOrDefault(c => Free(c, point), Clamp(point, width, height, margin));
-            placed.Add(spot);
+            var candidates = Candidates(point, spacing, width, height, margin).Where(c => Spaced(c, point)).ToList();
+            spots.Add(candidates.FirstOrDefault(c => Clear(c, point), candidates.Count > 0 ? candidates[0] : Clamp(point, width, height, margin)));
         }
-        Untangle(points, placed, keepOut, margin);
-        return placed;
+        Untangle(points, spots, keepOut, margin, clearance);
+        return spots;
     }
 
     /// <summary>
     /// Swaps the spots of two markers while that shortens their leader lines together (which also undoes lines
-    /// that cross): the same spots stay taken, so the spacing holds. A spot in a keep-out rectangle (a marker
-    /// on its own place there) is left to its marker.
+    /// that cross) and runs no more lines under markers: the same spots stay taken, so the spacing holds. A spot
+    /// in a keep-out rectangle (a marker on its own place there) is left to its marker.
     /// </summary>
     private static void Untangle(IReadOnlyList<(double X, double Y)> points, List<(double X, double Y)> spots,
-        IReadOnlyList<(double X, double Y, double Width, double Height)> keepOut, double margin)
+        IReadOnlyList<(double X, double Y, double Width, double Height)> keepOut, double margin, double clearance)
     {
-        bool Movable((double X, double Y) c) =>
-            keepOut.All(r => c.X < r.X - margin || c.X > r.X + r.Width + margin || c.Y < r.Y - margin || c.Y > r.Y + r.Height + margin);
+        var conflicts = Conflicts(points, spots, clearance);
         for (var pass = 0; pass < 8; pass++)
         {
             var swapped = false;
@@ -48,12 +53,25 @@ public static class MarkerLayout
                 {
                     var now = Distance(points[i], spots[i]) + Distance(points[j], spots[j]);
                     var then = Distance(points[i], spots[j]) + Distance(points[j], spots[i]);
-                    if (then >= now - 0.5 || !Movable(spots[i]) || !Movable(spots[j])) continue;
+                    if (then >= now - 0.5 || !Outside(spots[i], keepOut, margin) || !Outside(spots[j], keepOut, margin)) continue;
                     (spots[i], spots[j]) = (spots[j], spots[i]);
-                    swapped = true;
+                    var after = Conflicts(points, spots, clearance);
+                    if (after > conflicts) (spots[i], spots[j]) = (spots[j], spots[i]);
+                    else (conflicts, swapped) = (after, true);
                 }
             if (!swapped) break;
         }
+    }
+
+    /// <summary>How many times a leader line runs under another marker.</summary>
+    private static int Conflicts(IReadOnlyList<(double X, double Y)> points, List<(double X, double Y)> spots, double clearance)
+    {
+        var count = 0;
+        for (var i = 0; i < spots.Count; i++)
+            if (spots[i] != points[i])
+                for (var j = 0; j < spots.Count; j++)
+                    if (j != i && SegmentDistance(spots[j], points[i], spots[i]) < clearance) count++;
+        return count;
     }
 
     private static IEnumerable<(double X, double Y)> Candidates((double X, double Y) point, double spacing, double width, double height, double margin)
@@ -75,8 +93,9 @@ public static class MarkerLayout
         }
     }
 
+    private static bool Outside((double X, double Y) c, IReadOnlyList<(double X, double Y, double Width, double Height)> boxes, double margin) =>
+        boxes.All(r => c.X < r.X - margin || c.X > r.X + r.Width + margin || c.Y < r.Y - margin || c.Y > r.Y + r.Height + margin);
+
     private static (double X, double Y) Clamp((double X, double Y) p, double width, double height, double margin) =>
         (Math.Clamp(p.X, margin, width - margin), Math.Clamp(p.Y, margin, height - margin));
-
-    private static double Distance((double X, double Y) a, (double X, double Y) b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 }
