@@ -6,9 +6,13 @@ namespace KropotkinSite.Modules;
 
 /// <summary>
 /// Reads the site settings file into <c>settings</c>, a timeline data file into <c>events</c> and the register
-/// of places into <c>places</c>, enforcing the content model. A missing settings file is reported, since the site needs a title.
+/// of places into <c>places</c>, enforcing the content model. A missing settings file is reported, since the site
+/// needs a title. <paramref name="baseUrl"/>, the address given on the command line, replaces the settings'
+/// <c>base_url</c>.
 /// </summary>
-public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath, string placesPath) : IModule
+public sealed class ReadSiteModel(
+    string inputRoot, string settingsPath, string timelinePath, string placesPath, Uri? baseUrl = null)
+    : IModule
 {
     public const string Settings = "settings";
     public const string Events = "events";
@@ -29,7 +33,7 @@ public sealed class ReadSiteModel(string inputRoot, string settingsPath, string 
                 sawSettings = true;
                 if (AsMapping(document, root, "a set of 'key: value' lines such as 'title: My site'", context) is { } map
                     && SiteSettingsReader.Read(new YamlFields(map, document.Source, 0, errors), errors) is { } settings)
-                    result = result.With(Settings, settings);
+                    result = result.With(Settings, baseUrl is null ? settings : settings with { BaseUrl = baseUrl });
             }
             else if (relative == timelinePath)
             {
