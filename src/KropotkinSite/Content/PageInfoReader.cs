@@ -42,7 +42,8 @@ public static class PageInfoReader
             return null;
         }
         if (date is null || title is null) return null;
-        return new TimelineEvent(date.Value, end, title, places, string.IsNullOrWhiteSpace(anchor) ? null : anchor.Trim(),
+        return new TimelineEvent(date.Value, end, title, places,
+            string.IsNullOrWhiteSpace(anchor) ? null : anchor.Trim(),
             file, item.PositionOf(item.Map));
     }
 
@@ -52,10 +53,13 @@ public static class PageInfoReader
         var node = item.Node("place");
         if (node is null) return ValueList<EventPlace>.Empty;
         if (node is YamlScalarNode)
-            return item.String("place") is { } name && !string.IsNullOrWhiteSpace(name) ? new([new EventPlace(name, item.PositionOf(node))]) : ValueList<EventPlace>.Empty;
+            return item.String("place") is { } name && !string.IsNullOrWhiteSpace(name)
+                ? new([new EventPlace(name, item.PositionOf(node))])
+                : ValueList<EventPlace>.Empty;
         if (node is not YamlSequenceNode list)
         {
-            item.Error(node, ErrorCodes.WrongType, "'place' must be a place's name, or a list of names such as [London, Paris], not a mapping");
+            item.Error(node, ErrorCodes.WrongType,
+                "'place' must be a place's name, or a list of names such as [London, Paris], not a mapping");
             return ValueList<EventPlace>.Empty;
         }
         var places = new List<EventPlace>();
@@ -63,9 +67,11 @@ public static class PageInfoReader
         {
             if (entry is YamlScalarNode { Value: { } name } && !YamlFields.IsNull(entry))
             {
-                if (!string.IsNullOrWhiteSpace(name) && places.All(p => p.Name != name)) places.Add(new EventPlace(name, item.PositionOf(entry)));
+                if (!string.IsNullOrWhiteSpace(name) && places.All(p => p.Name != name))
+                    places.Add(new EventPlace(name, item.PositionOf(entry)));
             }
-            else item.Error(entry, ErrorCodes.WrongType, "each item of 'place' must be a place's name on one line, such as '- London'");
+            else item.Error(entry, ErrorCodes.WrongType,
+                "each item of 'place' must be a place's name on one line, such as '- London'");
         }
         return new ValueList<EventPlace>(places);
     }

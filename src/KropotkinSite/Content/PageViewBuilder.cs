@@ -16,7 +16,8 @@ public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, stri
             .ToArray();
     }
 
-    public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline, PlacesView? places = null)
+    public PageView Build(PageEntry page, string content, WorksCatalogueView? catalogue, TimelineView? timeline,
+        PlacesView? places = null)
     {
         var (previous, next) = index.Neighbours(page);
         var work = page.Work is { } w ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts) : null;

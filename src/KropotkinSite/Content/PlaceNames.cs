@@ -32,10 +32,12 @@ public static class PlaceNames
     {
         var common = Math.Min(a.Length, b.Length);
         var whole = EditDistance(a, b);
-        return common < 3 || common == Math.Max(a.Length, b.Length) ? whole : Math.Min(whole, EditDistance(a[..common], b[..common]) + 1);
+        if (common < 3 || common == Math.Max(a.Length, b.Length)) return whole;
+        return Math.Min(whole, EditDistance(a[..common], b[..common]) + 1);
     }
 
-    /// <summary>Levenshtein distance: the fewest insertions, deletions and substitutions from one text to another.</summary>
+    /// <summary>Levenshtein distance: the fewest insertions, deletions and substitutions from one text to
+    /// another.</summary>
     public static int EditDistance(string a, string b)
     {
         var previous = new int[b.Length + 1];
@@ -45,7 +47,8 @@ public static class PlaceNames
         {
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1,
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             (previous, current) = (current, previous);
         }
         return previous[b.Length];

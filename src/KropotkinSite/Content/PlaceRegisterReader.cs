@@ -21,21 +21,25 @@ public static class PlaceRegisterReader
         var fields = new YamlFields(root as YamlMappingNode ?? new YamlMappingNode(), file, 0, errors);
         if (root is not YamlMappingNode map)
         {
-            fields.Error(root, ErrorCodes.DataFile, "the places register must be a mapping from each place's name to its position, such as 'Moscow: {lat: 55.756, lon: 37.617}'");
+            fields.Error(root, ErrorCodes.DataFile,
+                "the places register must be a mapping from each place's name to its position, "
+                + "such as 'Moscow: {lat: 55.756, lon: 37.617}'");
             return null;
         }
         foreach (var (key, value) in map.Children)
         {
             if (key is not YamlScalarNode { Value: { } name } || string.IsNullOrWhiteSpace(name))
             {
-                fields.Error(key, ErrorCodes.DataFile, "each place of the register is named by one line of text, such as 'Moscow:'");
+                fields.Error(key, ErrorCodes.DataFile,
+                    "each place of the register is named by one line of text, such as 'Moscow:'");
                 continue;
             }
             declared.Add(name);
             if (value is not YamlMappingNode position)
             {
                 fields.Error(YamlFields.IsNull(value) ? key : value, ErrorCodes.DataFile,
-                    $"'{name}' needs its position as 'lat:' and 'lon:' in decimal degrees, such as '{name}: {{lat: 55.756, lon: 37.617}}'");
+                    $"'{name}' needs its position as 'lat:' and 'lon:' in decimal degrees, "
+                    + $"such as '{name}: {{lat: 55.756, lon: 37.617}}'");
                 continue;
             }
             var item = fields.Nested(position);
@@ -47,27 +51,33 @@ public static class PlaceRegisterReader
         return new PlaceRegister(file, places, declared);
     }
 
-    private static double? Degrees(YamlFields item, YamlNode placeKey, string name, string key, double limit, string sense)
+    private static double? Degrees(YamlFields item, YamlNode placeKey, string name, string key, double limit,
+        string sense)
     {
         var node = item.Node(key);
         if (node is null)
         {
-            item.Error(placeKey, ErrorCodes.MissingKey, $"'{name}' has no '{key}'; give it in decimal degrees ({sense}), such as '{key}: 48.15'");
+            item.Error(placeKey, ErrorCodes.MissingKey,
+                $"'{name}' has no '{key}'; give it in decimal degrees ({sense}), such as '{key}: 48.15'");
             return null;
         }
         if (node is not YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text }
-            || !double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var degrees))
+            || !double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var degrees))
         {
-            item.Error(node, ErrorCodes.WrongType, $"'{key}' of '{name}' must be a number of decimal degrees such as 48.15, not {Quote(node)}");
+            item.Error(node, ErrorCodes.WrongType,
+                $"'{key}' of '{name}' must be a number of decimal degrees such as 48.15, not {Quote(node)}");
             return null;
         }
         if (Math.Abs(degrees) > limit)
         {
-            item.Error(node, ErrorCodes.InvalidValue, $"'{key}: {text}' of '{name}' is out of range; {key} lies between -{limit} and {limit} ({sense})");
+            item.Error(node, ErrorCodes.InvalidValue,
+                $"'{key}: {text}' of '{name}' is out of range; {key} lies between -{limit} and {limit} ({sense})");
             return null;
         }
         return degrees;
     }
 
-    private static string Quote(YamlNode node) => node is YamlScalarNode { Value: var v } ? $"'{v}'" : node is YamlSequenceNode ? "a list" : "a mapping";
+    private static string Quote(YamlNode node) =>
+        node is YamlScalarNode { Value: var v } ? $"'{v}'" : node is YamlSequenceNode ? "a list" : "a mapping";
 }

@@ -26,9 +26,11 @@ public static class PlacesBuilder
     }
 
     /// <param name="ordered">Every event, in timeline order.</param>
-    /// <param name="timelineHref">The address of an event's entry on the timeline, by its position in <paramref name="ordered"/>.</param>
+    /// <param name="timelineHref">The address of an event's entry on the timeline, by its position in
+    /// <paramref name="ordered"/>.</param>
     /// <param name="pageHref">The address of the page that tells of an event, if any.</param>
-    public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register, Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
+    public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register,
+        Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
     {
         var ids = Ids(ordered);
         var events = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -44,14 +46,17 @@ public static class PlacesBuilder
             var views = events[name].Select(i =>
             {
                 var e = ordered[i];
-                return new PlaceEventView(e.Date.Iso, e.Date.Display, e.End?.Iso, e.End?.Display, e.Title, timelineHref(i), pageHref(e), e.PageTitle);
+                return new PlaceEventView(e.Date.Iso, e.Date.Display, e.End?.Iso, e.End?.Display, e.Title,
+                    timelineHref(i), pageHref(e), e.PageTitle);
             }).ToArray();
-            return new PlaceView(index + 1, ids[name], name, registered?.Note, Years(events[name].Select(i => ordered[i])), views, registered is not null);
+            return new PlaceView(index + 1, ids[name], name, registered?.Note,
+                Years(events[name].Select(i => ordered[i])), views, registered is not null);
         }).ToArray();
         var map = register is null ? null : MapDrawing.Draw(places
             .Select(p => (View: p, Registered: register.Find(p.Name)))
             .Where(p => p.Registered is not null)
-            .Select(p => new MapPlace(p.View.Number, p.View.Name, p.View.Id, p.View.Note, p.Registered!.Lat, p.Registered.Lon)).ToArray());
+            .Select(p => new MapPlace(p.View.Number, p.View.Name, p.View.Id, p.View.Note, p.Registered!.Lat,
+                p.Registered.Lon)).ToArray());
         return new PlacesView(places, map, register is not null);
     }
 
@@ -67,14 +72,17 @@ public static class PlacesBuilder
         {
             var e = ordered[i];
             if (e.Places.Count == 0) continue;
-            key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001').Append(e.Title)
+            key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001')
+                .Append(e.Title)
                 .Append('\u0001').AppendJoin('\u0003', e.Places.Select(p => p.Name)).Append('\u0001').Append(e.Anchor)
                 .Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
         }
         key.Append(register is null ? "no register" : "register").Append('\u0002');
         foreach (var place in register?.Places ?? [])
-            key.Append(place.Name).Append('\u0001').Append(place.Lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Append('\u0001').Append(place.Lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\u0001').Append(place.Note).Append('\u0002');
+            key.Append(place.Name).Append('\u0001')
+                .Append(place.Lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                .Append('\u0001').Append(place.Lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                .Append('\u0001').Append(place.Note).Append('\u0002');
         return TextHash.Of(key.ToString());
     }
 
@@ -85,11 +93,13 @@ public static class PlacesBuilder
     /// <summary>The years the events span, joined where they meet: "1862–1867, 1876".</summary>
     public static string Years(IEnumerable<TimelineEvent> events)
     {
-        var spans = events.Select(e => (From: e.Date.Year, To: Math.Max(e.Date.Year, (e.End ?? e.Date).Year))).OrderBy(s => s.From).ThenBy(s => s.To).ToList();
+        var spans = events.Select(e => (From: e.Date.Year, To: Math.Max(e.Date.Year, (e.End ?? e.Date).Year)))
+            .OrderBy(s => s.From).ThenBy(s => s.To).ToList();
         var merged = new List<(int From, int To)>();
         foreach (var span in spans)
         {
-            if (merged.Count > 0 && span.From <= merged[^1].To + 1) merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, span.To));
+            if (merged.Count > 0 && span.From <= merged[^1].To + 1) merged[^1] = (merged[^1].From,
+                Math.Max(merged[^1].To, span.To));
             else merged.Add(span);
         }
         return string.Join(", ", merged.Select(s => s.From == s.To ? $"{s.From}" : $"{s.From}–{s.To}"));

@@ -43,10 +43,12 @@ public static class TimelineBuilder
     }
 
     /// <param name="placeHref">The address of a place's entry on the places page.</param>
-    public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods,
+    public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids,
+        IReadOnlyList<TimelinePeriod> periods,
         Func<TimelineEvent, string?> link, Func<string, string> placeHref)
     {
-        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e), e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
+        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e),
+            e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
         if (entries.Length == 0) return new TimelineView([], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);
@@ -78,7 +80,8 @@ public static class TimelineBuilder
         {
             var e = ordered[i];
             key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001').Append(e.Title)
-                .Append('\u0001').AppendJoin('\u0003', e.Places.Select(p => p.Name)).Append('\u0001').Append(e.Anchor).Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
+                .Append('\u0001').AppendJoin('\u0003', e.Places.Select(p => p.Name)).Append('\u0001').Append(e.Anchor)
+                    .Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
         }
         foreach (var p in periods) key.Append(p.Title).Append('\u0001').Append(p.Start.Iso).Append('\u0001').Append(p.End.Iso).Append('\u0001').Append(p.Summary).Append('\u0002');
         return TextHash.Of(key.ToString());

@@ -12,7 +12,8 @@ public static class LandOutline
 
     public static IReadOnlyList<(double Lon, double Lat)[]> Rings => Loaded.Value;
 
-    /// <summary>Each line is a ring: its first point in hundredths of a degree, then each point's difference from the one before.</summary>
+    /// <summary>Each line is a ring: its first point in hundredths of a degree, then each point's difference from the
+    /// one before.</summary>
     private static IReadOnlyList<(double Lon, double Lat)[]> Load()
     {
         using var stream = typeof(LandOutline).Assembly.GetManifestResourceStream("KropotkinSite.Maps.land-50m.txt")

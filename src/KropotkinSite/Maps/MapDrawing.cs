@@ -21,7 +21,8 @@ public static class MapDrawing
 
     public static PlacesMap? Draw(IReadOnlyList<MapPlace> places) => Draw(places, LandOutline.Rings, withDetail: true);
 
-    public static PlacesMap? Draw(IReadOnlyList<MapPlace> places, IReadOnlyList<(double Lon, double Lat)[]> land, bool withDetail)
+    public static PlacesMap? Draw(IReadOnlyList<MapPlace> places, IReadOnlyList<(double Lon, double Lat)[]> land,
+        bool withDetail)
     {
         if (places.Count == 0) return null;
         var frame = MapFrame.Fit(places.Select(p => (p.Lon, p.Lat)).ToArray(), Width);
@@ -38,15 +39,18 @@ public static class MapDrawing
         else crowded = [];
 
         var marked = Enumerable.Range(0, places.Count).Where(i => !crowded.Contains(i)).ToArray();
-        var labels = MarkerLayout.Place(marked.Select(i => points[i]).ToArray(), Width, frame.Height, MarkerSpacing, MarkerMargin,
+        var labels = MarkerLayout.Place(marked.Select(i => points[i]).ToArray(), Width, frame.Height, MarkerSpacing,
+            MarkerMargin,
             box is null ? [] : [(box.X, box.Y, box.Width, box.Height)]);
         var markers = marked.Select((i, k) => Marker(places[i], points[i], labels[k])).ToArray();
         var spots = crowded.Select(i => Marker(places[i], points[i], points[i])).ToArray();
-        return new PlacesMap(Width, frame.Height, Land(frame, land), markers, frame.Projection.Name, spots, box, detail);
+        return new PlacesMap(Width, frame.Height, Land(frame, land), markers, frame.Projection.Name, spots, box,
+            detail);
     }
 
     private static MapMarker Marker(MapPlace place, (double X, double Y) point, (double X, double Y) label) =>
-        new(place.Number, place.Name, place.Id, place.Note, (int)Math.Round(point.X), (int)Math.Round(point.Y), (int)Math.Round(label.X), (int)Math.Round(label.Y));
+        new(place.Number, place.Name, place.Id, place.Note, (int)Math.Round(point.X), (int)Math.Round(point.Y),
+            (int)Math.Round(label.X), (int)Math.Round(label.Y));
 
     /// <summary>The land the frame shows, as path data.</summary>
     private static string Land(MapFrame frame, IReadOnlyList<(double Lon, double Lat)[]> land)

@@ -9,7 +9,8 @@ public sealed class MapFrame
     private readonly double _minX, _maxY, _scale;
     private readonly (double West, double East, double South, double North) _extent;
 
-    private MapFrame(double centre, Projection projection, (double, double, double, double) extent, double minX, double maxY, double scale, int height)
+    private MapFrame(double centre, Projection projection, (double, double, double, double) extent, double minX,
+        double maxY, double scale, int height)
     {
         Centre = centre;
         Projection = projection;
@@ -37,7 +38,8 @@ public sealed class MapFrame
         var latPad = Math.Max((north - south) * 0.12, 2);
         var cos = Math.Max(0.2, Math.Cos((south + north) / 2 * Math.PI / 180));
         var lonPad = Math.Max((east - west) * 0.08, 2 / cos);
-        var extent = (West: Math.Max(-180, west - lonPad), East: Math.Min(180, east + lonPad), South: Math.Max(-89, south - latPad), North: Math.Min(89, north + latPad));
+        var extent = (West: Math.Max(-180, west - lonPad), East: Math.Min(180, east + lonPad),
+            South: Math.Max(-89, south - latPad), North: Math.Min(89, north + latPad));
 
         // The extent's outline, projected, decides scale and size.
         var outline = new List<(double X, double Y)>();
@@ -49,7 +51,8 @@ public sealed class MapFrame
             outline.AddRange([projection.Project(lon, extent.South), projection.Project(lon, extent.North),
                 projection.Project(extent.West, lat), projection.Project(extent.East, lat)]);
         }
-        double minX = outline.Min(p => p.X), maxX = outline.Max(p => p.X), minY = outline.Min(p => p.Y), maxY = outline.Max(p => p.Y);
+        double minX = outline.Min(p => p.X), maxX = outline.Max(p => p.X), minY = outline.Min(p => p.Y),
+            maxY = outline.Max(p => p.Y);
         // Between a wide strip (2:1) and an upright page (1:1.1): widen the shorter side around the middle.
         var (spanX, spanY) = (maxX - minX, maxY - minY);
         if (spanY < spanX * 0.5) (minY, maxY) = ((minY + maxY - spanX * 0.5) / 2, (minY + maxY + spanX * 0.5) / 2);

@@ -3,7 +3,8 @@ namespace KropotkinSite.Maps;
 /// <summary>Distances between points of the map's plane.</summary>
 public static class Plane
 {
-    public static double Distance((double X, double Y) a, (double X, double Y) b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+    public static double Distance((double X, double Y) a, (double X, double Y) b) =>
+        Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 
     /// <summary>The distance from a point to the segment between two others.</summary>
     public static double SegmentDistance((double X, double Y) p, (double X, double Y) a, (double X, double Y) b)

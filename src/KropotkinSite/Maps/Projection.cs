@@ -17,7 +17,8 @@ public abstract class Projection
     public static Projection For(double lonSpan, double south, double north)
     {
         if (lonSpan > 200 || north - south > 90) return new EqualEarth();
-        if (south < 0 && north > 0 || Math.Min(Math.Abs(south), Math.Abs(north)) < 15) return new Equirectangular((south + north) / 2);
+        var nearEquator = (south < 0 && north > 0) || Math.Min(Math.Abs(south), Math.Abs(north)) < 15;
+        if (nearEquator) return new Equirectangular((south + north) / 2);
         var span = north - south;
         return new AlbersConic(south + span / 6, north - span / 6);
     }
@@ -47,7 +48,8 @@ public abstract class Projection
 
         public override string Name => "equirectangular projection";
 
-        public override (double X, double Y) Project(double relativeLon, double lat) => (Radians(relativeLon) * _cos, Radians(lat));
+        public override (double X, double Y) Project(double relativeLon, double lat) =>
+            (Radians(relativeLon) * _cos, Radians(lat));
     }
 
     /// <summary>Albers' equal-area conic projection on the sphere, with two standard parallels.</summary>

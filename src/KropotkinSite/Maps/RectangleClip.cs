@@ -6,7 +6,8 @@ namespace KropotkinSite.Maps;
 /// </summary>
 public static class RectangleClip
 {
-    public static List<(double X, double Y)> Clip(IReadOnlyList<(double X, double Y)> ring, double left, double bottom, double right, double top)
+    public static List<(double X, double Y)> Clip(IReadOnlyList<(double X, double Y)> ring, double left, double bottom,
+        double right, double top)
     {
         var points = new List<(double X, double Y)>(ring);
         points = Side(points, p => p.X >= left, (a, b) => At(a, b, (left - a.X) / (b.X - a.X)));
@@ -16,7 +17,8 @@ public static class RectangleClip
         return points;
     }
 
-    public static bool Overlaps(IReadOnlyList<(double X, double Y)> ring, double left, double bottom, double right, double top)
+    public static bool Overlaps(IReadOnlyList<(double X, double Y)> ring, double left, double bottom, double right,
+        double top)
     {
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         foreach (var (x, y) in ring)
@@ -29,9 +31,11 @@ public static class RectangleClip
         return minX <= right && maxX >= left && minY <= top && maxY >= bottom;
     }
 
-    private static (double X, double Y) At((double X, double Y) a, (double X, double Y) b, double t) => (a.X + t * (b.X - a.X), a.Y + t * (b.Y - a.Y));
+    private static (double X, double Y) At((double X, double Y) a, (double X, double Y) b, double t) =>
+        (a.X + t * (b.X - a.X), a.Y + t * (b.Y - a.Y));
 
-    private static List<(double X, double Y)> Side(List<(double X, double Y)> points, Func<(double X, double Y), bool> inside,
+    private static List<(double X, double Y)> Side(List<(double X, double Y)> points,
+        Func<(double X, double Y), bool> inside,
         Func<(double X, double Y), (double X, double Y), (double X, double Y)> crossing)
     {
         var result = new List<(double X, double Y)>(points.Count);

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace KropotkinSite.Maps;
 
-/// <summary>Writes rings as compact SVG path data: whole units, each point relative to the one before, each ring closed.</summary>
+/// <summary>Writes rings as compact SVG path data: whole units, each point relative to the one before, each ring
+/// closed.</summary>
 public sealed class SvgPath
 {
     private readonly StringBuilder _data = new();

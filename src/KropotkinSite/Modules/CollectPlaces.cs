@@ -16,15 +16,18 @@ public sealed class CollectPlaces(string timelinePipeline, string dataPipeline, 
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var timeline = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline)).OfType<TimelineData>()
+        var timeline = context.OutputsOf(timelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline))
+            .OfType<TimelineData>()
             .FirstOrDefault() ?? new TimelineData([], []);
-        var register = context.OutputsOf(dataPipeline).Select(d => d.Get<PlaceRegister>(ReadSiteModel.Places)).OfType<PlaceRegister>()
+        var register = context.OutputsOf(dataPipeline).Select(d => d.Get<PlaceRegister>(ReadSiteModel.Places))
+            .OfType<PlaceRegister>()
             .FirstOrDefault();
         if (register is not null)
             foreach (var e in timeline.Ordered)
                 foreach (var place in e.Places)
                     if (!register.Declares(place.Name))
-                        context.Report(new ContentError(e.SourceFile, place.Position.Line, place.Position.Column, ErrorCodes.UnknownPlace,
+                        context.Report(new ContentError(e.SourceFile, place.Position.Line, place.Position.Column,
+                            ErrorCodes.UnknownPlace,
                             Unknown(place.Name, register)));
         return inputs.Select(d => d.With(Places, register)).ToArray();
     }
@@ -32,7 +35,8 @@ public sealed class CollectPlaces(string timelinePipeline, string dataPipeline, 
     private string Unknown(string name, PlaceRegister register)
     {
         return PlaceNames.Closest(name, register.Names) is { } closest
-            ? $"the place '{name}' is not in {registerName}; did you mean '{closest}'? If it is another place, add it there with its 'lat' and 'lon'"
+            ? $"the place '{name}' is not in {registerName}; did you mean '{closest}'? "
+                + "If it is another place, add it there with its 'lat' and 'lon'"
             : $"the place '{name}' is not in {registerName}; add it there with its 'lat' and 'lon' in decimal degrees";
     }
 }

@@ -10,7 +10,8 @@ namespace KropotkinSite.Pipelines;
 /// Prepares every page for its layout once all pages are known: the site index (navigation, sections,
 /// backlinks), the works catalogue, the timeline, and each page's view.
 /// </summary>
-public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string dataPipeline, string assetsPipeline, string timelinePipeline, string placesPipeline)
+public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string dataPipeline, string assetsPipeline,
+    string timelinePipeline, string placesPipeline)
 {
     public static Func<IExecutionContext, SiteSettings?> Settings(string dataPipeline) => context =>
         context.OutputsOf(dataPipeline).Select(d => d.Get<SiteSettings>(ReadSiteModel.Settings)).OfType<SiteSettings>().FirstOrDefault();
@@ -43,11 +44,13 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var views = new PageViewBuilder(settings, index, basePath, SitePaths.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
-        string? PageHref(TimelineEvent e) => e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor);
+        string? PageHref(TimelineEvent e) =>
+            e.PageUrl is null ? null : views.Href(e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor);
         var placeIds = new Lazy<IReadOnlyDictionary<string, string>>(() => PlacesBuilder.Ids(timelineData.Ordered));
         var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
             PageHref, name => views.Href(SitePaths.PlacesUrl) + "#" + placeIds.Value[name]));
-        var register = context.OutputsOf(placesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places)).OfType<PlaceRegister>().FirstOrDefault();
+        var register = context.OutputsOf(placesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
+            .OfType<PlaceRegister>().FirstOrDefault();
         var places = new Lazy<PlacesView>(() => PlacesBuilder.Build(timelineData.Ordered, register,
             i => views.Href(SitePaths.TimelineUrl) + "#" + timelineData.Ids[i], PageHref));
         // Everything every page may show: the site view, the settings behind structured data, the navigation.

@@ -8,7 +8,8 @@ public sealed class PlacesBuilderTests
     {
         PartialDate.TryParse(date, out var start, out _);
         PartialDate? finish = end is null ? null : PartialDate.TryParse(end, out var f, out _) ? f : null;
-        return new TimelineEvent(start, finish, "e" + date, new ValueList<EventPlace>(places.Select(p => new EventPlace(p, SourcePosition.Start)).ToArray()),
+        return new TimelineEvent(start, finish, "e" + date,
+            new ValueList<EventPlace>(places.Select(p => new EventPlace(p, SourcePosition.Start)).ToArray()),
             null, "f.md", SourcePosition.Start);
     }
 
@@ -17,7 +18,8 @@ public sealed class PlacesBuilderTests
 
     [Fact]
     public void The_years_of_a_place_join_spans_that_meet_or_overlap_and_keep_gaps() =>
-        Assert.Equal("1862–1868, 1876, 1886–1917", PlacesBuilder.Years([E("1917"), E("1862", "1867"), E("1868-05"), E("1876"), E("1886", "1916")]));
+        Assert.Equal("1862–1868, 1876, 1886–1917",
+            PlacesBuilder.Years([E("1917"), E("1862", "1867"), E("1868-05"), E("1876"), E("1886", "1916")]));
 
     [Fact]
     public void The_key_changes_with_a_position_or_an_events_place_and_not_with_an_event_that_names_none()
@@ -27,7 +29,9 @@ public sealed class PlacesBuilderTests
         var register = Register(new("Moscow", 55.756, 37.617, null), new("Chita", 52.034, 113.5, null));
         var key = PlacesBuilder.Key(events, ids, register);
 
-        Assert.NotEqual(key, PlacesBuilder.Key(events, ids, Register(new("Moscow", 55.756, 37.617, null), new("Chita", 52.3, 104.3, null))));
+        Assert.NotEqual(key,
+            PlacesBuilder.Key(events, ids,
+            Register(new("Moscow", 55.756, 37.617, null), new("Chita", 52.3, 104.3, null))));
         Assert.NotEqual(key, PlacesBuilder.Key([events[0], events[1], E("1862", "1867", "London")], ids, register));
         Assert.NotEqual(key, PlacesBuilder.Key(events, ids, null));
         Assert.Equal(key, PlacesBuilder.Key([events[0], E("1851"), events[2]], ids, register));
@@ -36,8 +40,10 @@ public sealed class PlacesBuilderTests
     [Fact]
     public void Places_are_numbered_in_the_order_he_first_came_there_and_an_event_in_two_places_is_under_both()
     {
-        var view = PlacesBuilder.Build([E("1842", null, "Moscow"), E("1886", null, "London", "Paris"), E("1917", null, "Moscow")], null, i => "#t" + i, _ => null);
-        Assert.Equal(["1 Moscow 1842, 1917", "2 London 1886", "3 Paris 1886"], view.Places.Select(p => $"{p.Number} {p.Name} {p.Years}").ToArray());
+        var view = PlacesBuilder.Build([E("1842", null, "Moscow"), E("1886", null, "London", "Paris"),
+            E("1917", null, "Moscow")], null, i => "#t" + i, _ => null);
+        Assert.Equal(["1 Moscow 1842, 1917", "2 London 1886", "3 Paris 1886"],
+            view.Places.Select(p => $"{p.Number} {p.Name} {p.Years}").ToArray());
         Assert.Equal(["#t1"], view.Places[2].Events.Select(e => e.TimelineHref).ToArray());
         Assert.Null(view.Map);
     }

@@ -9,12 +9,15 @@ public sealed class PlacesTests
     private const string Register = "Moscow: {lat: 55.756, lon: 37.617}\nChita: {lat: 52.034, lon: 113.5}\n"
         + "London: {lat: 51.507, lon: -0.128}\nParis: {lat: 48.857, lon: 2.352, note: \"the city, not the region\"}\n";
 
-    /// <summary>The minimal site (events in Moscow and Chita) with a register, and an event in London and Paris.</summary>
+    /// <summary>The minimal site (events in Moscow and Chita) with a register, and an event in London and
+    /// Paris.</summary>
     private static TestSite SiteWithRegister()
     {
         var site = TestSite.FromFixture("minimal");
         site.Write("_data/places.yml", Register);
-        site.Write("life/abroad.md", "---\ntitle: Abroad\nevents:\n  - {date: \"1886\", end: \"1887\", title: Lives in two capitals, place: [London, Paris]}\n"
+        site.Write("life/abroad.md",
+            "---\ntitle: Abroad\nevents:\n"
+            + "  - {date: \"1886\", end: \"1887\", title: Lives in two capitals, place: [London, Paris]}\n"
             + "  - {date: \"1917\", title: Leaves London, place: London}\n---\nText.\n");
         return site;
     }
@@ -25,8 +28,10 @@ public sealed class PlacesTests
         using var site = SiteWithRegister();
         site.BuildSuccessfully();
         var places = site.Page("places/index.html");
-        Assert.Equal(["1 Moscow 1842", "2 Chita 1862–1867", "3 London 1886–1887, 1917", "4 Paris 1886–1887"], places.Texts(".place-entry h2"));
-        Assert.Equal(["place-moscow", "place-chita", "place-london", "place-paris"], places.QuerySelectorAll(".place-entry").Select(e => e.Id!).ToArray());
+        Assert.Equal(["1 Moscow 1842", "2 Chita 1862–1867", "3 London 1886–1887, 1917", "4 Paris 1886–1887"],
+            places.Texts(".place-entry h2"));
+        Assert.Equal(["place-moscow", "place-chita", "place-london", "place-paris"],
+            places.QuerySelectorAll(".place-entry").Select(e => e.Id!).ToArray());
         Assert.Equal(["the city, not the region"], places.Texts(".place-entry__note"));
     }
 
@@ -37,13 +42,17 @@ public sealed class PlacesTests
         site.BuildSuccessfully();
         var timeline = site.Page("timeline/index.html");
         var london = site.Page("places/index.html").GetElementById("place-london")!;
-        Assert.Equal(["1886 to 1887: Lives in two capitals", "1917: Leaves London"], london.QuerySelectorAll(".place-entry__events > li > a").Select(a => Support.Html.Normalise(a.TextContent)).ToArray());
-        foreach (var link in london.QuerySelectorAll(".place-entry__events > li > a").Select(a => a.GetAttribute("href")!))
+        Assert.Equal(["1886 to 1887: Lives in two capitals", "1917: Leaves London"],
+            london.QuerySelectorAll(".place-entry__events > li > a").Select(a => Support.Html.Normalise(a.TextContent))
+            .ToArray());
+        foreach (var link in london.QuerySelectorAll(".place-entry__events > li > a")
+            .Select(a => a.GetAttribute("href")!))
         {
             Assert.StartsWith("/timeline/#", link);
             Assert.NotNull(timeline.GetElementById(link["/timeline/#".Length..]));
         }
-        Assert.Equal(["/life/abroad/", "/life/abroad/"], london.QuerySelectorAll(".place-entry__page a").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.Equal(["/life/abroad/", "/life/abroad/"], london.QuerySelectorAll(".place-entry__page a")
+            .Select(a => a.GetAttribute("href")!).ToArray());
     }
 
     [Fact]
@@ -52,8 +61,10 @@ public sealed class PlacesTests
         using var site = SiteWithRegister();
         site.BuildSuccessfully();
         var places = site.Page("places/index.html");
-        var twoCapitals = site.Page("timeline/index.html").QuerySelectorAll(".event").Single(e => e.TextContent.Contains("Lives in two capitals"));
-        Assert.Equal(["London", "Paris"], twoCapitals.QuerySelectorAll(".event__place a").Select(a => a.TextContent).ToArray());
+        var twoCapitals = site.Page("timeline/index.html").QuerySelectorAll(".event")
+            .Single(e => e.TextContent.Contains("Lives in two capitals"));
+        Assert.Equal(["London", "Paris"], twoCapitals.QuerySelectorAll(".event__place a").Select(a => a.TextContent)
+            .ToArray());
         foreach (var href in twoCapitals.QuerySelectorAll(".event__place a").Select(a => a.GetAttribute("href")!))
         {
             Assert.StartsWith("/places/#", href);
@@ -70,8 +81,10 @@ public sealed class PlacesTests
         var figure = places.QuerySelector("figure.places-map")!;
         Assert.NotNull(figure.QuerySelector("figcaption"));
         var markers = MapMarkers(places);
-        Assert.Equal(["1: Moscow", "2: Chita", "3: London", "4: Paris (the city, not the region)"], markers.Select(m => m.GetAttribute("aria-label")!).Order().ToArray());
-        foreach (var marker in markers) Assert.NotNull(places.GetElementById(marker.GetAttribute("href")!.TrimStart('#')));
+        Assert.Equal(["1: Moscow", "2: Chita", "3: London", "4: Paris (the city, not the region)"],
+            markers.Select(m => m.GetAttribute("aria-label")!).Order().ToArray());
+        foreach (var marker in markers)
+            Assert.NotNull(places.GetElementById(marker.GetAttribute("href")!.TrimStart('#')));
         Assert.Matches(new Regex("^M[0-9]"), figure.QuerySelector("path.places-map__land")!.GetAttribute("d")!);
         var viewBox = figure.QuerySelector("svg")!.GetAttribute("viewBox")!.Split(' ').Select(double.Parse).ToArray();
         foreach (var circle in figure.QuerySelectorAll("a circle"))
@@ -89,7 +102,9 @@ public sealed class PlacesTests
         Assert.DoesNotContain("Geneva", site.ReadOutput("places/index.html"));
 
         site.Write("_data/places.yml", Register + "Geneva: {lat: 46.204, lon: 6.143}\n");
-        site.Write("life/later.md", "---\ntitle: Later years\norder: 2\nevents:\n  - date: \"1876-06\"\n    title: Escapes\n    place: Geneva\n---\n## Exile\n\nAbroad.\n");
+        site.Write("life/later.md",
+            "---\ntitle: Later years\norder: 2\nevents:\n  - date: \"1876-06\"\n    title: Escapes\n    place: Geneva\n"
+            + "---\n## Exile\n\nAbroad.\n");
         site.BuildSuccessfully();
 
         var places = site.Page("places/index.html");
@@ -135,7 +150,9 @@ public sealed class PlacesTests
         using var site = SiteWithRegister();
         site.BuildSuccessfully();
         var before = site.Snapshot();
-        site.Write("life/abroad.md", "---\ntitle: Abroad\nevents:\n  - date: \"1886\"\n    title: Moves\n    place:\n      - London\n      - Pariss\n---\nText.\n");
+        site.Write("life/abroad.md",
+            "---\ntitle: Abroad\nevents:\n  - date: \"1886\"\n    title: Moves\n"
+            + "    place:\n      - London\n      - Pariss\n---\nText.\n");
 
         var run = site.Build();
 
@@ -149,12 +166,15 @@ public sealed class PlacesTests
     [InlineData("lat: -90.5", "KS0019", 1, 26)]
     [InlineData("lat: north", "KS0006", 1, 26)]
     [InlineData("lon: 37.617", "KS0005", 1, 1)]
-    public void A_position_that_is_missing_out_of_range_or_not_a_number_is_reported_at_its_line(string position, string code, int line, int column)
+    public void A_position_that_is_missing_out_of_range_or_not_a_number_is_reported_at_its_line(string position,
+        string code, int line, int column)
     {
         using var site = SiteWithRegister();
         site.BuildSuccessfully();
         var before = site.Snapshot();
-        var moscow = position.StartsWith("lat", StringComparison.Ordinal) ? $"Moscow: {{lon: 37.6, {position}}}" : $"Moscow: {{{position}}}";
+        var moscow = position.StartsWith("lat", StringComparison.Ordinal)
+            ? $"Moscow: {{lon: 37.6, {position}}}"
+            : $"Moscow: {{{position}}}";
         site.Write("_data/places.yml", moscow + "\n" + Register[(Register.IndexOf('\n') + 1)..]);
 
         var run = site.Build();
@@ -163,5 +183,6 @@ public sealed class PlacesTests
         Assert.Equal(("_data/places.yml", line, column, code), (error.File, error.Line, error.Column, error.Code));
     }
 
-    private static IElement[] MapMarkers(IDocument places) => places.QuerySelectorAll("figure.places-map svg a").ToArray();
+    private static IElement[] MapMarkers(IDocument places) => places.QuerySelectorAll("figure.places-map svg a")
+        .ToArray();
 }

@@ -4,7 +4,8 @@ namespace KropotkinSite.Tests.Maps;
 
 public sealed class MapDrawingTests
 {
-    private static MapPlace Place(int number, string name, double lat, double lon) => new(number, name, "place-" + number, null, lat, lon);
+    private static MapPlace Place(int number, string name, double lat, double lon) =>
+        new(number, name, "place-" + number, null, lat, lon);
 
     /// <summary>Places of his life from the Thames to the Amur, as a site's register would give them.</summary>
     private static readonly MapPlace[] Kropotkin =
@@ -19,10 +20,12 @@ public sealed class MapDrawingTests
     [Fact]
     public void A_site_with_its_places_in_South_America_gets_a_map_of_South_America()
     {
-        var frame = MapFrame.Fit([(-58.38, -34.6), (-77.04, -12.05), (-74.07, 4.71), (-43.17, -22.91)], MapDrawing.Width);
+        var frame = MapFrame.Fit([(-58.38, -34.6), (-77.04, -12.05), (-74.07, 4.71), (-43.17, -22.91)],
+            MapDrawing.Width);
         foreach (var (lon, lat) in new[] { (-58.38, -34.6), (-77.04, -12.05), (-74.07, 4.71), (-43.17, -22.91) })
             AssertInside(frame.ToMap(lon, lat), frame.Height);
-        Assert.False(IsInside(frame.ToMap(-0.128, 51.507), frame.Height), "London should lie off a map of South America");
+        Assert.False(IsInside(frame.ToMap(-0.128, 51.507), frame.Height),
+            "London should lie off a map of South America");
         Assert.False(IsInside(frame.ToMap(-99.13, 19.43), frame.Height), "Mexico City should lie off it too");
     }
 
@@ -30,7 +33,8 @@ public sealed class MapDrawingTests
     [InlineData(-10, 140, 45, 60, "Albers equal-area conic projection")] // Europe to the Pacific
     [InlineData(-80, 140, 40, 60, "Equal Earth projection")] // Boston to the Amur
     [InlineData(-20, 20, -10, 10, "equirectangular projection")] // across the equator
-    public void The_projection_suits_the_extent(double west, double east, double south, double north, string expected) =>
+    public void The_projection_suits_the_extent(double west, double east, double south, double north,
+        string expected) =>
         Assert.Equal(expected, Projection.For(east - west, south, north).Name);
 
     [Theory]
@@ -38,7 +42,8 @@ public sealed class MapDrawingTests
     [InlineData(new[] { 170.0, -170.0 }, 180)]
     [InlineData(new[] { 175.0, -165.0, 160.0 }, 177.5)]
     [InlineData(new[] { -3.0 }, -3)]
-    public void The_central_meridian_is_the_middle_of_the_shortest_stretch_holding_every_place(double[] longitudes, double expected) =>
+    public void The_central_meridian_is_the_middle_of_the_shortest_stretch_holding_every_place(double[] longitudes,
+        double expected) =>
         Assert.Equal(0, MapFrame.Wrap(MapFrame.CentralMeridian(longitudes) - expected), 6);
 
     [Fact]
@@ -55,7 +60,8 @@ public sealed class MapDrawingTests
                 AssertInside((marker.LabelX, marker.LabelY), chart.Height);
             }
             foreach (var (a, b) in Pairs(chart.Markers))
-                Assert.True(Math.Sqrt(Math.Pow(a.LabelX - b.LabelX, 2) + Math.Pow(a.LabelY - b.LabelY, 2)) >= MapDrawing.MarkerSpacing - 1,
+                Assert.True(Math.Sqrt(Math.Pow(a.LabelX - b.LabelX, 2) + Math.Pow(a.LabelY - b.LabelY,
+                    2)) >= MapDrawing.MarkerSpacing - 1,
                     $"markers {a.Number} and {b.Number} are too close");
         }
     }
@@ -92,7 +98,8 @@ public sealed class MapDrawingTests
         foreach (var chart in new[] { map, map.Detail! })
         {
             var (minX, minY, maxX, maxY) = Bounds(chart.Land);
-            Assert.True(minX >= -2 && minY >= -2 && maxX <= chart.Width + 2 && maxY <= chart.Height + 2, $"the land reaches ({minX},{minY})–({maxX},{maxY})");
+            Assert.True(minX >= -2 && minY >= -2 && maxX <= chart.Width + 2 && maxY <= chart.Height + 2,
+                $"the land reaches ({minX},{minY})–({maxX},{maxY})");
         }
         Assert.InRange(map.Land.Length + map.Detail!.Land.Length, 2_000, 30_000);
     }
@@ -104,9 +111,11 @@ public sealed class MapDrawingTests
     private static IEnumerable<(MapMarker, MapMarker)> Pairs(IReadOnlyList<MapMarker> markers) =>
         markers.SelectMany((a, i) => markers.Skip(i + 1).Select(b => (a, b)));
 
-    private static bool IsInside((double X, double Y) p, int height) => p.X >= 0 && p.X <= MapDrawing.Width && p.Y >= 0 && p.Y <= height;
+    private static bool IsInside((double X, double Y) p, int height) => p.X >= 0 && p.X <= MapDrawing.Width && p.Y >= 0
+        && p.Y <= height;
 
-    private static void AssertInside((double X, double Y) p, int height) => Assert.True(IsInside(p, height), $"({p.X}, {p.Y}) lies off the map");
+    private static void AssertInside((double X, double Y) p, int height) => Assert.True(IsInside(p, height),
+        $"({p.X}, {p.Y}) lies off the map");
 
     /// <summary>The bounds of path data written as 'M x y l dx dy … z' rings.</summary>
     private static (int, int, int, int) Bounds(string path)
@@ -115,7 +124,8 @@ public sealed class MapDrawingTests
         foreach (var ring in path.Split('z', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = ring[1..].Split('l');
-            var numbers = System.Text.RegularExpressions.Regex.Matches(parts[0] + " " + parts[1], "-?[0-9]+").Select(m => int.Parse(m.Value)).ToArray();
+            var numbers = System.Text.RegularExpressions.Regex.Matches(parts[0] + " " + parts[1], "-?[0-9]+")
+                .Select(m => int.Parse(m.Value)).ToArray();
             var (x, y) = (0, 0);
             for (var i = 0; i < numbers.Length; i += 2)
             {

@@ -9,9 +9,11 @@ namespace KropotkinSite.Tests.Preview;
 /// list and map, to exactly what a full build gives.</summary>
 public sealed class PlacesPreviewTests
 {
-    private const string Register = "Moscow: {lat: 55.756, lon: 37.617}\nChita: {lat: 52.034, lon: 113.5}\nLondon: {lat: 51.507, lon: -0.128}\n";
+    private const string Register =
+        "Moscow: {lat: 55.756, lon: 37.617}\nChita: {lat: 52.034, lon: 113.5}\nLondon: {lat: 51.507, lon: -0.128}\n";
 
-    public static TheoryData<string> Edits => new(["move a place", "give an event another place", "add a place to the register and an event"]);
+    public static TheoryData<string> Edits => new(["move a place", "give an event another place",
+        "add a place to the register and an event"]);
 
     [Theory]
     [MemberData(nameof(Edits))]
@@ -32,7 +34,8 @@ public sealed class PlacesPreviewTests
         Assert.Equal(Expected(edit), Support.Html.Parse(after).Texts(".place-entry h2"));
         site.BuildSuccessfully();
         foreach (var (path, bytes) in site.Snapshot())
-            Assert.True(bytes.AsSpan().SequenceEqual(session.Current.Files[path].Span), $"{path} differs from a full build after '{edit}'");
+            Assert.True(bytes.AsSpan().SequenceEqual(session.Current.Files[path].Span),
+                $"{path} differs from a full build after '{edit}'");
     }
 
     /// <summary>Makes the edit; returns the files it wrote, as the watcher would report them.</summary>
@@ -44,11 +47,13 @@ public sealed class PlacesPreviewTests
                 site.Write("_data/places.yml", Register.Replace("lat: 52.034, lon: 113.5", "lat: 52.3, lon: 104.3"));
                 return ["_data/places.yml"];
             case "give an event another place":
-                site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md")).Replace("place: Chita", "place: London"));
+                site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md"))
+                    .Replace("place: Chita", "place: London"));
                 return ["life/early.md"];
             default:
                 site.Write("_data/places.yml", Register + "Geneva: {lat: 46.204, lon: 6.143}\n");
-                site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md")).Replace("place: Chita", "place: [Chita, Geneva]"));
+                site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md"))
+                    .Replace("place: Chita", "place: [Chita, Geneva]"));
                 return ["_data/places.yml", "life/early.md"];
         }
     }
@@ -60,5 +65,6 @@ public sealed class PlacesPreviewTests
         _ => ["1 Moscow 1842", "2 Chita 1862–1867", "3 Geneva 1862–1867"],
     };
 
-    private static string Served(PreviewSession session, string path) => Encoding.UTF8.GetString(session.Current.Files[path].Span);
+    private static string Served(PreviewSession session,
+        string path) => Encoding.UTF8.GetString(session.Current.Files[path].Span);
 }

@@ -71,13 +71,16 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
         Assert.True(register.Length >= 20, $"expected the register's places, found {register.Length}");
         var places = _site.Page("places/index.html");
         var timeline = _site.Page("timeline/index.html");
-        var entries = places.QuerySelectorAll(".place-entry").ToDictionary(e => Support.Html.Normalise(e.QuerySelector("h2")!.TextContent), e => e);
-        var marked = places.QuerySelectorAll("figure.places-map svg a").Select(a => a.GetAttribute("href")!.TrimStart('#')).ToHashSet();
+        var entries = places.QuerySelectorAll(".place-entry")
+            .ToDictionary(e => Support.Html.Normalise(e.QuerySelector("h2")!.TextContent), e => e);
+        var marked = places.QuerySelectorAll("figure.places-map svg a")
+            .Select(a => a.GetAttribute("href")!.TrimStart('#')).ToHashSet();
         foreach (var name in register)
         {
             var entry = entries.Single(e => Regex.IsMatch(e.Key, $@"^\d+ {Regex.Escape(name)} \d")).Value;
             Assert.Contains(entry.Id!, marked);
-            var links = entry.QuerySelectorAll(".place-entry__events > li > a").Select(a => a.GetAttribute("href")!).ToArray();
+            var links = entry.QuerySelectorAll(".place-entry__events > li > a").Select(a => a.GetAttribute("href")!)
+                .ToArray();
             Assert.NotEmpty(links);
             foreach (var link in links) Assert.NotNull(timeline.GetElementById(link.Split('#')[1]));
         }
