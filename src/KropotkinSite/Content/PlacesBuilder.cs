@@ -60,32 +60,6 @@ public static class PlacesBuilder
         return new PlacesView(places, map, register is not null);
     }
 
-    /// <summary>
-    /// A key that changes whenever <see cref="Build"/> would give another view for the same addresses, made
-    /// without drawing the map: every event that names a place, with its timeline id and the fields the page
-    /// shows, and every place of the register. Kept beside Build: whatever Build reads, this key must cover.
-    /// </summary>
-    public static string Key(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, PlaceRegister? register)
-    {
-        var key = new System.Text.StringBuilder();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var e = ordered[i];
-            if (e.Places.Count == 0) continue;
-            key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001')
-                .Append(e.Title)
-                .Append('\u0001').AppendJoin('\u0003', e.Places.Select(p => p.Name)).Append('\u0001').Append(e.Anchor)
-                .Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
-        }
-        key.Append(register is null ? "no register" : "register").Append('\u0002');
-        foreach (var place in register?.Places ?? [])
-            key.Append(place.Name).Append('\u0001')
-                .Append(place.Lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Append('\u0001').Append(place.Lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Append('\u0001').Append(place.Note).Append('\u0002');
-        return TextHash.Of(key.ToString());
-    }
-
     /// <summary>The places the events name, each once, in the order they first appear.</summary>
     private static IEnumerable<string> FirstVisits(IReadOnlyList<TimelineEvent> ordered) =>
         ordered.SelectMany(e => e.Places).Select(p => p.Name).Distinct(StringComparer.Ordinal);

@@ -44,8 +44,7 @@ public static class TimelineBuilder
 
     /// <param name="placeHref">The address of a place's entry on the places page.</param>
     public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids,
-        IReadOnlyList<TimelinePeriod> periods,
-        Func<TimelineEvent, string?> link, Func<string, string> placeHref)
+        IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link, Func<string, string> placeHref)
     {
         var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e),
             e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
@@ -66,25 +65,6 @@ public static class TimelineBuilder
         var step = span > 60 ? 10 : span > 20 ? 5 : 1;
         var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
         return new TimelineView(groups.Select(g => g.Group).ToArray(), bands, ticks, axis, first, last, entries.Length);
-    }
-
-    /// <summary>
-    /// A key that changes whenever <see cref="Build"/> would give another view for the same inputs: every field
-    /// of every event it shows, in order, with its id, and the periods. Kept beside Build: whatever Build
-    /// reads, this key must cover.
-    /// </summary>
-    public static string Key(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods)
-    {
-        var key = new StringBuilder();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var e = ordered[i];
-            key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001').Append(e.Title)
-                .Append('\u0001').AppendJoin('\u0003', e.Places.Select(p => p.Name)).Append('\u0001').Append(e.Anchor)
-                    .Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
-        }
-        foreach (var p in periods) key.Append(p.Title).Append('\u0001').Append(p.Start.Iso).Append('\u0001').Append(p.End.Iso).Append('\u0001').Append(p.Summary).Append('\u0002');
-        return TextHash.Of(key.ToString());
     }
 
     private static double FractionOfYear(PartialDate date) =>

@@ -22,22 +22,6 @@ public sealed class PlacesBuilderTests
             PlacesBuilder.Years([E("1917"), E("1862", "1867"), E("1868-05"), E("1876"), E("1886", "1916")]));
 
     [Fact]
-    public void The_key_changes_with_a_position_or_an_events_place_and_not_with_an_event_that_names_none()
-    {
-        var events = new[] { E("1842", null, "Moscow"), E("1850"), E("1862", "1867", "Chita") };
-        string[] ids = ["a", "b", "c"];
-        var register = Register(new("Moscow", 55.756, 37.617, null), new("Chita", 52.034, 113.5, null));
-        var key = PlacesBuilder.Key(events, ids, register);
-
-        Assert.NotEqual(key,
-            PlacesBuilder.Key(events, ids,
-            Register(new("Moscow", 55.756, 37.617, null), new("Chita", 52.3, 104.3, null))));
-        Assert.NotEqual(key, PlacesBuilder.Key([events[0], events[1], E("1862", "1867", "London")], ids, register));
-        Assert.NotEqual(key, PlacesBuilder.Key(events, ids, null));
-        Assert.Equal(key, PlacesBuilder.Key([events[0], E("1851"), events[2]], ids, register));
-    }
-
-    [Fact]
     public void Places_are_numbered_in_the_order_he_first_came_there_and_an_event_in_two_places_is_under_both()
     {
         var view = PlacesBuilder.Build([E("1842", null, "Moscow"), E("1886", null, "London", "Paris"),
