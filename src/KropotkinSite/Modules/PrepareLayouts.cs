@@ -43,11 +43,13 @@ public sealed record PrepareLayouts(
             static parts => WorksCatalogue.Build(parts.index.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
-        var timeline = context.Compute((timelineData, settings.Periods, BasePath, PlacesUrl), static parts =>
+        // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
+        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index, PlacesUrl), static parts =>
         {
+            var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
+                TimelineBuilder.TellingOrder(parts.index));
             var placeIds = PlacesBuilder.Ids(parts.timelineData.Ordered);
-            return TimelineBuilder.Build(parts.timelineData.Ordered, parts.timelineData.Ids, parts.Periods,
-                e => PageHref(parts.BasePath, e),
+            return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => PageHref(parts.BasePath, e),
                 name => PageViewBuilder.Href(parts.BasePath, parts.PlacesUrl) + "#" + placeIds[name]);
         });
         var places = context.Compute((timelineData, register, BasePath, TimelineUrl), static parts =>
