@@ -29,6 +29,9 @@ public static class CommandLine
           -h, --help         show this help
         """;
 
+    /// <summary>Set to <c>steps</c>, a build also prints each step's wall and CPU time (pipelines then run one at a time).</summary>
+    public const string TimingsVariable = "KROPOTKINSITE_TIMINGS";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (!TryParse(args, out var parsed, out var problem))
@@ -54,9 +57,10 @@ public static class CommandLine
     private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
         BuildResult result;
+        var timeSteps = Environment.GetEnvironmentVariable(TimingsVariable) == "steps";
         try
         {
-            result = SiteBuilder.Build(options);
+            result = SiteBuilder.Build(options, timeSteps: timeSteps);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -73,8 +77,16 @@ public static class CommandLine
         }
         stdout.WriteLine($"Wrote {result.PagesWritten} pages ({result.FilesWritten} files) to {options.OutputDirectory}");
         foreach (var timing in result.Timings)
+        {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-12} {timing.Documents,6} docs {timing.Elapsed.TotalMilliseconds,8:F1} ms"));
+            foreach (var step in timing.Steps)
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms  cpu {step.Cpu.TotalMilliseconds,8:F1} ms"));
+        }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
+        if (timeSteps)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Process: {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} ms CPU, {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms since start"));
         return Success;
     }
 

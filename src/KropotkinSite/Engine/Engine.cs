@@ -12,7 +12,11 @@ public sealed record EngineResult(
     public bool Succeeded => Errors.Count == 0;
 }
 
-public sealed record PipelineTiming(string Pipeline, int Documents, TimeSpan Elapsed);
+/// <summary>How long a pipeline took; with its steps' times when they were asked for.</summary>
+public sealed record PipelineTiming(string Pipeline, int Documents, TimeSpan Elapsed)
+{
+    public IReadOnlyList<StepTiming> Steps { get; init; } = [];
+}
 
 /// <summary>
 /// Runs pipelines in dependency order; pipelines that do not depend on each other run in parallel.
@@ -30,7 +34,9 @@ public sealed class PipelineEngine
 
     public IReadOnlyList<Pipeline> Pipelines => _pipelines;
 
-    public EngineResult Run(CancellationToken cancellation = default, ModuleCache? cache = null)
+    /// <param name="timeSteps">Also time each step, wall and CPU. The pipelines then run one at a time, so the
+    /// process's CPU time during a step is that step's own (its parallel loops still use every core).</param>
+    public EngineResult Run(CancellationToken cancellation = default, ModuleCache? cache = null, bool timeSteps = false)
     {
         cache?.BeginRun();
         var errors = new ConcurrentBag<ContentError>();
@@ -40,10 +46,11 @@ public sealed class PipelineEngine
 
         foreach (var pipeline in TopologicalOrder())
         {
-            var dependencies = pipeline.Dependencies.Select(name => tasks[name]).ToArray();
+            var dependencies = timeSteps ? tasks.Values.ToArray() : pipeline.Dependencies.Select(name => tasks[name]).ToArray();
             tasks[pipeline.Name] = Task.WhenAll(dependencies).ContinueWith(_ =>
             {
                 var stopwatch = Stopwatch.StartNew();
+                var steps = timeSteps ? new List<StepTiming>() : null;
                 var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, cache, cancellation);
                 IReadOnlyList<Document> documents = [];
                 for (var step = 0; step < pipeline.Modules.Count; step++)
@@ -51,6 +58,8 @@ public sealed class PipelineEngine
                     var module = pipeline.Modules[step];
                     cancellation.ThrowIfCancellationRequested();
                     context.Step = $"{pipeline.Name}/{step}/{module.GetType().Name}";
+                    var cpuBefore = steps is null ? default : Environment.CpuUsage.TotalTime;
+                    var wallBefore = stopwatch.Elapsed;
                     try
                     {
                         documents = module.Execute(documents, context);
@@ -63,9 +72,10 @@ public sealed class PipelineEngine
                         documents = [];
                         break;
                     }
+                    steps?.Add(new StepTiming(module.GetType().Name, stopwatch.Elapsed - wallBefore, Environment.CpuUsage.TotalTime - cpuBefore));
                 }
                 outputs[pipeline.Name] = documents;
-                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed);
+                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed) { Steps = steps ?? [] };
             }, cancellation, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 

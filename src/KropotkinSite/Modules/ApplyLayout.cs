@@ -47,8 +47,8 @@ public sealed class ApplyLayout(LiquidLayouts layouts, Func<IReadOnlyList<Docume
         }
         try
         {
-            var html = layouts.Render(job.Layout, job.Model(null), content => job.Model(content));
-            return document.WithContent(html).With(LayoutFile, job.Layout);
+            var page = layouts.Render(job.Layout, job.Model(null), content => job.Model(content));
+            return document.WithContent(page).With(LayoutFile, job.Layout);
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException)
         {

@@ -13,27 +13,40 @@ public sealed record BuildResult(IReadOnlyList<ContentError> Errors, int FilesWr
 /// <summary>Builds a site folder: runs the pipelines and, only when nothing went wrong, publishes the output.</summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
+    /// <param name="timeSteps">Also time each step of each pipeline (see <see cref="PipelineEngine.Run"/>).</param>
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default, bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (engine, result, errors) = Run(options, cancellation);
+        var (engine, result, errors) = Run(options, cancellation, timeSteps: timeSteps);
         if (errors.Count > 0)
             return new BuildResult(errors, 0, 0, result.Timings, stopwatch.Elapsed);
 
         var writing = Stopwatch.StartNew();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var documents = OutputDocuments(engine, result);
         var files = OutputWriter.Publish(options.OutputDirectory, documents, cancellation);
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
-        PipelineTiming[] timings = [.. result.Timings, new PipelineTiming("(write)", files, writing.Elapsed)];
+        var write = new PipelineTiming("(write)", files, writing.Elapsed)
+        {
+            Steps = timeSteps ? [new StepTiming("OutputWriter", writing.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)] : [],
+        };
+        PipelineTiming[] timings = [.. result.Timings, write];
         return new BuildResult([], files, pages, timings, stopwatch.Elapsed);
     }
 
     /// <summary>Runs every pipeline without writing anything.</summary>
     public static (PipelineEngine Engine, EngineResult Result, IReadOnlyList<ContentError> Errors) Run(
-        BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null)
+        BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null, bool timeSteps = false)
     {
+        var stopwatch = Stopwatch.StartNew();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var setup = Setup(options, InputListing(options.InputDirectory, cache), cache);
-        var result = setup.Engine.Run(cancellation, cache);
+        var setupTiming = new PipelineTiming("(setup)", 0, stopwatch.Elapsed)
+        {
+            Steps = timeSteps ? [new StepTiming("ThemeAndLayouts", stopwatch.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)] : [],
+        };
+        var result = setup.Engine.Run(cancellation, cache, timeSteps);
+        result = result with { Timings = [setupTiming, .. result.Timings] };
         return (setup.Engine, result, [.. setup.Errors, .. result.Errors]);
     }
 
