@@ -1,8 +1,5 @@
 namespace KropotkinSite.Content;
 
-/// <summary>A heading of a page, for its table of contents and for links to it.</summary>
-public sealed record PageHeading(int Level, string Id, string Text);
-
 /// <summary>What the site knows of one published page once every pipeline has read it.</summary>
 /// <param name="LinkTargets">The addresses of the site's pages it links to, each once.</param>
 public sealed record PageEntry(
@@ -35,16 +32,4 @@ public sealed record PageEntry(
         var byTitle = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
         return byTitle != 0 ? byTitle : string.CompareOrdinal(a.Url, b.Url);
     }
-}
-
-/// <summary>The kinds of page the site builds; a layout is chosen by kind unless the page names one.</summary>
-public static class PageKinds
-{
-    public const string Home = "home";
-    public const string Section = "section";
-    public const string Page = "page";
-    public const string Work = "work";
-    public const string WorksIndex = "works-index";
-    public const string Timeline = "timeline";
-    public const string NotFound = "not-found";
 }

@@ -1,9 +1,10 @@
+using KropotkinSite.Html;
 namespace KropotkinSite.Content;
 
 /// <summary>Turns the site index and one page into what its layout shows.</summary>
 public sealed class PageViewBuilder(SiteSettings settings, SiteIndex index, string basePath, string timelineUrl, Func<TimelineEvent, string?> timelineId)
 {
-    public string Href(string url) => Modules.Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
+    public string Href(string url) => Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
 
     public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
 

@@ -1,22 +1,5 @@
 namespace KropotkinSite.Content;
 
-/// <summary>A work as the works index lists it.</summary>
-public sealed record WorkListing(string Url, string Href, string Title, Work Work)
-{
-    public string? YearText => Work.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>The works of one kind, in year order.</summary>
-public sealed record WorkGroup(string Kind, string Heading, string Id, IReadOnlyList<WorkListing> Works)
-{
-    public int Count => Works.Count;
-}
-
-public sealed record WorksCatalogueView(IReadOnlyList<WorkGroup> Groups, IReadOnlyList<WorkListing> Chronological, int Count, int UnfinishedCount)
-{
-    public bool IsEmpty => Count == 0;
-}
-
 /// <summary>Groups the works by kind (books, collections, pamphlets, articles), each by year, then title.</summary>
 public static class WorksCatalogue
 {

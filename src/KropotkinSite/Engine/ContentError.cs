@@ -17,9 +17,3 @@ public sealed record ContentError(string File, int Line, int Column, string Code
         return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
     }
 }
-
-/// <summary>Thrown by a module that cannot go on with a document; the engine turns it into a reported error.</summary>
-public sealed class ContentException(ContentError error) : Exception(error.Message)
-{
-    public ContentError Error { get; } = error;
-}

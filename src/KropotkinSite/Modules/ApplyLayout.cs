@@ -1,18 +1,9 @@
 using Fluid;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Modules;
-
-/// <summary>What a document needs to be rendered by a layout: which layout, where it was chosen, and the model.</summary>
-/// <param name="Model">Builds the root model around some content (the page's own, then each inner layout's output).</param>
-/// <param name="Signature">A hash of everything the rendered page depends on; used only by a preview session's cache.</param>
-public sealed record LayoutJob(string Layout, SourcePosition LayoutPosition, Func<string?, object> Model, Func<string> Signature);
-
-/// <summary>What rendering needs once every document is known: each document's job, and a key of the site-wide
-/// parts they are rendered from. For a preview session: under the same key, a page rendered last run renders the
-/// same, but for those in <paramref name="Recheck"/>, which show something of an edited page.</summary>
-public sealed record PreparedLayouts(Func<Document, LayoutJob> Job, string SiteKey, IReadOnlySet<Document> Recheck);
 
 /// <summary>
 /// Renders each document through its Liquid layout (and the layouts that one nests in) into its final bytes.

@@ -1,5 +1,7 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.Html;
+using KropotkinSite.Markdown;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -7,9 +9,6 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace KropotkinSite.Modules;
-
-/// <summary>A link written in Markdown, with the URL as the author wrote it and where it stands.</summary>
-public sealed record MarkdownLink(string Url, SourcePosition Position);
 
 /// <summary>
 /// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
@@ -84,42 +83,4 @@ public sealed class RenderMarkdown(string basePath) : IModule
     private static ContentException Unreadable(Document document, int firstLine, Exception e) =>
         new(new ContentError(document.Source, firstLine, 1, ErrorCodes.MarkdownError,
             $"the Markdown cannot be read ({e.Message}); nest lists, quotes and emphasis less deeply"));
-}
-
-/// <summary>The plain text of Markdown inlines, for excerpts and headings.</summary>
-public static class InlineText
-{
-    public static string Of(ContainerInline? inline)
-    {
-        if (inline is null) return "";
-        var text = new System.Text.StringBuilder();
-        Append(inline, text);
-        return text.ToString().Trim();
-    }
-
-    private static void Append(Inline inline, System.Text.StringBuilder text)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
-            case CodeInline code: text.Append(code.Content); break;
-            case LineBreakInline: text.Append(' '); break;
-            case Markdig.Extensions.SmartyPants.SmartyPant pant: text.Append(SmartText(pant.Type)); break;
-            case ContainerInline container:
-                foreach (var child in container) Append(child, text);
-                break;
-        }
-    }
-
-    private static string SmartText(Markdig.Extensions.SmartyPants.SmartyPantType type) => type switch
-    {
-        Markdig.Extensions.SmartyPants.SmartyPantType.LeftQuote => "\u2018",
-        Markdig.Extensions.SmartyPants.SmartyPantType.RightQuote => "\u2019",
-        Markdig.Extensions.SmartyPants.SmartyPantType.LeftDoubleQuote => "\u201C",
-        Markdig.Extensions.SmartyPants.SmartyPantType.RightDoubleQuote => "\u201D",
-        Markdig.Extensions.SmartyPants.SmartyPantType.Dash2 => "\u2013",
-        Markdig.Extensions.SmartyPants.SmartyPantType.Dash3 => "\u2014",
-        Markdig.Extensions.SmartyPants.SmartyPantType.Ellipsis => "\u2026",
-        _ => "",
-    };
 }

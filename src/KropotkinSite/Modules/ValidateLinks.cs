@@ -1,5 +1,6 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.Html;
 
 namespace KropotkinSite.Modules;
 

@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using KropotkinSite.Engine;
-using KropotkinSite.Modules;
+using KropotkinSite.IO;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Pipelines;
-
-/// <summary>The outcome of a build: errors (if any), what was written, and where the time went.</summary>
-public sealed record BuildResult(IReadOnlyList<ContentError> Errors, int FilesWritten, int PagesWritten, IReadOnlyList<PipelineTiming> Timings, TimeSpan Elapsed)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
 
 /// <summary>Builds a site folder: runs the pipelines and, only when nothing went wrong, publishes the output.</summary>
 public static class SiteBuilder

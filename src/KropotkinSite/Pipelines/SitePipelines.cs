@@ -1,6 +1,8 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.Html;
 using KropotkinSite.Modules;
+using KropotkinSite.Theme;
 using static KropotkinSite.Pipelines.PipelineNames;
 
 namespace KropotkinSite.Pipelines;
@@ -19,23 +21,23 @@ public static class SitePipelines
         [
             new ReadFiles(input, accept, pageFiles),
             new ParseFrontMatter(),
-            new ReadPageInfo(SiteLayout.IsWork, options.IncludeDrafts),
+            new ReadPageInfo(SitePaths.IsWork, options.IncludeDrafts),
             new RenderMarkdown(basePath),
         ];
 
         return
         [
-            new Pipeline(Data, new ReadFiles(input, SiteLayout.IsData, inputFiles), new ReadData(),
-                new ReadSiteModel(input, SiteLayout.SettingsFile, SiteLayout.TimelineDataFile)),
-            new Pipeline(Pages, [], ReadPages(p => !SiteLayout.IsWork(p) && !SiteLayout.IsIntroOfGeneratedPage(p))),
-            new Pipeline(Works, [], ReadPages(SiteLayout.IsWork)),
+            new Pipeline(Data, new ReadFiles(input, SitePaths.IsData, inputFiles), new ReadData(),
+                new ReadSiteModel(input, SitePaths.SettingsFile, SitePaths.TimelineDataFile)),
+            new Pipeline(Pages, [], ReadPages(p => !SitePaths.IsWork(p) && !SitePaths.IsIntroOfGeneratedPage(p))),
+            new Pipeline(Works, [], ReadPages(SitePaths.IsWork)),
             new Pipeline(WorksIndex, [Works],
-                [.. ReadPages(p => SiteLayout.IsIntroOf(p, SiteLayout.WorksUrl)), new GeneratePage(SiteLayout.WorksUrl, PageKinds.WorksIndex, "Works")]),
+                [.. ReadPages(p => SitePaths.IsIntroOf(p, SitePaths.WorksUrl)), new GeneratePage(SitePaths.WorksUrl, PageKinds.WorksIndex, "Works")]),
             new Pipeline(Timeline, [Pages, Works, Data],
-                [.. ReadPages(p => SiteLayout.IsIntroOf(p, SiteLayout.TimelineUrl)), new GeneratePage(SiteLayout.TimelineUrl, PageKinds.Timeline, "Timeline"),
+                [.. ReadPages(p => SitePaths.IsIntroOf(p, SitePaths.TimelineUrl)), new GeneratePage(SitePaths.TimelineUrl, PageKinds.Timeline, "Timeline"),
                  new CollectTimeline([Pages, Works], Data)]),
             new Pipeline(NotFound, [],
-                [.. ReadPages(p => p == "404.md"), new GeneratePage(SiteLayout.NotFoundUrl, PageKinds.NotFound, "Page not found", "There is no page at this address.")]),
+                [.. ReadPages(p => p == "404.md"), new GeneratePage(SitePaths.NotFoundUrl, PageKinds.NotFound, "Page not found", "There is no page at this address.")]),
             new Pipeline(Assets,
                 new ReadFiles(theme.Assets),
                 new ReadFiles(input, path => !Routes.IsMarkdown(path) && Routes.IsPublishable(path) && !theme.Overrides(path), inputFiles),

@@ -1,6 +1,8 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
+using KropotkinSite.Html;
 using KropotkinSite.Modules;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Pipelines;
 
@@ -38,7 +40,7 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
             for (var i = 0; i < documents.Count; i++) byDocument.TryAdd(documents[i], entryList[i]);
             return byDocument;
         });
-        var views = new PageViewBuilder(settings, index, basePath, SiteLayout.TimelineUrl, timelineData.IdOf);
+        var views = new PageViewBuilder(settings, index, basePath, SitePaths.TimelineUrl, timelineData.IdOf);
         var site = SiteView(settings, views, context);
         var catalogue = new Lazy<WorksCatalogueView>(() => WorksCatalogue.Build(index.Works, views.Href));
         var timeline = new Lazy<TimelineView>(() => TimelineBuilder.Build(timelineData.Ordered, timelineData.Ids, settings.Periods,
@@ -163,10 +165,10 @@ public sealed class SiteRendering(string basePath, LiquidLayouts layouts, string
         var assets = context.OutputsOf(assetsPipeline)
             .ToDictionary(d => d.Require<string>(FingerprintAssets.AssetPath), d => views.Href("/" + d.Destination), StringComparer.Ordinal);
         var data = context.OutputsOf(dataPipeline)
-            .Where(d => d.Get<string>(ReadData.DataName) is not null && d.Require<string>(ReadFiles.RelativePath).StartsWith(SiteLayout.DataFolder, StringComparison.Ordinal))
+            .Where(d => d.Get<string>(ReadData.DataName) is not null && d.Require<string>(ReadFiles.RelativePath).StartsWith(SitePaths.DataFolder, StringComparison.Ordinal))
             .GroupBy(d => d.Require<string>(ReadData.DataName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Get<object>(ReadData.Data), StringComparer.Ordinal);
         return new SiteView(settings.Title, settings.Description, settings.Author, settings.Language, settings.BaseUrl?.AbsoluteUri,
-            basePath, settings.License, settings.Sources, views.Href("/"), views.Href(SiteLayout.TimelineUrl), views.Href(SiteLayout.WorksUrl), assets, data);
+            basePath, settings.License, settings.Sources, views.Href("/"), views.Href(SitePaths.TimelineUrl), views.Href(SitePaths.WorksUrl), assets, data);
     }
 }

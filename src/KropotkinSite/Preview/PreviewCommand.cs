@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using KropotkinSite.Engine;
+using KropotkinSite.IO;
 
 namespace KropotkinSite.Preview;
 

@@ -1,16 +1,9 @@
 using System.Diagnostics;
 using KropotkinSite.Engine;
+using KropotkinSite.IO;
 using KropotkinSite.Pipelines;
 
 namespace KropotkinSite.Preview;
-
-/// <summary>The site as the preview serves it: every output file by its path below the site root.</summary>
-public sealed record SiteSnapshot(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Files, int Version)
-{
-    public static readonly SiteSnapshot Empty = new(new Dictionary<string, ReadOnlyMemory<byte>>(), 0);
-}
-
-public sealed record RebuildResult(IReadOnlyList<ContentError> Errors, int FilesChanged, int CacheHits, int CacheMisses, TimeSpan Elapsed);
 
 /// <summary>
 /// Rebuilds a site again and again in one process. A <see cref="ModuleCache"/> keeps what each step made,

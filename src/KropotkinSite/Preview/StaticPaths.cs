@@ -1,13 +1,5 @@
 namespace KropotkinSite.Preview;
 
-/// <summary>What a request path resolves to in the served site.</summary>
-public abstract record Resolution
-{
-    public sealed record File(string Key) : Resolution;
-    public sealed record Redirect(string Location) : Resolution;
-    public sealed record NotFound : Resolution;
-}
-
 /// <summary>
 /// Maps request paths to site files the way a static host does: <c>dir/</c> → <c>dir/index.html</c>,
 /// <c>dir</c> → a redirect to <c>dir/</c>, anything else → the file itself or not found. Paths with

@@ -34,7 +34,7 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
         var shared = 0;
         foreach (var file in Directory.GetFiles(_site.Output, "*.html", SearchOption.AllDirectories))
         {
-            var main = Html.Parse(File.ReadAllText(file)).QuerySelector("main");
+            var main = Support.Html.Parse(File.ReadAllText(file)).QuerySelector("main");
             if (main is null) continue;
             foreach (var quote in main.QuerySelectorAll("blockquote").ToArray()) quote.Remove(); // Kropotkin's own words, marked as quotations
             var runs = Runs(Words(main.TextContent)).ToArray();

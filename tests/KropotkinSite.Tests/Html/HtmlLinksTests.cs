@@ -1,11 +1,11 @@
 using AngleSharp.Html.Parser;
-using KropotkinSite.Modules;
+using KropotkinSite.Html;
 using KropotkinSite.Tests.Support;
 
-namespace KropotkinSite.Tests.Modules;
+namespace KropotkinSite.Tests.Html;
 
 /// <summary>The link check reads pages with AngleSharp's tokenizer; it must find what a full HTML5 parse finds.</summary>
-public sealed class ValidateLinksTests
+public sealed class HtmlLinksTests
 {
     [Fact]
     public void Reading_a_page_finds_ids_and_checked_links_but_nothing_inside_raw_text_or_comments()

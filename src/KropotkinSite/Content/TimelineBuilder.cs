@@ -3,39 +3,6 @@ using System.Text;
 
 namespace KropotkinSite.Content;
 
-/// <summary>One event as the timeline page shows it.</summary>
-public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link)
-{
-    public string DateIso => Event.Date.Iso;
-    public string DateDisplay => Event.Date.Display;
-    public string? EndIso => Event.End?.Iso;
-    public string? EndDisplay => Event.End?.Display;
-    public string Title => Event.Title;
-    public string? Place => Event.Place;
-    public string? PageTitle => Event.PageTitle;
-}
-
-/// <summary>A group of timeline entries: a period of the life, or a decade when the site names no periods.</summary>
-public sealed record TimelineGroup(string Id, string Title, string? Summary, string Span, IReadOnlyList<TimelineEntry> Entries, IReadOnlyList<string> Places);
-
-/// <summary>A band of the overview strip, in percent of its width.</summary>
-public sealed record StripBand(string Title, string Span, string GroupId, double Left, double Width, int Index, IReadOnlyList<string> Places, int EventCount);
-
-/// <summary>An event's tick on the overview strip, in percent of its width.</summary>
-public sealed record StripTick(double Left, string Label, string EntryId);
-
-public sealed record TimelineView(
-    IReadOnlyList<TimelineGroup> Groups,
-    IReadOnlyList<StripBand> Bands,
-    IReadOnlyList<StripTick> Ticks,
-    IReadOnlyList<int> AxisYears,
-    int FirstYear,
-    int LastYear,
-    int EventCount)
-{
-    public bool IsEmpty => EventCount == 0;
-}
-
 /// <summary>
 /// Orders events and groups them for the timeline page. Order: by date, where a date known only to the year
 /// comes before dates in that year that name a month or day (and a month before its days); then by title

@@ -1,4 +1,4 @@
-namespace KropotkinSite.Modules;
+namespace KropotkinSite.Markdown;
 
 /// <summary>
 /// Finds Markdown lists nested far deeper than Markdig renders (63 levels), before Markdig parses them: its

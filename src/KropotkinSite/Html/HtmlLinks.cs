@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Html;
 
-namespace KropotkinSite.Modules;
+namespace KropotkinSite.Html;
 
 /// <summary>
 /// Reads the ids and the checked links of a written page straight from its UTF-8 bytes with a streaming

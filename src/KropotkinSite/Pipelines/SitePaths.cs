@@ -1,7 +1,7 @@
 namespace KropotkinSite.Pipelines;
 
 /// <summary>Where things live in a site folder (CONTENT-MODEL.md).</summary>
-public static class SiteLayout
+public static class SitePaths
 {
     public const string SettingsFile = "_site.yml";
     public const string DataFolder = "_data/";

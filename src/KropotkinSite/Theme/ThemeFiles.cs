@@ -1,4 +1,5 @@
-namespace KropotkinSite.Modules;
+using KropotkinSite.IO;
+namespace KropotkinSite.Theme;
 
 /// <summary>
 /// The theme as the build sees it: every file of <c>theme/</c>, where a file of <c>input/</c> at the same

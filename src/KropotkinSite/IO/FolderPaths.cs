@@ -1,4 +1,4 @@
-namespace KropotkinSite.Engine;
+namespace KropotkinSite.IO;
 
 /// <summary>Where a path lies relative to a folder.</summary>
 public static class FolderPaths

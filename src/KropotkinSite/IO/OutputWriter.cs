@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
+using KropotkinSite.Engine;
 using Microsoft.Win32.SafeHandles;
 
-namespace KropotkinSite.Engine;
+namespace KropotkinSite.IO;
 
 /// <summary>
 /// Publishes a build: writes every document into a fresh folder beside the output folder, then swaps it in.

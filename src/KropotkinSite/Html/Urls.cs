@@ -1,4 +1,4 @@
-namespace KropotkinSite.Modules;
+namespace KropotkinSite.Html;
 
 /// <summary>Small URL helpers shared by the modules that emit and check links.</summary>
 public static class Urls

@@ -3,21 +3,6 @@ using System.Diagnostics;
 
 namespace KropotkinSite.Engine;
 
-/// <summary>The result of running every pipeline: the documents each produced, all errors, and timings.</summary>
-public sealed record EngineResult(
-    IReadOnlyDictionary<string, IReadOnlyList<Document>> Outputs,
-    IReadOnlyList<ContentError> Errors,
-    IReadOnlyList<PipelineTiming> Timings)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
-/// <summary>How long a pipeline took; with its steps' times when they were asked for.</summary>
-public sealed record PipelineTiming(string Pipeline, int Documents, TimeSpan Elapsed)
-{
-    public IReadOnlyList<StepTiming> Steps { get; init; } = [];
-}
-
 /// <summary>
 /// Runs pipelines in dependency order; pipelines that do not depend on each other run in parallel.
 /// A pipeline still runs when an earlier one reported errors, so one build reports every error it can find.

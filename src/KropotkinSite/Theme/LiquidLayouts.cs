@@ -7,7 +7,7 @@ using KropotkinSite.Engine;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 
-namespace KropotkinSite.Modules;
+namespace KropotkinSite.Theme;
 
 /// <summary>
 /// The theme's Liquid layouts, parsed once. A layout may name a parent in its own front matter

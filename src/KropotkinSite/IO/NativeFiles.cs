@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KropotkinSite.Modules;
+namespace KropotkinSite.IO;
 
 /// <summary>What .NET does not say about a file: its real path with every link resolved, and whether it is a
 /// named pipe, socket or device. Where the system cannot tell, the answers are the safe defaults.</summary>

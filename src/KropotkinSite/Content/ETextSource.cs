@@ -1,0 +1,3 @@
+namespace KropotkinSite.Content;
+
+public sealed record ETextSource(string Source, string? Url);

@@ -1,0 +1,4 @@
+namespace KropotkinSite.Content;
+
+/// <summary>The root object a layout renders: <c>site</c>, <c>page</c>, <c>navigation</c> and <c>content</c>.</summary>
+public sealed record LayoutModel(SiteView Site, PageView Page, IReadOnlyList<LinkView> Navigation, string Content);

@@ -1,0 +1,3 @@
+namespace KropotkinSite.Content;
+
+public enum WorkKind { Book, Pamphlet, Article, Collection }
