@@ -41,11 +41,21 @@ command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 apt_install "${need_apt[@]}"
 
+# Builds of this working tree, made again only when its sources changed (a native publish takes minutes).
+tree_stamp() { # tree_stamp PATH...: a hash of the files git would see under the paths, as they are now
+  git ls-files -co --exclude-standard -- "$@" | sort | xargs sha256sum | sha256sum | cut -c1-16
+}
+build_once() { # build_once build|publish NAME PROJECT
+  local stamp; stamp=$(tree_stamp "$3" src/KropotkinSite)
+  [ "$(cat "$WORK/$2.stamp" 2>/dev/null)" = "$stamp" ] && return 0
+  dotnet_release "$@"
+  echo "$stamp" >"$WORK/$2.stamp"
+}
 echo "building KropotkinSite (Release, native and JIT), the floor and the site generator..." >&2
-dotnet_release publish publish src/KropotkinSite
-dotnet_release build jit src/KropotkinSite
-dotnet_release publish floor bench/Floor
-dotnet_release build generator bench/SiteGenerator
+build_once publish publish src/KropotkinSite
+build_once build jit src/KropotkinSite
+build_once publish floor bench/Floor
+build_once build generator bench/SiteGenerator
 
 # The BEFORE commit, built in a folder of its own (once per commit: kept between runs).
 before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
