@@ -23,6 +23,8 @@ public static class CommandLine
           --output DIR       where the site is written (default: output)
           --theme DIR        layouts, partials and assets (default: theme)
           --base-path /sub/  the path the site is served under (default: /)
+          --base-url URL     the site's absolute address, e.g. https://example.org/sub/, for canonical
+                             links and the sitemap (overrides base_url in _site.yml)
           --drafts           also publish pages marked 'draft: true'
           --port N           preview: the port to serve on (default: 5080; 0 picks a free one)
           --host ADDR        preview: the address to listen on (default: 127.0.0.1)
@@ -130,6 +132,7 @@ public static class CommandLine
         parsed = null;
         problem = "";
         string input = "input", output = "output", theme = "theme", basePath = "/";
+        string? baseUrlText = null;
         var drafts = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -159,12 +162,13 @@ public static class CommandLine
                     parsed = new Parsed("help", BuildOptions.FromCurrentDirectory(), host, port);
                     return true;
                 case "--drafts": drafts = true; break;
-                case "--input" or "--output" or "--theme" or "--base-path":
+                case "--input" or "--output" or "--theme" or "--base-path" or "--base-url":
                     var value = Value();
                     if (value is null) { problem = $"{arg} needs a value"; return false; }
                     if (arg == "--input") input = value;
                     else if (arg == "--output") output = value;
                     else if (arg == "--theme") theme = value;
+                    else if (arg == "--base-url") baseUrlText = value;
                     else basePath = value;
                     break;
                 default:
@@ -177,6 +181,8 @@ public static class CommandLine
             problem = $"--base-path must start with '/', like /kropotkin/ (got '{basePath}')";
             return false;
         }
+        Uri? baseUrl = null;
+        if (baseUrlText is not null && !TryParseBaseUrl(baseUrlText, basePath, out baseUrl, out problem)) return false;
         var fullInput = Path.GetFullPath(input);
         var fullOutput = Path.GetFullPath(output);
         if (!Directory.Exists(fullInput))
@@ -205,7 +211,34 @@ public static class CommandLine
                       "the build replaces its output folder whole, so choose a new or empty folder";
             return false;
         }
-        parsed = new Parsed(command, new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts), host, port);
+        var options = new BuildOptions(fullInput, fullOutput, Path.GetFullPath(theme), basePath, drafts, baseUrl);
+        parsed = new Parsed(command, options, host, port);
+        return true;
+    }
+
+    /// <summary>
+    /// The site's address: absolute http(s), no query or fragment, and its path the one the site is served under
+    /// (a page's root-relative links resolve against it), so canonical links and the sitemap name real pages.
+    /// </summary>
+    private static bool TryParseBaseUrl(string text, string basePath, out Uri? baseUrl, out string problem)
+    {
+        baseUrl = null;
+        problem = "";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            problem = $"--base-url must be an absolute http or https address like https://example.org/ (got '{text}')";
+            return false;
+        }
+        if (!uri.AbsolutePath.EndsWith('/')) uri = new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+        var servedUnder = Html.Urls.NormaliseBasePath(basePath);
+        if (uri.AbsolutePath != servedUnder)
+        {
+            problem = $"--base-url '{text}' must have the path the site is served under, --base-path {servedUnder} " +
+                      $"(e.g. {uri.GetLeftPart(UriPartial.Authority)}{servedUnder})";
+            return false;
+        }
+        baseUrl = uri;
         return true;
     }
 

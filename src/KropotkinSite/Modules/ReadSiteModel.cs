@@ -7,8 +7,10 @@ namespace KropotkinSite.Modules;
 /// <summary>
 /// Reads the site settings file into <c>settings</c> and a timeline data file into <c>events</c>,
 /// enforcing the content model. A missing settings file is reported, since the site needs a title.
+/// <paramref name="baseUrl"/>, the address given on the command line, replaces the settings' <c>base_url</c>.
 /// </summary>
-public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath) : IModule
+public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath, Uri? baseUrl = null)
+    : IModule
 {
     public const string Settings = "settings";
     public const string Events = "events";
@@ -28,7 +30,7 @@ public sealed class ReadSiteModel(string inputRoot, string settingsPath, string 
                 sawSettings = true;
                 if (AsMapping(document, root, "a set of 'key: value' lines such as 'title: My site'", context) is { } map
                     && SiteSettingsReader.Read(new YamlFields(map, document.Source, 0, errors), errors) is { } settings)
-                    result = result.With(Settings, settings);
+                    result = result.With(Settings, baseUrl is null ? settings : settings with { BaseUrl = baseUrl });
             }
             else if (relative == timelinePath)
             {

@@ -28,7 +28,7 @@ public static class SitePipelines
         return
         [
             new Pipeline(Data, new ReadFiles(input, SitePaths.IsData, inputFiles), new ReadData(),
-                new ReadSiteModel(input, SitePaths.SettingsFile, SitePaths.TimelineDataFile)),
+                new ReadSiteModel(input, SitePaths.SettingsFile, SitePaths.TimelineDataFile, options.BaseUrl)),
             new Pipeline(Pages, [], ReadPages(p => !SitePaths.IsWork(p) && !SitePaths.IsIntroOfGeneratedPage(p))),
             new Pipeline(Works, [], ReadPages(SitePaths.IsWork)),
             new Pipeline(WorksIndex, [Works],

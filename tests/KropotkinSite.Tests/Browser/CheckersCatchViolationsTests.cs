@@ -7,6 +7,7 @@ namespace KropotkinSite.Tests.Browser;
 /// each, built with the real theme, and (for faults the generator itself refuses) output folders altered after
 /// the build.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CheckersCatchViolationsTests
 {
     private static TestSite SiteWithHomePage(string markdownBody)

@@ -3,6 +3,7 @@ using KropotkinSite.Tests.Support;
 namespace KropotkinSite.Tests.Browser;
 
 /// <summary>The Nu Html Checker finds no error in any page, stylesheet or SVG file of the project's own site.</summary>
+[Trait("Category", "Slow")]
 public sealed class HtmlValidatorTests
 {
     [Fact]

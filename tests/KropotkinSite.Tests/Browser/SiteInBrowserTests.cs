@@ -8,6 +8,7 @@ namespace KropotkinSite.Tests.Browser;
 /// link or fragment, no axe-core WCAG 2.2 A/AA violation in the light or the dark scheme, no sideways
 /// scrolling at 320 px, nothing the Content-Security-Policy blocks, and no request to another host.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SiteInBrowserTests
 {
     [Fact]

@@ -25,10 +25,19 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
 
     private static string SourcesFolder => Path.Combine(Repository.Root, "..", "shared", "sources");
 
-    [Fact]
+    /// <summary>
+    /// The sources are kept beside the repository (../shared/sources), not in it: a clone alone has none, and
+    /// there the test reports itself skipped with the reason. CI always has them, so under CI=true a missing
+    /// folder fails the test instead.
+    /// </summary>
+    [SkippableFact]
     public void Fewer_than_two_percent_of_the_published_prose_8_word_runs_stand_in_the_source_biography()
     {
-        Assert.True(Directory.Exists(SourcesFolder), $"the source biography is expected beside the repository at {SourcesFolder}");
+        var missing = $"the source biography is kept beside the repository at {Path.GetFullPath(SourcesFolder)}, " +
+                      "and there is none there";
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+            Assert.True(Directory.Exists(SourcesFolder), missing + " (CI=true: it must run)");
+        Skip.IfNot(Directory.Exists(SourcesFolder), missing);
         var source = Directory.GetFiles(SourcesFolder, "*.txt").Select(File.ReadAllText).SelectMany(text => Runs(Words(text))).ToHashSet(StringComparer.Ordinal);
         var total = 0;
         var shared = 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,24 +26,22 @@ public sealed record CheckReport(string Summary, IReadOnlyList<Violation> Violat
 /// <summary>
 /// Runs the checkers of tests/tools on a built output folder: check-site.mjs (crawl, axe-core in light and dark,
 /// the CSP, requests to other hosts) in Debian's Chromium, and the Nu Html Checker (vnu.jar) with the machine's
-/// java. They are installed by <c>bash .ci/install-test-tools</c>; when one is missing the test fails and says so.
+/// java. <see cref="TestTools"/> installs them the first time; where it cannot, the test fails and says what to run.
 /// </summary>
 public static class SiteCheckers
 {
-    private const string InstallHint = "run `bash .ci/install-test-tools` from the repository root: it installs Debian's chromium, a Java runtime and the npm packages of tests/tools";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    public static string ToolsFolder => Path.Combine(Repository.Root, "tests", "tools");
+    public static string ToolsFolder => TestTools.ToolsFolder;
     public static string NetlifyToml => Path.Combine(Repository.Root, "netlify.toml");
-    private static string VnuJar => Path.Combine(ToolsFolder, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
     /// <summary>Crawls and checks a built site in Chromium (check-site.mjs); with <paramref name="headers"/>, serves netlify.toml's headers.</summary>
     public static CheckReport CheckSite(string output, string basePath = "/", bool headers = true)
     {
-        RequireTools(needBrowser: true);
+        TestTools.RequireBrowserTools();
         var args = new List<string> { Path.Combine(ToolsFolder, "check-site.mjs"), "--root", output, "--base-path", basePath };
         if (headers) args.AddRange(["--headers", NetlifyToml]);
-        var run = Run(FindOnPath("node")!, args, ToolsFolder);
+        var run = TestTools.Run(TestTools.Node, args, ToolsFolder, Timeout);
         if (run.ExitCode is not (0 or 1))
             Assert.Fail($"check-site.mjs could not run (exit {run.ExitCode}):\n{run.Stderr}\n{Truncate(run.Stdout)}");
         using var json = ParseJson(run.Stdout, "check-site.mjs");
@@ -62,14 +59,17 @@ public static class SiteCheckers
     /// </summary>
     public static CheckReport Validate(string output)
     {
-        RequireTools(needBrowser: false);
+        TestTools.RequireValidator();
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
-        var args = new List<string> { "-jar", VnuJar, "--errors-only", "--format", "json", "--also-check-css", "--also-check-svg" };
+        var args = new List<string>
+        {
+            "-jar", TestTools.VnuJar, "--errors-only", "--format", "json", "--also-check-css", "--also-check-svg",
+        };
         args.AddRange(files);
-        var run = Run(FindOnPath("java")!, args, output);
+        var run = TestTools.Run(TestTools.Java, args, output, Timeout);
         // vnu writes its JSON report to stderr; exit status 1 means it found errors.
         using var json = ParseJson(run.Stderr, "vnu.jar");
         var violations = new List<Violation>();
@@ -88,36 +88,6 @@ public static class SiteCheckers
         }
         if (run.ExitCode != 0 && violations.Count == 0) Assert.Fail($"vnu.jar exited {run.ExitCode}:\n{Truncate(run.Stderr)}");
         return new CheckReport($"vnu: {files.Count} files checked (.html, .css, .svg)", violations);
-    }
-
-    /// <summary>Fails the test, saying how to install them, when a tool the checks need is missing.</summary>
-    public static void RequireTools(bool needBrowser)
-    {
-        var missing = new List<string>();
-        if (FindOnPath("node") is null) missing.Add("node");
-        if (FindOnPath("java") is null) missing.Add("java");
-        if (needBrowser && ChromiumPath() is null) missing.Add("chromium (/usr/bin/chromium)");
-        foreach (var package in new[] { "axe-core", "playwright-core", "vnu-jar" })
-            if (!Directory.Exists(Path.Combine(ToolsFolder, "node_modules", package))) missing.Add($"tests/tools/node_modules/{package}");
-        if (!File.Exists(VnuJar)) missing.Add("vnu.jar");
-        if (missing.Count > 0) Assert.Fail($"The browser and validator checks cannot run: missing {string.Join(", ", missing.Distinct())}. To install them, {InstallHint}.");
-    }
-
-    private static string? ChromiumPath()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
-        return new[] { fromEnvironment, "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
-    }
-
-    private static string? FindOnPath(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate)) return candidate;
-            if (OperatingSystem.IsWindows() && File.Exists(candidate + ".exe")) return candidate + ".exe";
-        }
-        return null;
     }
 
     private static Violation ToViolation(JsonElement v)
@@ -151,28 +121,4 @@ public static class SiteCheckers
     }
 
     private static string Truncate(string text) => text.Length > 4000 ? text[..4000] + "…" : text;
-
-    private sealed record ProcessRun(int ExitCode, string Stdout, string Stderr);
-
-    private static ProcessRun Run(string program, IEnumerable<string> arguments, string workingDirectory)
-    {
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(program)} {string.Join(' ', info.ArgumentList.Take(3))} took longer than {Timeout.TotalMinutes} minutes");
-        }
-        process.WaitForExit();
-        return new ProcessRun(process.ExitCode, stdout.Result, stderr.Result);
-    }
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const INSTALL_HINT = 'run `bash .ci/install-test-tools` from the repository root (it installs Debian\'s chromium, a JRE and the npm packages of tests/tools)';
+export const INSTALL_HINT = 'run `dotnet test` once as root: it installs Debian\'s chromium, a JRE and the npm packages of tests/tools (or by hand: `apt-get install chromium default-jre-headless` and `cd tests/tools && npm ci --ignore-scripts`)';
 
 export function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
