@@ -45,7 +45,8 @@ Parallel.ForEach(outputs, o =>
     using var handle = File.OpenHandle(o.Path, FileMode.CreateNew, FileAccess.Write);
     RandomAccess.Write(handle, filler.AsSpan(0, o.Size), 0);
 });
-Console.WriteLine($"read {files.Length} files, parsed {blocks} top-level Markdown blocks, wrote {outputs.Length} files");
+Console.WriteLine($"read {files.Length} files, parsed {blocks} top-level Markdown blocks, " +
+    $"wrote {outputs.Length} files");
 return 0;
 
 // The Markdown after a front matter fenced by '---' lines (the whole text when there is none).

@@ -20,15 +20,20 @@ for (var i = 0; i < args.Length; i++)
         case "--pages" when i + 1 < args.Length: pages = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out" when i + 1 < args.Length: output = args[++i]; break;
-        case "--profile" when i + 1 < args.Length && SiteProfile.Named(args[i + 1]) is { } named: profile = named; i++; break;
+        case "--profile" when i + 1 < args.Length && SiteProfile.Named(args[i + 1]) is { } named:
+            profile = named;
+            i++;
+            break;
         default:
-            Console.Error.WriteLine($"usage: SiteGenerator --pages N [--seed S] [--profile {SiteProfile.Names}] --out DIR");
+            Console.Error.WriteLine(
+                $"usage: SiteGenerator --pages N [--seed S] [--profile {SiteProfile.Names}] --out DIR");
             return 2;
     }
 }
 if (output is null || pages < 20)
 {
-    Console.Error.WriteLine($"usage: SiteGenerator --pages N (at least 20) [--seed S] [--profile {SiteProfile.Names}] --out DIR");
+    Console.Error.WriteLine(
+        $"usage: SiteGenerator --pages N (at least 20) [--seed S] [--profile {SiteProfile.Names}] --out DIR");
     return 2;
 }
 
@@ -52,7 +57,8 @@ static void Write(string root, string relative, string text)
 
 /// <summary>The shape of a generated site. The default profile draws exactly the random numbers it always drew,
 /// so its sites stay byte for byte what earlier benchmarks measured.</summary>
-/// <param name="EventPages">Out of 10 prose pages, how many carry events (null: 0-3 events on any page, as always).</param>
+/// <param name="EventPages">Out of 10 prose pages, how many carry events (null: 0-3 events on any page, as
+/// always).</param>
 /// <param name="TimelinePagesPerEvent">One event in the timeline data file for this many pages.</param>
 /// <param name="MinLinks">Links a page has at least (more are added as a list at its end).</param>
 /// <param name="HeadingLinks">Out of 4 links to a page with headings, how many point at one of them.</param>
@@ -140,7 +146,10 @@ sealed class SyntheticSite(int pageCount, int seed, SiteProfile profile)
         {
             var section = Sections[(i - 1) % Sections.Length];
             var slug = $"{Pick(TitleWords)}-{Pick(TitleWords)}-{i}";
-            _plans.Add(new PagePlan($"{section}/{slug}.md", $"/{section}/{slug}/", Title(2, 6), section, Headings(profile.Headings.Min, profile.Headings.Max), [], false, false));
+            var title = Title(2, 6); // drawn before the headings, as always
+            var headings = Headings(profile.Headings.Min, profile.Headings.Max);
+            _plans.Add(new PagePlan($"{section}/{slug}.md", $"/{section}/{slug}/", title, section, headings, [],
+                false, false));
         }
         for (var i = 0; i < _plans.Count; i++)
             _plans[i] = _plans[i] with { HeadingIds = _plans[i].Headings.Select(Id).ToArray() };
@@ -329,7 +338,8 @@ sealed class SyntheticSite(int pageCount, int seed, SiteProfile profile)
         var url = target.Url;
         if (!from.IsIndex && from.Section.Length > 0 && target.Section == from.Section && !target.IsIndex && _random.Next(3) == 0)
             url = "../" + url.TrimEnd('/').Split('/')[^1] + "/";
-        if (target.HeadingIds.Length > 0 && _random.Next(4) < profile.HeadingLinks) url += "#" + Pick(target.HeadingIds);
+        if (target.HeadingIds.Length > 0 && _random.Next(4) < profile.HeadingLinks)
+            url += "#" + Pick(target.HeadingIds);
         return $"[{text}]({url})";
     }
 

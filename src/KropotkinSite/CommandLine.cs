@@ -31,7 +31,8 @@ public static class CommandLine
           -h, --help         show this help
         """;
 
-    /// <summary>Set to <c>steps</c>, a build also prints each step's wall and CPU time (pipelines then run one at a time).</summary>
+    /// <summary>Set to <c>steps</c>, a build also prints each step's wall and CPU time (pipelines then run one at
+    /// a time).</summary>
     public const string TimingsVariable = "KROPOTKINSITE_TIMINGS";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -83,12 +84,17 @@ public static class CommandLine
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-12} {timing.Documents,6} docs {timing.Elapsed.TotalMilliseconds,8:F1} ms"));
             foreach (var step in timing.Steps)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms  cpu {step.Cpu.TotalMilliseconds,8:F1} ms"));
+                    $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms" +
+                    $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms"));
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
         if (timeSteps)
+        {
+            var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Process: {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} ms CPU, {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms since start"));
+                $"Process: {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} ms CPU, " +
+                $"{sinceStart.TotalMilliseconds:F0} ms since start"));
+        }
         return Success;
     }
 

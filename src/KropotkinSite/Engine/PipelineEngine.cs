@@ -31,7 +31,9 @@ public sealed class PipelineEngine
 
         foreach (var pipeline in TopologicalOrder())
         {
-            var dependencies = timeSteps ? tasks.Values.ToArray() : pipeline.Dependencies.Select(name => tasks[name]).ToArray();
+            var dependencies = timeSteps
+                ? tasks.Values.ToArray() // one at a time, in dependency order
+                : pipeline.Dependencies.Select(name => tasks[name]).ToArray();
             tasks[pipeline.Name] = Task.WhenAll(dependencies).ContinueWith(_ =>
             {
                 var stopwatch = Stopwatch.StartNew();
@@ -57,10 +59,14 @@ public sealed class PipelineEngine
                         documents = [];
                         break;
                     }
-                    steps?.Add(new StepTiming(module.GetType().Name, stopwatch.Elapsed - wallBefore, Environment.CpuUsage.TotalTime - cpuBefore));
+                    steps?.Add(new StepTiming(module.GetType().Name, stopwatch.Elapsed - wallBefore,
+                        Environment.CpuUsage.TotalTime - cpuBefore));
                 }
                 outputs[pipeline.Name] = documents;
-                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed) { Steps = steps ?? [] };
+                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed)
+                {
+                    Steps = steps ?? [],
+                };
             }, cancellation, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 

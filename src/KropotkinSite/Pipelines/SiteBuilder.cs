@@ -9,7 +9,8 @@ namespace KropotkinSite.Pipelines;
 public static class SiteBuilder
 {
     /// <param name="timeSteps">Also time each step of each pipeline (see <see cref="PipelineEngine.Run"/>).</param>
-    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default, bool timeSteps = false)
+    public static BuildResult Build(
+        BuildOptions options, CancellationToken cancellation = default, bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
         var (engine, result, errors) = Run(options, cancellation, timeSteps: timeSteps);
@@ -23,7 +24,9 @@ public static class SiteBuilder
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         var write = new PipelineTiming("(write)", files, writing.Elapsed)
         {
-            Steps = timeSteps ? [new StepTiming("OutputWriter", writing.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)] : [],
+            Steps = timeSteps
+                ? [new StepTiming("OutputWriter", writing.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)]
+                : [],
         };
         PipelineTiming[] timings = [.. result.Timings, write];
         return new BuildResult([], files, pages, timings, stopwatch.Elapsed);
@@ -31,14 +34,17 @@ public static class SiteBuilder
 
     /// <summary>Runs every pipeline without writing anything.</summary>
     public static (PipelineEngine Engine, EngineResult Result, IReadOnlyList<ContentError> Errors) Run(
-        BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null, bool timeSteps = false)
+        BuildOptions options, CancellationToken cancellation = default, ModuleCache? cache = null,
+        bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var setup = Setup(options, InputListing(options.InputDirectory, cache), cache);
         var setupTiming = new PipelineTiming("(setup)", 0, stopwatch.Elapsed)
         {
-            Steps = timeSteps ? [new StepTiming("ThemeAndLayouts", stopwatch.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)] : [],
+            Steps = timeSteps
+                ? [new StepTiming("ThemeAndLayouts", stopwatch.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)]
+                : [],
         };
         var result = setup.Engine.Run(cancellation, cache, timeSteps);
         result = result with { Timings = [setupTiming, .. result.Timings] };

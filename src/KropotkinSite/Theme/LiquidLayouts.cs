@@ -119,7 +119,8 @@ public sealed class LiquidLayouts
         var output = t_output is { Capacity: <= KeptOutputCapacity } kept ? kept.Clear() : new StringBuilder(64 * 1024);
         t_output = output;
         using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
-        context.EnterChildScope(); // as Fluid's own render does: the template's assignments stay out of the model's scope
+        // As Fluid's own render does: the template's assignments stay out of the model's scope.
+        context.EnterChildScope();
         try
         {
             var rendering = template.RenderAsync(writer, Encoder, context);
@@ -127,7 +128,8 @@ public sealed class LiquidLayouts
         }
         catch (FileNotFoundException e) // Fluid's include of a partial that does not exist
         {
-            throw new InvalidOperationException($"layout '{layout}' includes '{e.Message}', which {ThemeFiles.PartialsFolder} does not have", e);
+            throw new InvalidOperationException(
+                $"layout '{layout}' includes '{e.Message}', which {ThemeFiles.PartialsFolder} does not have", e);
         }
         finally
         {
@@ -136,7 +138,8 @@ public sealed class LiquidLayouts
         return output;
     }
 
-    /// <summary>The builder's text as UTF-8 (as <see cref="Encoding.UTF8"/> encodes a string), without making the string.</summary>
+    /// <summary>The builder's text as UTF-8 (as <see cref="Encoding.UTF8"/> encodes a string), without making
+    /// the string.</summary>
     private static byte[] Utf8(StringBuilder text)
     {
         var encoder = Encoding.UTF8.GetEncoder();

@@ -86,7 +86,8 @@ public sealed class PipelineEngineTests
         ]).Run(timeSteps: true);
         Assert.Equal(["Record", "Emit"], result.Timings.Single(t => t.Pipeline == "left").Steps.Select(s => s.Step));
         Assert.Equal(["Record"], result.Timings.Single(t => t.Pipeline == "right").Steps.Select(s => s.Step));
-        Assert.All(result.Timings.SelectMany(t => t.Steps), s => Assert.True(s.Wall >= TimeSpan.Zero && s.Cpu >= TimeSpan.Zero));
+        Assert.All(result.Timings.SelectMany(t => t.Steps),
+            s => Assert.True(s.Wall >= TimeSpan.Zero && s.Cpu >= TimeSpan.Zero));
         // One pipeline ends before the other starts.
         Assert.Equal(["start left", "end left", "start right", "end right"], log);
     }
