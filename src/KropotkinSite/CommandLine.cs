@@ -68,8 +68,7 @@ public static class CommandLine
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A bug outside the pipelines (setting up the theme, publishing): still one parseable line, never a stack trace.
-            stderr.WriteLine(new Engine.ContentError(options.InputDirectory, 1, 1, "KS9000",
-                $"internal error: {e.GetType().Name}: {e.Message} (please report this)"));
+            stderr.WriteLine(Engine.InternalError.Of(options.InputDirectory, e));
             return ContentErrors;
         }
         foreach (var error in result.Errors) stderr.WriteLine(error);

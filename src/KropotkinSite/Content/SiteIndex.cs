@@ -10,7 +10,6 @@ public sealed class SiteIndex
     private readonly Dictionary<string, PageEntry[]> _sectionPages;
     private readonly Dictionary<string, PageEntry[]> _backlinks;
     private readonly Dictionary<string, int> _positionInSection;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sectionSignatures = new(StringComparer.Ordinal);
 
     public SiteIndex(IEnumerable<PageEntry> pages)
     {
@@ -55,15 +54,6 @@ public sealed class SiteIndex
 
     public IReadOnlyList<PageEntry> SectionPages(string section) => _sectionPages.GetValueOrDefault(section) ?? [];
 
-    /// <summary>A hash of what a section's pages show of each other: their order, addresses, titles and summaries.</summary>
-    public string SectionSignature(string section) => _sectionSignatures.GetOrAdd(section, s =>
-    {
-        var key = new System.Text.StringBuilder();
-        foreach (var p in SectionPages(s))
-            key.Append(p.Url).Append('\u0001').Append(p.Title).Append('\u0001').Append(p.Summary).Append('\u0002');
-        return TextHash.Of(key.ToString());
-    });
-
     /// <summary>The pages that link to a page, by title.</summary>
     public IReadOnlyList<PageEntry> Backlinks(string url) => _backlinks.GetValueOrDefault(url) ?? [];
 
@@ -79,20 +69,6 @@ public sealed class SiteIndex
 
     /// <summary>The navigation entry a page belongs under (its section page, or itself at the top level).</summary>
     public string NavigationUrlOf(PageEntry page) => page.Section.Length > 0 ? "/" + page.Section + "/" : page.Url;
-
-    /// <summary>
-    /// Whether a page shows other pages the same as another entry does: everything the index reads of a page,
-    /// and everything the views built from it show of other pages (address, kind, title, summary, order, work
-    /// and links). When every page does, an index built before still holds. Kept beside the constructor and
-    /// <see cref="PageViewBuilder"/>: whatever they read of other pages, this must compare.
-    /// </summary>
-    public static bool ShowsSame(PageEntry a, PageEntry b) =>
-        ReferenceEquals(a, b)
-        || (a.Url == b.Url && a.Kind == b.Kind && a.Title == b.Title && a.Summary == b.Summary && a.Order == b.Order
-            && SameWork(a.Work, b.Work) && a.LinkTargets.SequenceEqual(b.LinkTargets, StringComparer.Ordinal));
-
-    private static bool SameWork(Work? a, Work? b) =>
-        a == b || (a is not null && b is not null && a with { ETexts = b.ETexts } == b && a.ETexts.SequenceEqual(b.ETexts));
 
     public static int CompareWorks(PageEntry a, PageEntry b)
     {

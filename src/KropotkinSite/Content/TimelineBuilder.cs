@@ -64,24 +64,6 @@ public static class TimelineBuilder
         return new TimelineView(groups.Select(g => g.Group).ToArray(), bands, ticks, axis, first, last, entries.Length);
     }
 
-    /// <summary>
-    /// A key that changes whenever <see cref="Build"/> would give another view for the same inputs: every field
-    /// of every event it shows, in order, with its id, and the periods. Kept beside Build: whatever Build
-    /// reads, this key must cover.
-    /// </summary>
-    public static string Key(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods)
-    {
-        var key = new StringBuilder();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var e = ordered[i];
-            key.Append(ids[i]).Append('\u0001').Append(e.Date.Iso).Append('\u0001').Append(e.End?.Iso).Append('\u0001').Append(e.Title)
-                .Append('\u0001').Append(e.Place).Append('\u0001').Append(e.Anchor).Append('\u0001').Append(e.PageUrl).Append('\u0001').Append(e.PageTitle).Append('\u0002');
-        }
-        foreach (var p in periods) key.Append(p.Title).Append('\u0001').Append(p.Start.Iso).Append('\u0001').Append(p.End.Iso).Append('\u0001').Append(p.Summary).Append('\u0002');
-        return TextHash.Of(key.ToString());
-    }
-
     private static double FractionOfYear(PartialDate date) =>
         date.Month is { } month ? ((month - 1) * 30.5 + (date.Day ?? 15)) / 366.0 : 0.5;
 

@@ -8,15 +8,4 @@ public sealed record TimelineData(IReadOnlyList<TimelineEvent> Ordered, IReadOnl
 
     /// <summary>The id of an event declared at a place in a file, if the timeline shows it.</summary>
     public string? IdOf(TimelineEvent e) => _idBySource.GetValueOrDefault((e.SourceFile, e.Position));
-
-    /// <summary>Whether every event declared anywhere has the same id here as in another timeline (as when only
-    /// the title of a page an event links to changed): then only the timeline page itself shows a difference.</summary>
-    public bool GivesSameIdsAs(TimelineData other)
-    {
-        if (Ordered.Count != other.Ordered.Count) return false;
-        for (var i = 0; i < Ordered.Count; i++)
-            if (Ids[i] != other.Ids[i] || Ordered[i].SourceFile != other.Ordered[i].SourceFile || Ordered[i].Position != other.Ordered[i].Position)
-                return false;
-        return true;
-    }
 }

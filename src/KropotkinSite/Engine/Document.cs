@@ -14,15 +14,24 @@ public sealed record Document(
     ImmutableDictionary<string, object?> Metadata,
     ReadOnlyMemory<byte> Content)
 {
-    public static Document Create(string source, string destination, ReadOnlyMemory<byte> content) =>
-        new(source, destination, ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal), content);
+    /// <summary>For a document read from a file: its path below the folder it was read from, with '/'.</summary>
+    public const string RelativePath = "relativePath";
 
-    public string ContentText => System.Text.Encoding.UTF8.GetString(Content.Span);
+    private static readonly ImmutableDictionary<string, object?> NoMetadata =
+        ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public static Document Create(string source, string destination, ReadOnlyMemory<byte> content) =>
+        new(source, destination, NoMetadata, content);
+
+    /// <summary>A file's bytes as a document that is not written anywhere yet.</summary>
+    public static Document FromFile(string fullPath, string relativePath, ReadOnlyMemory<byte> content) =>
+        Create(fullPath, "", content).With(RelativePath, relativePath);
 
     public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
 
     public T Require<T>(string key) where T : class =>
-        Get<T>(key) ?? throw new InvalidOperationException($"Document '{Source}{Destination}' has no metadata '{key}' of type {typeof(T).Name}.");
+        Get<T>(key) ?? throw new InvalidOperationException(
+            $"Document '{Source}{Destination}' has no metadata '{key}' of type {typeof(T).Name}.");
 
     public bool Has(string key) => Metadata.ContainsKey(key);
 

@@ -19,11 +19,13 @@ public sealed class PipelineEngine
 
     public IReadOnlyList<Pipeline> Pipelines => _pipelines;
 
+    /// <param name="files">The input files as this run sees them.</param>
+    /// <param name="memory">In a preview session, what earlier runs made: every step runs through it.</param>
     /// <param name="timeSteps">Also time each step, wall and CPU. The pipelines then run one at a time, so the
     /// process's CPU time during a step is that step's own (its parallel loops still use every core).</param>
-    public EngineResult Run(CancellationToken cancellation = default, ModuleCache? cache = null, bool timeSteps = false)
+    public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null,
+        bool timeSteps = false)
     {
-        cache?.BeginRun();
         var errors = new ConcurrentBag<ContentError>();
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<string, PipelineTiming>(StringComparer.Ordinal);
@@ -38,24 +40,24 @@ public sealed class PipelineEngine
             {
                 var stopwatch = Stopwatch.StartNew();
                 var steps = timeSteps ? new List<StepTiming>() : null;
-                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, cache, cancellation);
+                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, files, cancellation);
                 IReadOnlyList<Document> documents = [];
                 for (var step = 0; step < pipeline.Modules.Count; step++)
                 {
                     var module = pipeline.Modules[step];
                     cancellation.ThrowIfCancellationRequested();
-                    context.Step = $"{pipeline.Name}/{step}/{module.GetType().Name}";
                     var cpuBefore = steps is null ? default : Environment.CpuUsage.TotalTime;
                     var wallBefore = stopwatch.Elapsed;
                     try
                     {
-                        documents = module.Execute(documents, context);
+                        documents = memory is null
+                            ? module.Execute(documents, context)
+                            : memory.Run($"{pipeline.Name}/{step}/{module.GetType().Name}", module, documents, context);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        // A bug, not a content mistake: still reported in the parseable form, and the build fails cleanly.
-                        errors.Add(new ContentError(pipeline.Name, 1, 1, "KS9000",
-                            $"internal error in module {module.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this)"));
+                        // A bug, not a content mistake: reported in the parseable form, and the build fails cleanly.
+                        errors.Add(InternalError.Of(pipeline.Name, e, module.GetType().Name));
                         documents = [];
                         break;
                     }
@@ -71,7 +73,6 @@ public sealed class PipelineEngine
         }
 
         Task.WaitAll(tasks.Values.ToArray(), cancellation);
-        cache?.EndRun();
         return new EngineResult(
             outputs,
             SortErrors(errors),
@@ -146,12 +147,11 @@ public sealed class PipelineEngine
         HashSet<string> readable,
         ConcurrentDictionary<string, IReadOnlyList<Document>> outputs,
         ConcurrentBag<ContentError> errors,
-        ModuleCache? cache,
+        IFileSource files,
         CancellationToken cancellation) : IExecutionContext
     {
         public string PipelineName => pipelineName;
-        public string Step { get; set; } = "";
-        public ModuleCache? Cache => cache;
+        public IFileSource Files => files;
         public CancellationToken Cancellation => cancellation;
 
         public IReadOnlyList<Document> OutputsOf(string name) =>
@@ -160,5 +160,15 @@ public sealed class PipelineEngine
                 : throw new InvalidOperationException($"Pipeline '{pipelineName}' reads '{name}' but does not depend on it.");
 
         public void Report(ContentError error) => errors.Add(error);
+
+        public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
+            Func<Document, TShared, IExecutionContext, Document?> map) =>
+            DocumentParallel.Map(documents, shared, map, this);
+
+        public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
+            Func<TItem, TShared, T> derive) =>
+            DocumentParallel.Derive(items, shared, derive, cancellation);
+
+        public T Compute<TInput, T>(TInput input, Func<TInput, T> compute) => compute(input);
     }
 }

@@ -4,28 +4,19 @@ using KropotkinSite.Engine;
 namespace KropotkinSite.Modules;
 
 /// <summary>Reports every pair of documents that would be written to the same file: two pages at one address.</summary>
-public sealed class CheckUniqueDestinations : IModule
+public sealed record CheckUniqueDestinations : IModule
 {
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var unique = AllUnique(inputs, context);
-        context.Cache?.Keep(context.Step, new Checked([.. inputs], unique));
-        if (!unique) ReportDuplicates(inputs, context);
+        var destinations = context.Derive(inputs, static d => d.Destination);
+        if (!context.Compute(destinations, AllUnique)) ReportDuplicates(inputs, context);
         return inputs;
     }
 
-    /// <summary>What a preview session keeps from the last run: the documents, and whether their addresses were unique.</summary>
-    private sealed record Checked(Document[] Inputs, bool Unique);
-
-    /// <summary>Whether no two documents share an address; in a preview session, as last run when the documents
-    /// edited since kept their addresses.</summary>
-    private static bool AllUnique(IReadOnlyList<Document> inputs, IExecutionContext context)
+    private static bool AllUnique(IReadOnlyList<string> destinations)
     {
-        var last = context.Cache?.Recall<Checked>(context.Step);
-        if (Positions.Changed(inputs, last?.Inputs) is { } changed && changed.All(i => inputs[i].Destination == last!.Inputs[i].Destination))
-            return last!.Unique;
-        var seen = new HashSet<string>(inputs.Count, StringComparer.OrdinalIgnoreCase);
-        return inputs.All(d => d.Destination.Length == 0 || seen.Add(d.Destination));
+        var seen = new HashSet<string>(destinations.Count, StringComparer.OrdinalIgnoreCase);
+        return destinations.All(d => d.Length == 0 || seen.Add(d));
     }
 
     private static void ReportDuplicates(IReadOnlyList<Document> inputs, IExecutionContext context)

@@ -8,48 +8,24 @@ namespace KropotkinSite.Modules;
 /// heading) that tells of it, and attaches <see cref="TimelineData"/> to the timeline page as <c>timeline</c>.
 /// An event's <c>anchor</c> that names no heading, or a data event's <c>page</c> that names no page, is reported.
 /// </summary>
-public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline) : IModule
+public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string DataPipeline) : IModule
 {
     public const string Timeline = "timeline";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var kept = context.Cache?.Recall<Collected>(context.Step);
-        var pages = pagePipelines.SelectMany(context.OutputsOf).ToArray();
-        // In a preview session only the pages edited since the last run have their events linked again.
-        var changed = Positions.Changed(pages, kept?.Pages);
-        var ofPages = new PageEvents?[pages.Length];
-        if (changed is not null) Array.Copy(kept!.OfPages, ofPages, ofPages.Length);
-        foreach (var i in changed ?? Enumerable.Range(0, pages.Length)) ofPages[i] = LinkedEvents(pages[i]);
+        var pages = PagePipelines.SelectMany(context.OutputsOf).ToArray();
+        var ofPages = context.Derive(pages, static page => LinkedEvents(page));
         foreach (var page in ofPages)
             foreach (var error in page?.Errors ?? []) context.Report(error);
-        var byInputPath = new Lazy<Dictionary<string, Document>>(() => PagesByInputPath(pages, changed, kept));
-        var dataEvents = DataEvents(byInputPath, context);
-
-        // An edit that left every event as it was gives the last run's timeline and pages, so what shows the
-        // timeline sees the very same objects and is not prepared again.
-        var same = changed is not null && changed.All(i => SameEvents(kept!.OfPages[i], ofPages[i])) && kept!.DataEvents.SequenceEqual(dataEvents);
-        var timeline = same ? kept!.Timeline : Ordered([.. ofPages.SelectMany(p => p?.Events ?? []), .. dataEvents]);
-        var outputs = inputs.Select(d => same && kept!.Outputs.TryGetValue(d, out var output) ? output : d.With(Timeline, timeline)).ToArray();
-        if (context.Cache is not null)
-        {
-            var outputOf = new Dictionary<Document, Document>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < inputs.Count; i++) outputOf[inputs[i]] = outputs[i];
-            context.Cache.Keep(context.Step, new Collected(pages, ofPages, dataEvents, timeline, outputOf, byInputPath.IsValueCreated ? byInputPath.Value : null));
-        }
-        return outputs;
+        var dataEvents = DataEvents(pages, context);
+        var timeline = context.Compute((ofPages, dataEvents), static all =>
+            Ordered([.. all.ofPages.SelectMany(p => p?.Events ?? []), .. all.dataEvents]));
+        return context.Map(inputs, timeline, static (d, timeline, _) => d.With(Timeline, timeline));
     }
 
     /// <summary>A page's events linked to it, and what was wrong with them.</summary>
     private sealed record PageEvents(TimelineEvent[] Events, ContentError[] Errors);
-
-    /// <summary>What a preview session keeps from the last run: the pages and their events, in order, the events
-    /// of the data file, and what they made.</summary>
-    private sealed record Collected(Document[] Pages, PageEvents?[] OfPages, List<TimelineEvent> DataEvents, TimelineData Timeline,
-        Dictionary<Document, Document> Outputs, Dictionary<string, Document>? ByInputPath);
-
-    private static bool SameEvents(PageEvents? a, PageEvents? b) =>
-        a is null ? b is null : b is not null && a.Events.AsSpan().SequenceEqual(b.Events) && a.Errors.AsSpan().SequenceEqual(b.Errors);
 
     /// <summary>The events a page declares, linked to it; null for a document that is not a page.</summary>
     private static PageEvents? LinkedEvents(Document page)
@@ -60,41 +36,44 @@ public sealed class CollectTimeline(string[] pagePipelines, string dataPipeline)
         return new PageEvents(events, [.. errors]);
     }
 
-    /// <summary>The pages by input path, for data events that name one; in a preview session the last run's with
-    /// the edited pages put in.</summary>
-    private static Dictionary<string, Document> PagesByInputPath(Document[] pages, List<int>? changed, Collected? kept)
-    {
-        static string? PathOf(Document d) => d.Has(ReadPageInfo.Page) ? d.Get<string>(ReadFiles.RelativePath) : null;
-        if (changed is null || kept?.ByInputPath is null)
-            return pages.Select(d => (Path: PathOf(d), Page: d)).Where(p => p.Path is not null).ToDictionary(p => p.Path!, p => p.Page, StringComparer.Ordinal);
-        var byPath = new Dictionary<string, Document>(kept.ByInputPath, StringComparer.Ordinal);
-        foreach (var i in changed)
-            if (PathOf(kept.Pages[i]) is { } old && byPath.TryGetValue(old, out var was) && ReferenceEquals(was, kept.Pages[i])) byPath.Remove(old);
-        foreach (var i in changed)
-            if (PathOf(pages[i]) is { } path) byPath[path] = pages[i];
-        return byPath;
-    }
-
     /// <summary>The events of the timeline data file, each linked to the page it names.</summary>
-    private List<TimelineEvent> DataEvents(Lazy<Dictionary<string, Document>> byInputPath, IExecutionContext context)
+    private List<TimelineEvent> DataEvents(Document[] pages, IExecutionContext context)
     {
         var events = new List<TimelineEvent>();
-        foreach (var data in context.OutputsOf(dataPipeline))
+        Dictionary<string, int>? byInputPath = null;
+        foreach (var data in context.OutputsOf(DataPipeline))
         {
-            var declared = data.Get<IReadOnlyList<(TimelineEvent Event, string? Page, SourcePosition PagePosition)>>(ReadSiteModel.Events);
+            var declared = data.Get<IReadOnlyList<(TimelineEvent Event, string? Page, SourcePosition PagePosition)>>(
+                ReadSiteModel.Events);
             foreach (var (e, pagePath, at) in declared ?? [])
             {
-                if (pagePath is null) { events.Add(e); continue; }
-                if (byInputPath.Value.TryGetValue(pagePath.TrimStart('/'), out var page))
+                if (pagePath is null)
                 {
-                    if (Linked(e, page, context.Report) is { } linked) events.Add(linked);
+                    events.Add(e);
+                    continue;
+                }
+                byInputPath ??= context.Compute(context.Derive(pages, static page =>
+                    page.Has(ReadPageInfo.Page) ? page.Get<string>(ReadFiles.RelativePath) : null), PositionsByPath);
+                if (byInputPath.TryGetValue(pagePath.TrimStart('/'), out var position))
+                {
+                    if (Linked(e, pages[position], context.Report) is { } linked) events.Add(linked);
                 }
                 else
                     context.Report(new ContentError(e.SourceFile, at.Line, at.Column, ErrorCodes.UnknownEventPage,
-                        $"'page: {pagePath}' names no published page; give the path of a page below input/, such as life/siberia.md"));
+                        $"'page: {pagePath}' names no published page; " +
+                        "give the path of a page below input/, such as life/siberia.md"));
             }
         }
         return events;
+    }
+
+    /// <summary>Where each page stands among the pages, by its input path.</summary>
+    private static Dictionary<string, int> PositionsByPath(IReadOnlyList<string?> paths)
+    {
+        var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count; i++)
+            if (paths[i] is { } path) byPath.TryAdd(path, i);
+        return byPath;
     }
 
     private static TimelineData Ordered(TimelineEvent[] events)

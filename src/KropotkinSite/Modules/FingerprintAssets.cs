@@ -8,12 +8,12 @@ namespace KropotkinSite.Modules;
 /// in their name (<c>assets/site.3f2a9c1b0d.css</c>) so hosts can cache them for a year. Sets <c>assetPath</c>
 /// to the path before hashing, so templates can look the final name up.
 /// </summary>
-public sealed class FingerprintAssets : IModule
+public sealed record FingerprintAssets : IModule
 {
     public const string AssetPath = "assetPath";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, (document, context) =>
+        context.Map(inputs, static (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
             var destination = IsFingerprinted(relative) ? WithHash(relative, document.Content.Span) : relative;

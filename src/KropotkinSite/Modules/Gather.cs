@@ -3,8 +3,8 @@ using KropotkinSite.Engine;
 namespace KropotkinSite.Modules;
 
 /// <summary>Starts a pipeline with the documents of the pipelines it depends on, in the order named.</summary>
-public sealed class Gather(params string[] pipelines) : IModule
+public sealed record Gather(params string[] Pipelines) : IModule
 {
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        inputs.Concat(pipelines.SelectMany(context.OutputsOf)).ToArray();
+        inputs.Concat(Pipelines.SelectMany(context.OutputsOf)).ToArray();
 }

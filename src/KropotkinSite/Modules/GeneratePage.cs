@@ -7,19 +7,21 @@ namespace KropotkinSite.Modules;
 /// Makes sure a generated page exists at an address: it keeps the page an author wrote for it (its title and
 /// text introduce the generated part) or creates one with a default title. Marks it with <c>kind</c>.
 /// </summary>
-public sealed class GeneratePage(string url, string kind, string defaultTitle, string? defaultDescription = null) : IModule
+public sealed record GeneratePage(string Url, string PageKind, string DefaultTitle, string? DefaultDescription = null)
+    : IModule
 {
     public const string Kind = "kind";
 
-    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+        inputs.Count > 0
+            ? context.Map(inputs, (d, _) => d.With(Kind, PageKind).With(ReadPageInfo.Url, Url).WithDestination(Destination(Url)))
+            : [Create(Url, PageKind, DefaultTitle, DefaultDescription)];
+
+    /// <summary>A page with nothing but a title (and a description), for the layout of its kind to fill.</summary>
+    public static Document Create(string url, string kind, string title, string? description = null)
     {
-        var destination = url.EndsWith(".html", StringComparison.Ordinal) ? url.TrimStart('/') : Routes.OutputPathOf(url);
-        if (inputs.Count > 0)
-            return DocumentParallel.Map(inputs, context, (d, _) => d.With(Kind, kind).With(ReadPageInfo.Url, url).WithDestination(destination));
-        var slot = context.Step + "|" + url; // in a preview session the same page as last run, so what shows it sees no change
-        if (context.Cache?.Recall<Document>(slot) is { } known) return [known];
-        var page = new PageInfo(defaultTitle, defaultDescription, null, SourcePosition.Start, null, false, [], null);
-        var document = Document.Create("", destination, ReadOnlyMemory<byte>.Empty)
+        var page = new PageInfo(title, description, null, SourcePosition.Start, null, false, [], null);
+        return Document.Create("", Destination(url), ReadOnlyMemory<byte>.Empty)
             .With(ReadPageInfo.Page, page)
             .With(ReadPageInfo.Url, url)
             .With(RenderMarkdown.Html, "")
@@ -27,7 +29,8 @@ public sealed class GeneratePage(string url, string kind, string defaultTitle, s
             .With(RenderMarkdown.Headings, Array.Empty<PageHeading>())
             .With(RenderMarkdown.Excerpt, "")
             .With(Kind, kind);
-        context.Cache?.Keep(slot, document);
-        return [document];
     }
+
+    private static string Destination(string url) =>
+        url.EndsWith(".html", StringComparison.Ordinal) ? url.TrimStart('/') : Routes.OutputPathOf(url);
 }

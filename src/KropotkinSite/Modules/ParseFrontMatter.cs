@@ -12,7 +12,7 @@ namespace KropotkinSite.Modules;
 /// (1-based line of the body's first line). The file's bytes are not kept once decoded (the text lives on in
 /// <c>body</c>). Documents it cannot read are reported and dropped.
 /// </summary>
-public sealed class ParseFrontMatter : IModule
+public sealed record ParseFrontMatter : IModule
 {
     public const string FrontMatter = "frontMatter";
     public const string Body = "body";
@@ -21,7 +21,7 @@ public sealed class ParseFrontMatter : IModule
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, Parse);
+        context.Map(inputs, Parse);
 
     private static Document? Parse(Document document, IExecutionContext context)
     {

@@ -10,14 +10,14 @@ namespace KropotkinSite.Modules;
 /// (plain lists, dictionaries and strings for templates), under the name <c>dataName</c> (the file name
 /// without extension). Invalid YAML is reported at its line.
 /// </summary>
-public sealed class ReadData : IModule
+public sealed record ReadData : IModule
 {
     public const string Yaml = "yaml";
     public const string Data = "data";
     public const string DataName = "dataName";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, (document, context) =>
+        context.Map(inputs, static (document, context) =>
         {
             var text = ParseFrontMatter.Decode(document, context);
             if (text is null) return null;

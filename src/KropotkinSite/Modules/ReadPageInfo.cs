@@ -9,13 +9,13 @@ namespace KropotkinSite.Modules;
 /// (<see cref="PageInfo"/>), <c>url</c> and the destination. Drafts are dropped unless asked for. The parsed
 /// front matter is not kept once read: <c>page</c> holds what it says.
 /// </summary>
-public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) : IModule
+public sealed record ReadPageInfo(Func<string, bool> IsWork, bool IncludeDrafts) : IModule
 {
     public const string Page = "page";
     public const string Url = "url";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, (document, context) =>
+        context.Map(inputs, (document, context) =>
         {
             var relative = document.Require<string>(ReadFiles.RelativePath);
             if (Routes.CharacterUnfitForAddress(relative) is { } unfit)
@@ -25,9 +25,9 @@ public sealed class ReadPageInfo(Func<string, bool> isWork, bool includeDrafts) 
             // Front matter starts on line 2 (after '---'); a file without any has its missing keys reported at line 1.
             var lineOffset = document.Get<int>(ParseFrontMatter.BodyLine) > 1 ? 1 : 0;
             var fields = new YamlFields(document.Require<YamlMappingNode>(ParseFrontMatter.FrontMatter), document.Source, lineOffset, errors);
-            var page = PageInfoReader.Read(fields, document.Source, isWork(relative), errors);
+            var page = PageInfoReader.Read(fields, document.Source, IsWork(relative), errors);
             foreach (var error in errors) context.Report(error);
-            if (page is null || (page.Draft && !includeDrafts)) return null;
+            if (page is null || (page.Draft && !IncludeDrafts)) return null;
             var url = Routes.PageUrl(relative);
             return document.Without(ParseFrontMatter.FrontMatter).With(Page, page).With(Url, url).WithDestination(Routes.OutputPathOf(url));
         });

@@ -7,9 +7,9 @@ namespace KropotkinSite.Modules;
 /// <summary>
 /// Reads the site settings file into <c>settings</c> and a timeline data file into <c>events</c>,
 /// enforcing the content model. A missing settings file is reported, since the site needs a title.
-/// <paramref name="baseUrl"/>, the address given on the command line, replaces the settings' <c>base_url</c>.
+/// <paramref name="BaseUrl"/>, the address given on the command line, replaces the settings' <c>base_url</c>.
 /// </summary>
-public sealed class ReadSiteModel(string inputRoot, string settingsPath, string timelinePath, Uri? baseUrl = null)
+public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string TimelinePath, Uri? BaseUrl = null)
     : IModule
 {
     public const string Settings = "settings";
@@ -25,14 +25,14 @@ public sealed class ReadSiteModel(string inputRoot, string settingsPath, string 
             var root = document.Require<YamlNode>(ReadData.Yaml);
             var errors = new List<ContentError>();
             var result = document;
-            if (relative == settingsPath)
+            if (relative == SettingsPath)
             {
                 sawSettings = true;
                 if (AsMapping(document, root, "a set of 'key: value' lines such as 'title: My site'", context) is { } map
                     && SiteSettingsReader.Read(new YamlFields(map, document.Source, 0, errors), errors) is { } settings)
-                    result = result.With(Settings, baseUrl is null ? settings : settings with { BaseUrl = baseUrl });
+                    result = result.With(Settings, BaseUrl is null ? settings : settings with { BaseUrl = BaseUrl });
             }
-            else if (relative == timelinePath)
+            else if (relative == TimelinePath)
             {
                 var events = ReadTimelineEvents(document, root, errors);
                 result = result.With(Events, events);
@@ -40,11 +40,16 @@ public sealed class ReadSiteModel(string inputRoot, string settingsPath, string 
             foreach (var error in errors) context.Report(error);
             results.Add(result);
         }
-        if (!sawSettings && !File.Exists(Path.Combine(inputRoot, settingsPath))) // one that exists but failed to read is reported already
-            context.Report(new ContentError(Path.Combine(inputRoot, settingsPath), 1, 1, ErrorCodes.SiteSettings,
-                $"the site has no {settingsPath}; create it with at least a line 'title: Your site's title'"));
+        var settingsFile = Path.Combine(InputRoot, SettingsPath);
+        if (!sawSettings && !context.Files.Exists(settingsFile)) // one that exists but failed to read is reported already
+            context.Report(new ContentError(settingsFile, 1, 1, ErrorCodes.SiteSettings,
+                $"the site has no {SettingsPath}; create it with at least a line 'title: Your site's title'"));
         return results;
     }
+
+    /// <summary>The site settings among a data pipeline's documents, or null when they could not be read.</summary>
+    public static SiteSettings? SettingsIn(IReadOnlyList<Document> data) =>
+        data.Select(d => d.Get<SiteSettings>(Settings)).OfType<SiteSettings>().FirstOrDefault();
 
     private static IReadOnlyList<(TimelineEvent Event, string? Page, SourcePosition PagePosition)> ReadTimelineEvents(Document document, YamlNode root, List<ContentError> errors)
     {

@@ -16,7 +16,7 @@ namespace KropotkinSite.Modules;
 /// Root-relative link and image URLs get the base path, so a site can live in a subfolder. The Markdown
 /// <c>body</c> is not kept once rendered.
 /// </summary>
-public sealed class RenderMarkdown(string basePath) : IModule
+public sealed record RenderMarkdown(string BasePath) : IModule
 {
     public const string Html = "html";
     public const string Links = "links";
@@ -31,7 +31,7 @@ public sealed class RenderMarkdown(string basePath) : IModule
         .Build();
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        DocumentParallel.Map(inputs, context, (document, context) =>
+        context.Map(inputs, (document, context) =>
         {
             var body = document.Require<string>(ParseFrontMatter.Body);
             var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);
@@ -53,7 +53,7 @@ public sealed class RenderMarkdown(string basePath) : IModule
             {
                 if (link.Url is null) continue;
                 links.Add(new MarkdownLink(link.Url, new SourcePosition(link.Line + firstLine, link.Column + 1)));
-                link.Url = Urls.WithBasePath(link.Url, basePath);
+                link.Url = Urls.WithBasePath(link.Url, BasePath);
             }
             // Rendering refuses elements nested too deeply (emphasis can nest far deeper than blocks); it comes
             // before the walks below, which recurse.

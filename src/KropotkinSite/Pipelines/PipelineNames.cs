@@ -3,6 +3,7 @@ namespace KropotkinSite.Pipelines;
 /// <summary>The pipelines of a site build and what they make.</summary>
 public static class PipelineNames
 {
+    public const string Layouts = "layouts";     // the theme's layouts and partials
     public const string Data = "data";           // _site.yml and _data/*.yml
     public const string Pages = "pages";         // every Markdown page outside works/
     public const string Works = "works";         // works/*.md

@@ -1,30 +1,28 @@
 using System.Diagnostics;
 using KropotkinSite.Engine;
+using KropotkinSite.Incremental;
 using KropotkinSite.IO;
 using KropotkinSite.Pipelines;
 
 namespace KropotkinSite.Preview;
 
 /// <summary>
-/// Rebuilds a site again and again in one process. A <see cref="ModuleCache"/> keeps what each step made,
-/// keyed by fingerprints of everything it depends on, and what each step saw last run; with the watcher's
-/// list of changed files, a rebuild after an edit reads, renders and checks only what the edit touches, and
-/// the result is the same as a full build of the same input. A failed rebuild keeps the last good snapshot.
+/// Rebuilds a site again and again in one process. Each rebuild runs every pipeline as a full build does, over
+/// the files as a <see cref="FileSnapshot"/> gives them and through a <see cref="BuildMemory"/> of the last run,
+/// so that it reads, renders and checks only what the changed files touch; the result is the same as a full
+/// build of the same input. A failed rebuild keeps the last good snapshot.
 /// </summary>
 public sealed class PreviewSession(BuildOptions options)
 {
-    private readonly ModuleCache _cache = new();
+    private readonly FileSnapshot _files = new();
+    private readonly BuildMemory _memory = new();
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private ChangeSet _unseen = ChangeSet.Unknown; // what changed since the last rebuild that finished
     private SiteSnapshot _current = SiteSnapshot.Empty;
     private Document[]? _published; // the documents of the current snapshot, in order
 
-    public BuildOptions Options => options;
-
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
-
-    public IReadOnlyList<ContentError> LastErrors { get; private set; } = [];
 
     /// <param name="changedFiles">The files a watcher saw change since the last call; null when not known, and then
     /// every file is checked. An empty path means the watcher lost track.</param>
@@ -32,21 +30,24 @@ public sealed class PreviewSession(BuildOptions options)
     {
         lock (_gate)
         {
-            NoteChanges(changedFiles);
+            _unseen = _unseen.And(ChangesOf(changedFiles));
             var stopwatch = Stopwatch.StartNew();
-            var (engine, result, errors) = SiteBuilder.Run(options, cancellation, _cache);
-            _changed.Clear(); // a run that finished saw them all; one cancelled sees them again next time
-            _cache.FilesChanged = _changed;
-            LastErrors = errors;
-            if (errors.Count > 0)
-                return new RebuildResult(errors, 0, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
+            _files.Begin(_unseen);
+            _memory.BeginRun();
+            var (engine, result) = SiteBuilder.Run(options, _files, cancellation, _memory);
+            _unseen = ChangeSet.Of([]); // a run that finished saw them all; one cancelled sees them again next time
+            var steps = _memory.LastRun;
+            var reused = steps.Sum(s => s.Reused + (s.Ran ? 0 : 1));
+            var redone = steps.Sum(s => s.Computed + (s.Ran ? 1 : 0));
+            if (!result.Succeeded)
+                return new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps);
 
             var outputs = SiteBuilder.OutputFiles(engine, result).ToArray();
             var previous = Current;
             var (files, changed) = Snapshot(outputs, previous);
             _published = outputs;
             Volatile.Write(ref _current, new SiteSnapshot(files, previous.Version + 1));
-            return new RebuildResult([], changed, _cache.Hits, _cache.Misses, stopwatch.Elapsed);
+            return new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps);
         }
     }
 
@@ -68,15 +69,16 @@ public sealed class PreviewSession(BuildOptions options)
         return (files, changed);
     }
 
-    /// <summary>Adds what the watcher saw to the changes the next run must look at, or makes them unknown.
-    /// A path outside the folders as the session names them (a system that reports a link's target, such as
-    /// /private/var for /var) makes them unknown too: trusting it would miss the edit.</summary>
-    private void NoteChanges(IEnumerable<string>? changedFiles)
+    /// <summary>What the watcher saw, as a change set. A path outside the folders as the session names them (a
+    /// system that reports a link's target, such as /private/var for /var) makes it unknown: trusting it would
+    /// miss the edit. So does an empty path (the watcher lost track) or no list at all.</summary>
+    private ChangeSet ChangesOf(IEnumerable<string>? changedFiles)
     {
         var paths = changedFiles?.Select(p => p.Length == 0 ? "" : Path.GetFullPath(p)).ToArray();
-        if (paths is null || paths.Any(p => p.Length == 0 || !FolderPaths.Contains(options.InputDirectory, p) && !FolderPaths.Contains(options.ThemeDirectory, p)))
-            _cache.FilesChanged = null;
-        else if (_cache.FilesChanged is not null)
-            _changed.UnionWith(paths);
+        return paths is null || paths.Any(p => p.Length == 0
+                                               || (!FolderPaths.Contains(options.InputDirectory, p)
+                                                   && !FolderPaths.Contains(options.ThemeDirectory, p)))
+            ? ChangeSet.Unknown
+            : ChangeSet.Of(paths);
     }
 }

@@ -14,7 +14,7 @@ namespace KropotkinSite.Theme;
 /// (<c>layout: base</c>); the child's output reaches the parent as <c>content</c>. Partials live in
 /// <c>partials/</c> and are included with <c>{% include 'name' %}</c>.
 /// </summary>
-public sealed class LiquidLayouts
+public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -29,12 +29,15 @@ public sealed class LiquidLayouts
     private static readonly MemberAccessStrategy Members = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
     private readonly Dictionary<string, (IFluidTemplate Template, string? Parent)> _layouts = new(StringComparer.Ordinal);
 
-    public LiquidLayouts(ThemeFiles theme, ICollection<ContentError> errors)
+    /// <summary>Reads and parses the theme's layouts and partials (through <paramref name="files"/>), reporting
+    /// what is wrong with them.</summary>
+    public LiquidLayouts(ThemeFiles theme, ICollection<ContentError> errors, IFileSource files)
     {
+        var templates = new Dictionary<string, (string FullPath, byte[] Bytes)>(StringComparer.Ordinal);
         Options = new TemplateOptions
         {
             MemberAccessStrategy = Members,
-            FileProvider = new PartialFiles(theme),
+            FileProvider = new PartialFiles(templates),
             CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
             MaxSteps = MaxSteps,
@@ -43,16 +46,15 @@ public sealed class LiquidLayouts
         foreach (var (relative, full) in theme.Files)
         {
             if (!ThemeFiles.IsTemplatePath(relative)) continue;
-            string text;
-            try
+            var read = files.Read(full[..^relative.Length], relative);
+            if (read.Document is not { } file)
             {
-                text = File.ReadAllText(full);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, $"cannot be read ({e.Message}); check that it is a readable file"));
+                errors.Add(new ContentError(full, 1, 1, ErrorCodes.UnreadableFile, read.Problem ?? "cannot be read"));
                 continue;
             }
+            var bytes = file.Content.ToArray();
+            templates[relative] = (full, bytes);
+            var text = Decode(bytes);
             version.Append(relative).Append('\0').Append(text).Append('\0');
             if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
@@ -66,7 +68,7 @@ public sealed class LiquidLayouts
                 _layouts[name] = (Parser.Parse("{{ content | raw }}"), parent);
             }
         }
-        Version = TextHash.Of(version.ToString())[..16];
+        Version = TextHash.Of(version.ToString());
         foreach (var (file, reason) in theme.Refused)
             errors.Add(new ContentError(file, 1, 1, ErrorCodes.UnreadableFile, $"is not read: {reason}"));
         foreach (var (name, (template, parent)) in _layouts.ToArray())
@@ -80,8 +82,21 @@ public sealed class LiquidLayouts
 
     public TemplateOptions Options { get; }
 
-    /// <summary>A hash of every layout and partial: a page rendered under another version must be rendered again.</summary>
+    /// <summary>A hash of every layout and partial with its path: layouts of one version render every page alike.</summary>
     public string Version { get; }
+
+    public bool Equals(LiquidLayouts? other) => other is not null && other.Version == Version;
+
+    public override bool Equals(object? obj) => Equals(obj as LiquidLayouts);
+
+    public override int GetHashCode() => Version.GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>A template's text as <see cref="File.ReadAllText(string)"/> gives it: by its byte order mark, else UTF-8.</summary>
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
 
     public bool Has(string name) => IsValidName(name) && _layouts.ContainsKey(name);
 
@@ -169,9 +184,9 @@ public sealed class LiquidLayouts
 
     /// <summary>
     /// Serves <c>partials/</c> of the theme overlay to Liquid's include and render tags. Fluid asks for a partial
-    /// on every include of every page; each is looked up and read once per build, then served from memory.
+    /// on every include of every page; each was read with the layouts and is served from memory.
     /// </summary>
-    private sealed class PartialFiles(ThemeFiles theme) : IFileProvider
+    private sealed class PartialFiles(Dictionary<string, (string FullPath, byte[] Bytes)> templates) : IFileProvider
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _files = new(StringComparer.Ordinal);
 
@@ -180,8 +195,8 @@ public sealed class LiquidLayouts
         private IFileInfo Find(string subpath)
         {
             var key = ThemeFiles.PartialsFolder + subpath.TrimStart('/').Replace('\\', '/');
-            return theme.Files.TryGetValue(key, out var full) && !key.Contains("..", StringComparison.Ordinal) && File.Exists(full)
-                ? new PartialFile(new FileInfo(full), File.ReadAllBytes(full))
+            return templates.TryGetValue(key, out var file) && !key.Contains("..", StringComparison.Ordinal)
+                ? new PartialFile(new FileInfo(file.FullPath), file.Bytes)
                 : new NotFoundFileInfo(subpath);
         }
 

@@ -1,4 +1,6 @@
+using KropotkinSite.Engine;
 using KropotkinSite.IO;
+
 namespace KropotkinSite.Theme;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace KropotkinSite.Theme;
 /// relative path replaces it. Files under <c>layouts/</c> and <c>partials/</c> in <c>input/</c> always belong to the
 /// theme (a site may add a layout of its own). Paths are relative, with '/'.
 /// </summary>
-public sealed class ThemeFiles
+public sealed record ThemeFiles
 {
     public const string LayoutsFolder = "layouts/";
     public const string PartialsFolder = "partials/";
@@ -15,11 +17,11 @@ public sealed class ThemeFiles
 
     private readonly List<(string File, string Reason)> _refused = [];
 
-    public ThemeFiles(string themeRoot, string inputRoot, IReadOnlyList<string>? inputListing = null)
+    public ThemeFiles(string themeRoot, string inputRoot, IFileSource files)
     {
         ThemeRoot = themeRoot;
-        foreach (var path in FileTree.List(themeRoot)) Add(themeRoot, path, report: true);
-        foreach (var path in inputListing ?? FileTree.List(inputRoot))
+        foreach (var path in files.List(themeRoot)) Add(themeRoot, path, report: true);
+        foreach (var path in files.List(inputRoot))
             if (_files.ContainsKey(path) || IsTemplatePath(path)) Add(inputRoot, path, report: IsTemplatePath(path));
     }
 

@@ -144,6 +144,7 @@ public sealed class GeneratedHostileInputTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_20_megabyte_page_builds()
     {
         using var site = TestSite.FromFixture("minimal");

@@ -10,6 +10,7 @@ namespace KropotkinSite.Tests.EndToEnd;
 /// leaves the output folder exactly as one complete build made it: the previous site, or, once the atomic
 /// swap has happened, the new one; never a mix, never missing. The next build succeeds and cleans up.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class InterruptionTests(ITestOutputHelper output)
 {
     private const int Trials = 8;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KropotkinSite.Engine;
+using KropotkinSite.IO;
 
 namespace KropotkinSite.Tests.Engine;
 
@@ -45,7 +46,7 @@ public sealed class PipelineEngineTests
         var result = new PipelineEngine([
             new Pipeline("index", ["works"], [new ReadFrom("works")]),
             new Pipeline("works", new Emit("a", "b")),
-        ]).Run();
+        ]).Run(new DiskFiles());
         Assert.Equal(["copy-of-a", "copy-of-b"], result.Outputs["index"].Select(d => d.Destination));
     }
 
@@ -55,7 +56,7 @@ public sealed class PipelineEngineTests
         var result = new PipelineEngine([
             new Pipeline("index", new ReadFrom("works")),
             new Pipeline("works", new Emit("a")),
-        ]).Run();
+        ]).Run(new DiskFiles());
         Assert.Contains(result.Errors, e => e.Code == "KS9000" && e.Message.Contains("does not depend on it"));
     }
 
@@ -68,7 +69,7 @@ public sealed class PipelineEngineTests
             new Pipeline("last", ["left", "right"], [new Record(log, "last")]),
             new Pipeline("left", new Record(log, "left", rendezvous)),
             new Pipeline("right", new Record(log, "right", rendezvous)),
-        ]).Run();
+        ]).Run(new DiskFiles());
         var order = log.ToList();
         Assert.True(order.IndexOf("start last") > order.IndexOf("end left"));
         Assert.True(order.IndexOf("start last") > order.IndexOf("end right"));
@@ -83,7 +84,7 @@ public sealed class PipelineEngineTests
         var result = new PipelineEngine([
             new Pipeline("left", new Record(log, "left"), new Emit("a")),
             new Pipeline("right", new Record(log, "right")),
-        ]).Run(timeSteps: true);
+        ]).Run(new DiskFiles(), timeSteps: true);
         Assert.Equal(["Record", "Emit"], result.Timings.Single(t => t.Pipeline == "left").Steps.Select(s => s.Step));
         Assert.Equal(["Record"], result.Timings.Single(t => t.Pipeline == "right").Steps.Select(s => s.Step));
         Assert.All(result.Timings.SelectMany(t => t.Steps),
@@ -95,7 +96,7 @@ public sealed class PipelineEngineTests
     [Fact]
     public void Steps_are_not_timed_unless_asked()
     {
-        var result = new PipelineEngine([new Pipeline("one", new Emit("a"))]).Run();
+        var result = new PipelineEngine([new Pipeline("one", new Emit("a"))]).Run(new DiskFiles());
         Assert.Empty(result.Timings.Single().Steps);
     }
 
@@ -105,7 +106,7 @@ public sealed class PipelineEngineTests
         var result = new PipelineEngine([
             new Pipeline("one", new Fail("first")),
             new Pipeline("two", ["one"], [new Fail("second"), new Emit("x")]),
-        ]).Run();
+        ]).Run(new DiskFiles());
         Assert.Equal(["first", "second"], result.Errors.Select(e => e.Message).Order());
         Assert.Single(result.Outputs["two"]);
         Assert.False(result.Succeeded);

@@ -55,11 +55,65 @@ public sealed class IncrementalRebuildTests
         var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
         Assert.Empty(session.Rebuild().Errors);
 
+        var before = session.Current.Files;
         Apply(site, edit);
         var rebuilt = session.Rebuild();
 
         AssertSameAsFullBuild(site, session, rebuilt, edit);
-        if (!Breaking.Contains(edit)) Assert.True(rebuilt.CacheHits > 0, "the rebuild should reuse work");
+        if (Breaking.Contains(edit) || ChangesWhatEveryPageShows.Contains(edit)) return;
+        // A page is laid out again only when what its layout shows changed, and then its HTML changes too.
+        var changedPages = session.Current.Files.Count(f => f.Key.EndsWith(".html", StringComparison.Ordinal)
+            && !(before.TryGetValue(f.Key, out var old) && old.Span.SequenceEqual(f.Value.Span)));
+        if (!GivenButNotShown.Contains(edit))
+            Assert.True(LaidOut(rebuilt) <= changedPages, $"{LaidOut(rebuilt)} pages laid out again, {changedPages} changed");
+        Assert.True(LaidOut(rebuilt) < session.Current.Files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)),
+            "every page was laid out again");
+    }
+
+    /// <summary>Edits of what every page's layout is given (the theme, the site's settings, the data files templates
+    /// may read as <c>site.data</c>): every page is laid out again.</summary>
+    private static readonly HashSet<string> ChangesWhatEveryPageShows =
+    [
+        "change a layout", "change a partial", "add a layout of the site's own", "change the settings", "change a stylesheet",
+        "change the subject of the site", "change a timeline data file", "retitle a section page",
+    ];
+
+    /// <summary>Edits of what other pages are given of a page that the theme does not print everywhere (a summary in
+    /// a pager link, a work's e-texts in the catalogue): those pages are laid out again with no change to show.</summary>
+    private static readonly HashSet<string> GivenButNotShown =
+        ["change a neighbour's description", "change a page's first paragraph", "change a work's e-texts"];
+
+    private static int LaidOut(RebuildResult result) =>
+        result.Steps.Where(s => s.Step.EndsWith("/ApplyLayout", StringComparison.Ordinal)).Sum(s => s.Computed);
+
+    [Fact]
+    public void A_file_saved_again_unchanged_makes_nothing_again()
+    {
+        using var site = SiteWithItsOwnTheme();
+        var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
+        Assert.Empty(session.Rebuild().Errors);
+
+        var page = Path.Combine(site.Input, "life", "early.md");
+        File.WriteAllBytes(page, File.ReadAllBytes(page));
+        var rebuilt = session.Rebuild([page]);
+
+        Assert.Equal(0, rebuilt.FilesChanged);
+        Assert.All(rebuilt.Steps, step => Assert.True(step.Computed == 0, $"{step.Step} computed {step.Computed}"));
+    }
+
+    [Fact]
+    public void A_paragraph_added_to_one_page_lays_out_that_page_alone()
+    {
+        using var site = SiteWithItsOwnTheme();
+        var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
+        Assert.Empty(session.Rebuild().Errors);
+
+        var page = Path.Combine(site.Input, "life", "later.md");
+        File.AppendAllText(page, "\nOne more paragraph.\n");
+        var rebuilt = session.Rebuild([page]);
+
+        Assert.Equal(1, LaidOut(rebuilt));
+        Assert.Equal(1, rebuilt.FilesChanged);
     }
 
     /// <summary>As the preview runs: each rebuild is told which files the watcher saw change, and reads only those.</summary>

@@ -8,23 +8,55 @@ namespace KropotkinSite.Tests.Support;
 public sealed class RunningPreview : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly StringWriter _stdout = new();
-    private readonly StringWriter _stderr = new();
+    private readonly Transcript _stdout = new();
+    private readonly Transcript _stderr = new();
     private readonly Task<int> _run;
 
     private RunningPreview(TestSite site)
     {
         var options = new BuildOptions(site.Input, site.Output, site.Theme);
-        var stdout = TextWriter.Synchronized(_stdout);
-        var stderr = TextWriter.Synchronized(_stderr);
-        _run = Task.Run(() => CommandLine.Preview(options, IPAddress.Loopback, 0, stdout, stderr, _stop.Token));
+        _run = Task.Run(() => CommandLine.Preview(options, IPAddress.Loopback, 0, _stdout, _stderr, _stop.Token));
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(20) };
     }
 
     public HttpClient Client { get; }
     public Uri Address { get; private set; } = null!;
-    public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
-    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+    public string Stdout => _stdout.ToString();
+    public string Stderr => _stderr.ToString();
+
+    /// <summary>What the preview prints, for the test to read while it runs: writing and reading take one lock.</summary>
+    private sealed class Transcript : TextWriter
+    {
+        private readonly System.Text.StringBuilder _text = new();
+        private readonly Lock _gate = new();
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            lock (_gate) _text.Append(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (_gate) _text.Append(buffer, index, count);
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate) _text.Append(value);
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate) _text.Append(value).Append(NewLine);
+        }
+
+        public override string ToString()
+        {
+            lock (_gate) return _text.ToString();
+        }
+    }
 
     public static async Task<RunningPreview> StartAsync(TestSite site)
     {

@@ -1,4 +1,6 @@
-namespace KropotkinSite.Engine;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Incremental;
 
 /// <summary>
 /// Compares a step's documents with those it had in its last run, position by position and by reference only:

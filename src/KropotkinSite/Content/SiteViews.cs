@@ -1,0 +1,20 @@
+namespace KropotkinSite.Content;
+
+/// <summary>
+/// What every page's layout shows alike: the settings, the site view and the navigation. It makes one page's model
+/// from these, the page itself and what the page shows of the site around it.
+/// </summary>
+public sealed record SiteViews(
+    SiteSettings Settings,
+    IReadOnlyList<PageEntry> Navigation,
+    SiteView Site,
+    string BasePath,
+    string TimelineUrl)
+{
+    /// <summary>What the layout of a page shows: the site, the page's view and the navigation, around its HTML.</summary>
+    public LayoutModel ModelOf(PageEntry entry, PageSurroundings around, string html)
+    {
+        var views = new PageViewBuilder(Settings, Navigation, BasePath, TimelineUrl);
+        return new LayoutModel(Site, views.Build(entry, around, html), views.Navigation(entry, around.NavigationUrl), html);
+    }
+}

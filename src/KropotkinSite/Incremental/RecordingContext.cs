@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Incremental;
+
+/// <summary>
+/// The context one step runs in during a preview session: it records what the step reads (other pipelines'
+/// documents, files) and the errors it reports, and gives each item of a <c>Map</c> or <c>Derive</c>, and each
+/// <c>Compute</c>, the value it had last run when the function, what it shares and the item are all equal.
+/// A recomputed value equal to the last one is replaced by it, so what was made from it is reused in turn.
+/// The step's calls are matched with last run's in the order it makes them.
+/// </summary>
+internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last) : IExecutionContext, IFileSource
+{
+    private readonly ConcurrentQueue<RecordedRead> _reads = new();
+    private readonly ConcurrentQueue<ContentError> _errors = new();
+    private readonly List<object> _calls = [];
+    private int _computed;
+    private int _reused;
+
+    public IReadOnlyList<RecordedRead> Reads => [.. _reads];
+    public IReadOnlyList<ContentError> Errors => [.. _errors];
+    public IReadOnlyList<object> Calls => _calls;
+    public int Computed => _computed;
+    public int Reused => _reused;
+
+    public string PipelineName => inner.PipelineName;
+    public CancellationToken Cancellation => inner.Cancellation;
+    public IFileSource Files => this;
+
+    public IReadOnlyList<Document> OutputsOf(string pipelineName)
+    {
+        var documents = inner.OutputsOf(pipelineName);
+        _reads.Enqueue(new RecordedRead.Pipeline(pipelineName, documents));
+        return documents;
+    }
+
+    public void Report(ContentError error)
+    {
+        _errors.Enqueue(error);
+        inner.Report(error);
+    }
+
+    public IReadOnlyList<string> List(string root)
+    {
+        var files = inner.Files.List(root);
+        _reads.Enqueue(new RecordedRead.Listing(root, files));
+        return files;
+    }
+
+    public FileRead Read(string root, string relativePath)
+    {
+        var read = inner.Files.Read(root, relativePath);
+        _reads.Enqueue(new RecordedRead.File(root, relativePath, read));
+        return read;
+    }
+
+    public bool Exists(string fullPath)
+    {
+        var exists = inner.Files.Exists(fullPath);
+        _reads.Enqueue(new RecordedRead.Existence(fullPath, exists));
+        return exists;
+    }
+
+    public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
+        Func<Document, TShared, IExecutionContext, Document?> map)
+    {
+        var (call, same) = Items(documents, map, shared, document => DocumentParallel.MapOne(document, shared, map, this));
+        if (same && call.Outputs is IReadOnlyList<Document> outputs)
+        {
+            foreach (var result in call.Values)
+                foreach (var error in result.Errors) Report(error);
+            return outputs;
+        }
+        var collected = DocumentParallel.Collect(call.Values, this);
+        call.Outputs = collected;
+        return collected;
+    }
+
+    public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
+        Func<TItem, TShared, T> derive) =>
+        Items(items, derive, shared, item => derive(item, shared)).Call.Values;
+
+    public T Compute<TInput, T>(TInput input, Func<TInput, T> compute)
+    {
+        var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ComputeCall;
+        T output;
+        if (before is not null && StructuralEquality.Equal(compute, before.Function)
+            && StructuralEquality.Equal(input, before.Input))
+        {
+            output = (T)before.Output!;
+            _reused++;
+        }
+        else
+        {
+            output = compute(input);
+            if (before is not null && StructuralEquality.Equal(output, before.Output)) output = (T)before.Output!;
+            _computed++;
+        }
+        _calls.Add(new ComputeCall(compute, input, output));
+        return output;
+    }
+
+    /// <summary>The values of a call for each item, and whether they are all last run's, for the very same items.</summary>
+    private (ItemsCall<TItem, T> Call, bool Same) Items<TItem, T>(IReadOnlyList<TItem> items, Delegate function, object? shared,
+        Func<TItem, T> compute)
+    {
+        var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall<TItem, T>;
+        if (before is not null && !(StructuralEquality.Equal(function, before.Function)
+                                    && StructuralEquality.Equal(shared, before.Shared)))
+            before = null;
+        if (before is not null && ReferenceEquals(before.Items, items))
+        {
+            _reused += items.Count;
+            _calls.Add(before);
+            return (before, true);
+        }
+        // The very item of last run at the same place gives its value at once; only the others are looked at
+        // closely, on every core when there are several.
+        var others = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+            if (before is null || i >= before.Items.Count || !ReferenceEquals(before.Items[i], items[i]))
+                others.Add(i);
+        _reused += items.Count - others.Count;
+        if (others.Count == 0 && before is not null && before.Items.Count == items.Count)
+        {
+            _calls.Add(before);
+            return (before, true);
+        }
+        var values = new T[items.Count];
+        if (before is not null) Array.Copy(before.Values, values, Math.Min(before.Values.Length, values.Length));
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items));
+        void Look(int i)
+        {
+            var item = items[i];
+            var j = before is null ? -1 : Slots.Find(item, i, before.Items, index);
+            if (j >= 0 && StructuralEquality.Equal(item, before!.Items[j]))
+            {
+                values[i] = before.Values[j];
+                Interlocked.Increment(ref _reused);
+                return;
+            }
+            var value = compute(item);
+            values[i] = j >= 0 && StructuralEquality.Equal(value, before!.Values[j]) ? before.Values[j] : value;
+            Interlocked.Increment(ref _computed);
+        }
+        if (others.Count > 1) Parallel.ForEach(others, new ParallelOptions { CancellationToken = Cancellation }, Look);
+        else others.ForEach(Look);
+        var call = new ItemsCall<TItem, T>(function, shared, items, values);
+        _calls.Add(call);
+        return (call, false);
+    }
+}

@@ -1,0 +1,29 @@
+using KropotkinSite.Engine;
+
+namespace KropotkinSite.Incremental;
+
+/// <summary>
+/// Which of last run's items an item stands in for: the one at the same position, or else (for documents) the one
+/// from the same source for the same destination. This only says what to compare with: a value is reused only when
+/// what it was made from is equal.
+/// </summary>
+internal static class Slots
+{
+    public static (string, string)? Of(object? item) => item is Document d ? (d.Source, d.Destination) : null;
+
+    public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> items)
+    {
+        var index = new Dictionary<(string, string), int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+            if (Of(items[i]) is { } slot) index.TryAdd(slot, i);
+        return index;
+    }
+
+    /// <summary>The position in <paramref name="before"/> of the item that stood for <paramref name="item"/>, or -1.</summary>
+    public static int Find<T>(T item, int position, IReadOnlyList<T> before, Lazy<Dictionary<(string, string), int>> index)
+    {
+        if (position < before.Count && (ReferenceEquals(before[position], item) || Of(before[position]) == Of(item)))
+            return position;
+        return Of(item) is { } slot && index.Value.TryGetValue(slot, out var found) ? found : -1;
+    }
+}

@@ -1,0 +1,118 @@
+using KropotkinSite.Content;
+using KropotkinSite.Engine;
+using KropotkinSite.Html;
+using KropotkinSite.Theme;
+
+namespace KropotkinSite.Modules;
+
+/// <summary>
+/// Gives every page what its layout is to show, once all pages are known: the site index (navigation, sections,
+/// previous/next, backlinks), the works catalogue, the timeline, and the page's own view. Sets <c>pageEntry</c>
+/// (what the site knows of the page) and <c>layoutJob</c> (the layout and its model) on each.
+/// </summary>
+public sealed record PrepareLayouts(
+    string BasePath,
+    string DataPipeline,
+    string AssetsPipeline,
+    string TimelinePipeline,
+    string ThemePipeline,
+    string TimelineUrl,
+    string WorksUrl,
+    string DataFolder) : IModule
+{
+    public const string Entry = "pageEntry";
+    public const string Surroundings = "pageSurroundings";
+    public const string Job = "layoutJob";
+
+    private static readonly TimelineData NoEvents = new([], []);
+
+    public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var settings = ReadSiteModel.SettingsIn(context.OutputsOf(DataPipeline)) ?? SiteSettings.Default("Untitled site");
+        var timelineData = context.OutputsOf(TimelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline))
+            .OfType<TimelineData>().FirstOrDefault() ?? NoEvents;
+        var withEntries = context.Map(inputs, static (document, _) => document.With(Entry, EntryOf(document)));
+        var entries = withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray();
+        var index = context.Compute(entries, static all => new SiteIndex(all.Where(e => e.Kind != PageKinds.NotFound)));
+        var site = context.Compute(
+            (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline), Module: this),
+            static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
+        var catalogue = context.Compute((index, BasePath),
+            static parts => WorksCatalogue.Build(parts.index.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
+        var timeline = context.Compute((timelineData, settings.Periods, BasePath), static parts =>
+            TimelineBuilder.Build(parts.timelineData.Ordered, parts.timelineData.Ids, parts.Periods, e => e.PageUrl is null
+                ? null
+                : PageViewBuilder.Href(parts.BasePath, e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
+        // What each page shows of the others is looked up again whenever the site changes, but a page whose
+        // surroundings come out the same keeps its model and its layout.
+        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline), static (document, site, _) =>
+            document.With(Surroundings, PageSurroundings.Of(document.Require<PageEntry>(Entry), site.index,
+                site.timelineData, site.catalogue, site.timeline)));
+        var navigation = context.Compute(index, static index => index.Navigation);
+        var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
+        var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
+        return context.Map(placed, (views, layouts), static (document, site, _) =>
+        {
+            var entry = document.Require<PageEntry>(Entry);
+            var info = document.Get<PageInfo>(ReadPageInfo.Page);
+            var html = document.Get<string>(RenderMarkdown.Html) ?? "";
+            var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
+            var model = site.views.ModelOf(entry, document.Require<PageSurroundings>(Surroundings), html);
+            // The surroundings are in the model now: without them, a page whose model is the same is the same document.
+            return document.Without(Surroundings).With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
+        });
+    }
+
+    /// <summary>The layout of a kind of page; a theme without it falls back to <c>page</c>.</summary>
+    private static string DefaultLayout(string kind, LiquidLayouts layouts)
+    {
+        var name = kind == PageKinds.Home ? "home" : kind;
+        return layouts.Has(name) ? name : "page";
+    }
+
+    private static PageEntry EntryOf(Document document)
+    {
+        var info = document.Get<PageInfo>(ReadPageInfo.Page);
+        var url = document.Require<string>(ReadPageInfo.Url);
+        var headings = document.Get<IReadOnlyList<PageHeading>>(RenderMarkdown.Headings) ?? [];
+        var links = (document.Get<IReadOnlyList<MarkdownLink>>(RenderMarkdown.Links) ?? [])
+            .Select(l => LinkTarget(url, l.Url)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var kind = document.Get<string>(GeneratePage.Kind)
+            ?? (url == "/" ? PageKinds.Home
+                : info?.Work is not null ? PageKinds.Work
+                : IsSectionIndex(document.Get<string>(ReadFiles.RelativePath)) ? PageKinds.Section
+                : PageKinds.Page);
+        return new PageEntry(url, info?.Title ?? "", info?.Description, document.Get<string>(RenderMarkdown.Excerpt) ?? "",
+            info?.Order, document.Source, info, headings, links, kind);
+    }
+
+    /// <summary><c>life/index.md</c> introduces the section <c>life</c>.</summary>
+    private static bool IsSectionIndex(string? relativePath) =>
+        relativePath is not null && relativePath.EndsWith("/index.md", StringComparison.Ordinal)
+        && relativePath.Count(c => c == '/') == 1;
+
+    /// <summary>The page address a Markdown link points to (<c>../siberia/#x</c> from <c>/life/a/</c> → <c>/life/siberia/</c>).</summary>
+    private static string? LinkTarget(string pageUrl, string link)
+    {
+        if (Urls.IsExternal(link)) return null;
+        var path = link.Split('#', 2)[0].Split('?', 2)[0];
+        if (path.Length == 0) return null;
+        var resolved = Urls.Resolve(pageUrl, path);
+        return resolved.EndsWith('/') ? resolved : resolved + "/";
+    }
+
+    private SiteView SiteViewOf(SiteSettings settings, IReadOnlyList<Document> assets, IReadOnlyList<Document> data)
+    {
+        string Href(string url) => PageViewBuilder.Href(BasePath, url);
+        var assetHrefs = assets.ToDictionary(d => d.Require<string>(FingerprintAssets.AssetPath), d => Href("/" + d.Destination),
+            StringComparer.Ordinal);
+        var dataFiles = data
+            .Where(d => d.Get<string>(ReadData.DataName) is not null
+                        && d.Require<string>(ReadFiles.RelativePath).StartsWith(DataFolder, StringComparison.Ordinal))
+            .GroupBy(d => d.Require<string>(ReadData.DataName), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Get<object>(ReadData.Data), StringComparer.Ordinal);
+        return new SiteView(settings.Title, settings.Description, settings.Author, settings.Language,
+            settings.BaseUrl?.AbsoluteUri, BasePath, settings.License, settings.Sources, Href("/"), Href(TimelineUrl),
+            Href(WorksUrl), assetHrefs, dataFiles);
+    }
+}

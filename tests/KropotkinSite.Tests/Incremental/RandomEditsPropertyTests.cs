@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using KropotkinSite.IO;
+using KropotkinSite.Pipelines;
+using KropotkinSite.Preview;
+using Xunit.Abstractions;
+
+namespace KropotkinSite.Tests.Incremental;
+
+/// <summary>
+/// The property the incremental layer exists for: after any sequence of edits, a preview session's site is
+/// exactly what a fresh full build of the same input gives (the same files, byte for byte, or the same errors).
+/// Random edits of every kind (<see cref="GeneratedSite.EditKinds"/>) are made to a generated site of about a
+/// hundred pages, from a seed; after each, the session rebuilds (told which files changed, or now and then told
+/// nothing) and is compared with a full build. <c>KS_PROPERTY_EDITS</c> sets how many edits (1,000 by default),
+/// <c>KS_PROPERTY_SEED</c> the seed.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class RandomEditsPropertyTests(ITestOutputHelper output)
+{
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value : fallback;
+
+    [Fact]
+    public void After_every_random_edit_the_session_gives_what_a_full_build_gives()
+    {
+        var edits = Setting("KS_PROPERTY_EDITS", 1000);
+        var seed = Setting("KS_PROPERTY_SEED", 13);
+        var random = new Random(seed);
+        using var site = new GeneratedSite(seed);
+        var options = new BuildOptions(site.Site.Input, site.Site.Output, site.Site.Theme);
+        var session = new PreviewSession(options);
+        session.Rebuild();
+        var history = new List<string>();
+        var failedLast = false;
+        var clock = Stopwatch.StartNew();
+        var (succeeded, bodyEdits) = (0, 0);
+
+        for (var i = 1; i <= edits; i++)
+        {
+            var kind = failedLast && random.Next(2) == 0 ? "repair links" : GeneratedSite.EditKinds[random.Next(GeneratedSite.EditKinds.Length)];
+            var touched = site.Apply(kind);
+            var told = random.Next(10) > 0;
+            history.Add($"{i}: {kind}{(told ? "" : " (session told nothing)")}");
+            var rebuilt = session.Rebuild(told ? touched : null);
+
+            var (engine, full) = SiteBuilder.Run(options, new DiskFiles());
+            var context = $"after edit {string.Join("\n", history.TakeLast(8))}\n(seed {seed})";
+            Assert.True(full.Errors.Select(e => e.ToString()).SequenceEqual(rebuilt.Errors.Select(e => e.ToString())),
+                $"errors differ {context}:\nfull build:\n{string.Join('\n', full.Errors)}\nsession:\n{string.Join('\n', rebuilt.Errors)}");
+            failedLast = !full.Succeeded;
+            if (full.Succeeded)
+            {
+                succeeded++;
+                var expected = SiteBuilder.OutputDocuments(engine, full);
+                var served = session.Current.Files;
+                Assert.True(expected.Select(d => d.Destination).SequenceEqual(served.Keys.Order(StringComparer.Ordinal)),
+                    $"the files differ {context}");
+                foreach (var document in expected)
+                    Assert.True(document.Content.Span.SequenceEqual(served[document.Destination].Span),
+                        $"{document.Destination} differs from a full build {context}");
+            }
+            if (kind == "append a paragraph" && told && full.Succeeded)
+            {
+                // An edit that only one page shows: that page alone is laid out again.
+                bodyEdits++;
+                Assert.True(LaidOut(rebuilt) <= 1, $"{LaidOut(rebuilt)} pages laid out again {context}");
+            }
+        }
+        output.WriteLine($"{edits} edits (seed {seed}, {succeeded} of them built, {bodyEdits} body edits) in {clock.Elapsed.TotalSeconds:F0} s");
+        Assert.True(succeeded > edits / 4, $"only {succeeded} of {edits} edits left a site that builds: the test hardly checks any output");
+    }
+
+    private static int LaidOut(RebuildResult result) =>
+        result.Steps.Where(s => s.Step.EndsWith("/ApplyLayout", StringComparison.Ordinal)).Sum(s => s.Computed);
+}
