@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Net;
+using KropotkinSite.Engine;
+using KropotkinSite.IO;
 using KropotkinSite.Pipelines;
 using KropotkinSite.Preview;
 
 namespace KropotkinSite;
 
-/// <summary>Parses the command line and runs a command. Exit codes: 0 success, 1 content errors, 2 bad usage.</summary>
+/// <summary>Parses the command line and runs a command. Exit codes: 0 success, 1 content errors or a folder that
+/// cannot be written, 2 bad usage, a port in use or an output folder another process is writing; a build stopped
+/// by a signal exits 128 plus its number (130 SIGINT, 143 SIGTERM, 129 SIGHUP).</summary>
 public static class CommandLine
 {
     public const int Success = 0;
@@ -29,6 +33,10 @@ public static class CommandLine
           --port N           preview: the port to serve on (default: 5080; 0 picks a free one)
           --host ADDR        preview: the address to listen on (default: 127.0.0.1)
           -h, --help         show this help
+
+        Exit status: 0 done; 1 content errors, or the output folder cannot be written (it is left as it was);
+        2 bad usage, a port in use, or another build or preview writing the same output folder.
+        preview stops on SIGINT (Ctrl+C), SIGTERM or SIGHUP and exits 0; a build so stopped exits 128+N.
         """;
 
     /// <summary>Set to <c>steps</c>, a build also prints each step's wall and CPU time (pipelines then run one at
@@ -59,22 +67,39 @@ public static class CommandLine
 
     private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
+        using var signals = new StopSignals();
+        using var outputLock = LockOutput(options.OutputDirectory, "KropotkinSite build", stdout, stderr,
+            out var refused);
+        if (outputLock is null) return refused;
+        var output = ContentError.DisplayPath(options.OutputDirectory);
         BuildResult result;
         var timeSteps = Environment.GetEnvironmentVariable(TimingsVariable) == "steps";
         try
         {
-            result = SiteBuilder.Build(options, timeSteps: timeSteps);
+            result = SiteBuilder.Build(options, signals.Token, timeSteps);
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            stderr.WriteLine($"Stopped by {signals.Name}; {output} was left as it was.");
+            return signals.ExitStatus;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk, a read-only folder: the reason and the path, in the system's words.
+            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"Build failed; {output} was left as it was.");
+            return ContentErrors;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A bug outside the pipelines (setting up the theme, publishing): still one parseable line, never a stack trace.
-            stderr.WriteLine(Engine.InternalError.Of(options.InputDirectory, e));
+            stderr.WriteLine(InternalError.Of(options.InputDirectory, e));
             return ContentErrors;
         }
         foreach (var error in result.Errors) stderr.WriteLine(error);
         if (!result.Succeeded)
         {
-            stderr.WriteLine($"Build failed: {result.Errors.Count} error(s); {Path.GetRelativePath(Directory.GetCurrentDirectory(), options.OutputDirectory)} was left as it was.");
+            stderr.WriteLine($"Build failed: {result.Errors.Count} error(s); {output} was left as it was.");
             return ContentErrors;
         }
         stdout.WriteLine($"Wrote {result.PagesWritten} pages ({result.FilesWritten} files) to {options.OutputDirectory}");
@@ -97,37 +122,45 @@ public static class CommandLine
         return Success;
     }
 
+    /// <summary>Takes the output folder's lock (see <see cref="OutputLock"/>) for a command, or says why not: another
+    /// process holds it (<paramref name="refused"/> is 2), or the lock file cannot be written (1).</summary>
+    public static OutputLock? LockOutput(string outputDirectory, string command, TextWriter stdout, TextWriter stderr,
+        out int refused)
+    {
+        var path = OutputLock.PathFor(outputDirectory);
+        try
+        {
+            var taken = OutputLock.TryAcquire(outputDirectory, command, OutputLock.DefaultWait, out var holder);
+            refused = taken is null ? BadUsage : Success;
+            if (taken is null)
+                stderr.WriteLine($"error: {ContentError.DisplayPath(outputDirectory)} is being written by {holder}; " +
+                                 $"wait for it to finish or stop it, then try again (its lock is {path})");
+            else if (taken.TakenOverFrom is { } dead)
+                stdout.WriteLine($"Took over the lock {path}, left by {dead}, which no longer holds it.");
+            return taken;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot take the lock {path} on the output folder: {e.Message}");
+            refused = ContentErrors;
+            return null;
+        }
+    }
+
     /// <summary>A parsed command line: the command, the build options, and where <c>preview</c> listens.</summary>
     public sealed record Parsed(string Command, BuildOptions Build, IPAddress Host, int Port);
 
     private static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return Preview(options, host, port, stdout, stderr, stop.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var signals = new StopSignals();
+        return Preview(options, host, port, stdout, stderr, signals.Token);
     }
 
-    /// <summary>Runs the preview until the token is cancelled (Ctrl+C on the command line).</summary>
-    public static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr, CancellationToken stop)
-    {
-        try
-        {
-            return PreviewCommand.RunAsync(options, host, port, stdout, stderr, stop).GetAwaiter().GetResult();
-        }
-        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
-        {
-            stderr.WriteLine($"error: cannot listen on {host}:{port}: {e.Message}");
-            return BadUsage;
-        }
-    }
+    /// <summary>Runs the preview until the token is cancelled (on the command line: SIGINT, SIGTERM or SIGHUP,
+    /// and then it exits 0, its usual way to end).</summary>
+    public static int Preview(BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr,
+        CancellationToken stop) =>
+        PreviewCommand.RunAsync(options, host, port, stdout, stderr, stop).GetAwaiter().GetResult();
 
     public static bool TryParse(string[] args, out Parsed? parsed, out string problem)
     {

@@ -49,6 +49,7 @@ public static class PageInfoReader
     {
         var year = fields.Integer("year");
         var unfinished = fields.Boolean("unfinished") ?? false;
+        var startHere = fields.Boolean("start_here") ?? false;
         if (year is null && fields.Node("year") is null && !unfinished)
             fields.Error(fields.Position(fields.Map.Start), ErrorCodes.MissingKey,
                 "a work needs 'year' (the year of first publication, e.g. 'year: 1902'); only an unfinished work may leave it out");
@@ -64,7 +65,7 @@ public static class PageInfoReader
         }
         if ((year is null && !unfinished) || kind is null) return null;
         return new Work(year, kind.Value, fields.String("original_title"), fields.String("language"),
-            fields.String("place"), fields.String("publisher"), etexts, unfinished);
+            fields.String("place"), fields.String("publisher"), etexts, unfinished, startHere);
     }
 
     private static WorkKind? ReadKind(YamlFields fields)

@@ -2,8 +2,11 @@ namespace KropotkinSite.Content;
 
 /// <summary>
 /// What one page's view shows of the rest of the site: the pages before and after it, its section page, the pages
-/// that link to it, its section's pages (for a section page), the navigation entry it sits under, the ids of its
-/// events on the timeline, and the catalogue or the timeline it presents. A page's view reads nothing else of the
+/// that link to it (and by section), its section's pages (for a section page), the navigation entry it sits under,
+/// where it stands in the reading order (<c>PlaceNumber</c> of <c>PlaceCount</c> in <c>PlaceSection</c>, or in the
+/// whole order for a top-level page; 0 when it is not in it), where reading starts from it (the home page and
+/// section pages) and where its reading order ends up (<c>ReadOn</c>), the ids of its events on the timeline, and
+/// the catalogue or the timeline it presents. A page's view reads nothing else of the
 /// site, so it is the same while these are.
 /// </summary>
 public sealed record PageSurroundings(
@@ -11,8 +14,14 @@ public sealed record PageSurroundings(
     PageEntry? Next,
     PageEntry? SectionPage,
     IReadOnlyList<PageEntry> Backlinks,
+    IReadOnlyList<BacklinkSection> BacklinkSections,
     IReadOnlyList<PageEntry> SectionPages,
     string NavigationUrl,
+    PageEntry? PlaceSection,
+    int PlaceNumber,
+    int PlaceCount,
+    PageEntry? StartReading,
+    PageEntry? ReadOn,
     IReadOnlyList<string?> EventIds,
     WorksCatalogueView? Catalogue,
     TimelineView? Timeline)
@@ -21,15 +30,49 @@ public sealed record PageSurroundings(
         WorksCatalogueView? catalogue = null, TimelineView? timelineView = null)
     {
         var (previous, next) = index.Neighbours(page);
+        var sectionPage = page.Section.Length > 0 ? index.Find("/" + page.Section + "/") : null;
+        var position = index.ReadingPosition(page.Url);
+        var (number, count) = index.PlaceInSection(page.Url) is { } place ? (place.Index + 1, place.Count)
+            : position >= 0 ? (position + 1, index.ReadingOrder.Count)
+            : (0, 0);
         return new PageSurroundings(
             previous,
             next,
-            page.Section.Length > 0 ? index.Find("/" + page.Section + "/") : null,
+            sectionPage,
             index.Backlinks(page.Url),
+            BacklinkSectionsOf(index, index.Backlinks(page.Url)),
             page.IsSectionIndex ? index.SectionPages(page.Section) : [],
             index.NavigationUrlOf(page),
+            index.PlaceInSection(page.Url) is null ? null : sectionPage,
+            number,
+            count,
+            page.Url == "/" ? index.ReadingOrder.FirstOrDefault()
+            : page.IsSectionIndex
+                ? index.SectionPages(page.Section).FirstOrDefault(p => index.ReadingPosition(p.Url) >= 0)
+            : null,
+            position >= 0 && next is null ? index.ReadOn : null,
             [.. (page.Info?.Events ?? []).Select(timeline.IdOf)],
             page.Kind == PageKinds.WorksIndex ? catalogue : null,
             page.Kind == PageKinds.Timeline ? timelineView : null);
+    }
+
+    /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last, as
+    /// "Other pages"), each by title.</summary>
+    private static IReadOnlyList<BacklinkSection> BacklinkSectionsOf(SiteIndex index, IReadOnlyList<PageEntry> sources)
+    {
+        if (sources.Count == 0) return [];
+        int NavigationPlace(string section)
+        {
+            for (var i = 0; i < index.Navigation.Count; i++)
+                if (index.Navigation[i].Url == "/" + section + "/") return i;
+            return int.MaxValue - 1;
+        }
+        return sources
+            .GroupBy(p => p.Section, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Length == 0 ? int.MaxValue : NavigationPlace(g.Key))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new BacklinkSection(
+                g.Key.Length == 0 ? "Other pages" : index.Find("/" + g.Key + "/")?.Title ?? g.Key, g.ToArray()))
+            .ToArray();
     }
 }

@@ -21,7 +21,9 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
     public PageView Build(PageEntry page, PageSurroundings around, string content)
     {
         var (previous, next, catalogue) = (around.Previous, around.Next, around.Catalogue);
-        var work = page.Work is { } w ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts) : null;
+        var work = page.Work is { } w
+            ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts, LanguageNames.EnglishName(w.Language))
+            : null;
         var sectionPages = around.SectionPages.Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray();
         var events = (page.Info?.Events ?? [])
             .Select((e, i) => (Event: e, Id: around.EventIds[i]))
@@ -43,6 +45,13 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
             page.Work is null ? Link(previous) : null,
             page.Work is null ? Link(next) : null,
             around.Backlinks.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray(),
+            around.BacklinkSections
+                .Select(g => new BacklinkGroup(g.Title,
+                    g.Pages.Select(p => new LinkView(p.Title, Href(p.Url))).ToArray()))
+                .ToArray(),
+            Place(around),
+            Link(around.StartReading),
+            page.Work is null && next is null ? Link(around.ReadOn) : null,
             events,
             sectionPages,
             work,
@@ -50,6 +59,13 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
             around.Timeline,
             JsonLd(page, catalogue));
     }
+
+    /// <summary>Where a page of the reading order stands: "Exile · 2 of 5", or "20 of 22" for a top-level
+    /// page.</summary>
+    private ReadingPlace? Place(PageSurroundings around) =>
+        around.PlaceNumber == 0 ? null
+        : new ReadingPlace(around.PlaceSection is { } section ? new LinkView(section.Title, Href(section.Url)) : null,
+            around.PlaceNumber, around.PlaceCount);
 
     private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);
 

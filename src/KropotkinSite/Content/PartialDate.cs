@@ -55,6 +55,12 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day) : ICom
         ? $"{Day} {MonthNames[Month!.Value - 1]} {Year}"
         : Month is not null ? $"{MonthNames[Month.Value - 1]} {Year}" : Year.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The date without its year: "30 June", "June", or "" for a date known only to the year.</summary>
+    public string WithinYear =>
+        Day is not null ? $"{Day} {MonthNames[Month!.Value - 1]}"
+        : Month is not null ? MonthNames[Month.Value - 1]
+        : "";
+
     public int CompareTo(PartialDate other)
     {
         var byYear = Year.CompareTo(other.Year);

@@ -4,12 +4,26 @@ using System.Text;
 namespace KropotkinSite.Content;
 
 /// <summary>
-/// Orders events and groups them for the timeline page. Order: by date, where a date known only to the year
-/// comes before dates in that year that name a month or day (and a month before its days); then by title
-/// (ordinal, ignoring case); then by the declaring file and line, so ties never depend on the disk.
+/// Orders events and groups them for the timeline page.
+/// <para>
+/// The order rule (the README says the same): events are ordered by date. Where one date is less precise than
+/// another of the same year ("1876" and "June 1876", "May 1880" and "12 May 1880") or the two are the same, they
+/// keep the order in which the content tells them: the order of their pages in the reading order (then the works
+/// by year, then the other pages), and of the events within a page; events of the data file come after the
+/// page they name tells its own, and those that name no page after every page's. Put precisely, within a year the
+/// events that name a month are ordered by month (and within a month the days likewise), and an event known only
+/// to the year comes right after the last of them that is told before it — first in its year when none is.
+/// </para>
+/// <para><see cref="Order"/> gives a canonical order that depends on the events alone (by date, a year before its
+/// months, then title, file and line); the anchor ids are made in it, so they do not move when pages are reordered.
+/// <see cref="InStoryOrder"/> then applies the rule above for the page.</para>
 /// </summary>
 public static class TimelineBuilder
 {
+    /// <summary>How many colours the theme has for periods (<c>band-0</c> to <c>band-4</c>): band i takes colour
+    /// i modulo this.</summary>
+    public const int StripColours = 5;
+
     public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events)
     {
         var array = events.ToArray();
@@ -25,6 +39,69 @@ public static class TimelineBuilder
         if (c == 0) c = string.CompareOrdinal(a.SourceFile, b.SourceFile);
         if (c == 0) c = a.Position.Line.CompareTo(b.Position.Line);
         return c;
+    }
+
+    /// <summary>
+    /// The order in which the site tells events: by the telling rank of the page each links to (<see
+    /// cref="SiteIndex.TellingRank"/>; no page: last), the page's own events before those a data file gives it,
+    /// then by file and place in the file.
+    /// </summary>
+    public static Comparison<TimelineEvent> TellingOrder(SiteIndex index) => (a, b) =>
+    {
+        var c = Rank(index, a).CompareTo(Rank(index, b));
+        if (c == 0) c = IsOwn(index, b).CompareTo(IsOwn(index, a));
+        if (c == 0) c = string.CompareOrdinal(a.SourceFile, b.SourceFile);
+        if (c == 0) c = a.Position.Line.CompareTo(b.Position.Line);
+        if (c == 0) c = a.Position.Column.CompareTo(b.Position.Column);
+        return c;
+    };
+
+    private static int Rank(SiteIndex index, TimelineEvent e) =>
+        e.PageUrl is null ? int.MaxValue : index.TellingRank(e.PageUrl);
+
+    private static bool IsOwn(SiteIndex index, TimelineEvent e) =>
+        e.PageUrl is not null && index.Find(e.PageUrl)?.Source == e.SourceFile;
+
+    /// <summary>The events (and their ids) in the order the timeline shows them, by the rule above.</summary>
+    public static (IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids) InStoryOrder(
+        IReadOnlyList<TimelineEvent> events, IReadOnlyList<string> ids, Comparison<TimelineEvent> told)
+    {
+        var byTelling = Enumerable.Range(0, events.Count).ToArray();
+        Array.Sort(byTelling, (x, y) => told(events[x], events[y]) is var c and not 0 ? c : x.CompareTo(y));
+        var rank = new int[events.Count];
+        for (var i = 0; i < byTelling.Length; i++) rank[byTelling[i]] = i;
+        var order = Arrange(Enumerable.Range(0, events.Count), 0, events, rank);
+        return (order.Select(i => events[i]).ToArray(), order.Select(i => ids[i]).ToArray());
+    }
+
+    /// <summary>Events that share their date down to <paramref name="level"/> (0 nothing, 1 the year, 2 the month,
+    /// 3 the day), arranged by the rule: the more precise by their next part, the less precise merged in where
+    /// told.</summary>
+    private static List<int> Arrange(IEnumerable<int> items, int level, IReadOnlyList<TimelineEvent> events, int[] rank)
+    {
+        if (level == 3) return items.OrderBy(i => rank[i]).ToList();
+        int? Part(int i) =>
+            level switch { 0 => events[i].Date.Year, 1 => events[i].Date.Month, _ => events[i].Date.Day };
+        var vague = items.Where(i => Part(i) is null).OrderBy(i => rank[i]).ToList();
+        var precise = items.Where(i => Part(i) is not null).GroupBy(i => Part(i)!.Value).OrderBy(g => g.Key)
+            .SelectMany(g => Arrange(g, level + 1, events, rank)).ToList();
+        if (vague.Count == 0) return precise;
+
+        // Each less precise event goes right after the last more precise one told before it: before the first
+        // position from which every remaining precise event is told after it.
+        var toldFirstFrom = new int[precise.Count + 1];
+        toldFirstFrom[precise.Count] = int.MaxValue;
+        for (var j = precise.Count - 1; j >= 0; j--)
+            toldFirstFrom[j] = Math.Min(rank[precise[j]], toldFirstFrom[j + 1]);
+        var merged = new List<int>(precise.Count + vague.Count);
+        var k = 0;
+        foreach (var v in vague)
+        {
+            while (k < precise.Count && toldFirstFrom[k] < rank[v]) merged.Add(precise[k++]);
+            merged.Add(v);
+        }
+        merged.AddRange(precise.Skip(k));
+        return merged;
     }
 
     /// <summary>The anchor id of an event on the timeline page: stable for the same date and title.</summary>
@@ -45,7 +122,7 @@ public static class TimelineBuilder
     public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link)
     {
         var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e))).ToArray();
-        if (entries.Length == 0) return new TimelineView([], [], [], [], 0, 0, 0);
+        if (entries.Length == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);
         var first = Math.Min(entries[0].Event.Date.Year, periods.Count > 0 ? periods.Min(p => p.Start.Year) : int.MaxValue);
@@ -56,12 +133,16 @@ public static class TimelineBuilder
         var bands = groups.Select((g, i) =>
         {
             var (from, to) = g.Bounds;
-            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), Math.Max(0.5, Percent(to + 1) - Percent(from)), i % 4, g.Group.Places, g.Group.Entries.Count);
+            var width = Math.Max(0.5, Percent(to + 1) - Percent(from));
+            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), width, i % StripColours,
+                g.Group.Places, g.Group.Entries.Count);
         }).ToArray();
         var ticks = entries.Select(e => new StripTick(Percent(e.Event.Date.Year + FractionOfYear(e.Event.Date)), $"{e.DateDisplay}: {e.Title}", e.Id)).ToArray();
         var step = span > 60 ? 10 : span > 20 ? 5 : 1;
         var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
-        return new TimelineView(groups.Select(g => g.Group).ToArray(), bands, ticks, axis, first, last, entries.Length);
+        var marks = axis.Where(y => y > first).Select(y => new StripMark(y, Percent(y))).ToArray();
+        return new TimelineView(
+            groups.Select(g => g.Group).ToArray(), bands, ticks, axis, marks, first, last, entries.Length);
     }
 
     private static double FractionOfYear(PartialDate date) =>

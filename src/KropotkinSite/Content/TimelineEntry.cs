@@ -5,6 +5,8 @@ public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link)
 {
     public string DateIso => Event.Date.Iso;
     public string DateDisplay => Event.Date.Display;
+    /// <summary>The date as shown under its year: "30 June", "June", or "" for a date known only to the year.</summary>
+    public string DateWithinYear => Event.Date.WithinYear;
     public string? EndIso => Event.End?.Iso;
     public string? EndDisplay => Event.End?.Display;
     public string Title => Event.Title;

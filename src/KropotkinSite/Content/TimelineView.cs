@@ -5,6 +5,7 @@ public sealed record TimelineView(
     IReadOnlyList<StripBand> Bands,
     IReadOnlyList<StripTick> Ticks,
     IReadOnlyList<int> AxisYears,
+    IReadOnlyList<StripMark> Marks,
     int FirstYear,
     int LastYear,
     int EventCount)

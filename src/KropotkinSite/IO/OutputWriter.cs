@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using KropotkinSite.Engine;
 using Microsoft.Win32.SafeHandles;
@@ -21,9 +22,25 @@ public static class OutputWriter
         var previous = output + PreviousSuffix;
         RecoverInterruptedSwap(output, previous);
         DeleteIfExists(staging);
-        Directory.CreateDirectory(staging);
-
-        var written = WriteAll(staging, documents, cancellation);
+        int written;
+        try
+        {
+            Directory.CreateDirectory(staging);
+            written = WriteAll(staging, documents, cancellation);
+        }
+        catch (Exception e)
+        {
+            // Stopped, or the disk is full or read-only: the output folder was not touched,
+            // nor is the disk left fuller.
+            try
+            {
+                DeleteIfExists(staging);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
+            if (e is IOException or UnauthorizedAccessException)
+                throw new IOException($"cannot write the site to {output}: {e.Message}", e);
+            throw;
+        }
 
         if (Directory.Exists(output) && TryExchange(staging, output))
             Directory.Delete(staging, recursive: true); // now holds the old site
@@ -48,22 +65,16 @@ public static class OutputWriter
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
         var levels = paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal)
             .GroupBy(folder => folder.Count(c => c == Path.DirectorySeparatorChar)).OrderBy(level => level.Key);
-        foreach (var level in levels)
-            Parallel.ForEach(level, options, folder => Directory.CreateDirectory(folder));
-        Parallel.For(0, list.Length, options, i =>
+        try
         {
-            // A fresh folder: create the file (no truncation); sharing reads spares the advisory lock.
-            SafeFileHandle handle;
-            try
-            {
-                handle = File.OpenHandle(paths[i], FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            }
-            catch (IOException) when (File.Exists(paths[i]))
-            {
-                handle = File.OpenHandle(paths[i], FileMode.Create, FileAccess.Write, FileShare.Read);
-            }
-            using (handle) RandomAccess.Write(handle, list[i].Content.Span, 0);
-        });
+            foreach (var level in levels)
+                Parallel.ForEach(level, options, folder => Directory.CreateDirectory(folder));
+            Parallel.For(0, list.Length, options, i => Write(paths[i], list[i].Content.Span));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsUnwritable) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first); // a full disk or a read-only folder: said as what it is, with the path
+        }
         return list.Length;
     }
 
@@ -75,33 +86,22 @@ public static class OutputWriter
         return path;
     }
 
-    /// <summary>
-    /// Brings an output folder from one version of a site to the next, writing only the files whose bytes
-    /// changed (each through a temporary file and a rename, so no reader sees half a file) and deleting the
-    /// files that are gone, with the folders they leave empty.
-    /// </summary>
-    public static void Sync(string outputDirectory, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after)
-    {
-        var root = FolderPaths.WithSeparator(outputDirectory);
-        foreach (var (destination, content) in after)
-        {
-            if (before.TryGetValue(destination, out var old) && (old.Equals(content) || old.Span.SequenceEqual(content.Span))) continue;
-            var path = FullPathInside(root, destination);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + ".tmp-" + Environment.ProcessId;
-            File.WriteAllBytes(temporary, content.ToArray());
-            File.Move(temporary, path, overwrite: true);
-        }
-        foreach (var destination in before.Keys.Where(k => !after.ContainsKey(k)))
-        {
-            var path = FullPathInside(root, destination);
-            if (File.Exists(path)) File.Delete(path);
-            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length && IsEmptyFolder(folder); folder = Path.GetDirectoryName(folder))
-                Directory.Delete(folder);
-        }
-    }
+    private static bool IsUnwritable(Exception e) => e is IOException or UnauthorizedAccessException;
 
-    private static bool IsEmptyFolder(string folder) => Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any();
+    private static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        // A fresh folder: create the file (no truncation); sharing reads spares the advisory lock.
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        using (handle) RandomAccess.Write(handle, content, 0);
+    }
 
     /// <summary>A build killed between the two renames of the portable swap left the old site in .previous.</summary>
     private static void RecoverInterruptedSwap(string output, string previous)

@@ -39,10 +39,15 @@ public sealed record PrepareLayouts(
             static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
         var catalogue = context.Compute((index, BasePath),
             static parts => WorksCatalogue.Build(parts.index.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
-        var timeline = context.Compute((timelineData, settings.Periods, BasePath), static parts =>
-            TimelineBuilder.Build(parts.timelineData.Ordered, parts.timelineData.Ids, parts.Periods, e => e.PageUrl is null
+        // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
+        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index), static parts =>
+        {
+            var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
+                TimelineBuilder.TellingOrder(parts.index));
+            return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => e.PageUrl is null
                 ? null
-                : PageViewBuilder.Href(parts.BasePath, e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor)));
+                : PageViewBuilder.Href(parts.BasePath, e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor));
+        });
         // What each page shows of the others is looked up again whenever the site changes, but a page whose
         // surroundings come out the same keeps its model and its layout.
         var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline), static (document, site, _) =>

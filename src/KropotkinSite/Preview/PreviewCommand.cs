@@ -1,41 +1,62 @@
 using System.Globalization;
 using System.Net;
+using KropotkinSite.Content;
 using KropotkinSite.Engine;
-using KropotkinSite.IO;
+using KropotkinSite.Pipelines;
 
 namespace KropotkinSite.Preview;
 
 /// <summary>
-/// <c>preview</c>: builds, serves the site on loopback, watches the input and the theme, rebuilds what a
-/// change touches, and reloads open pages. Ctrl+C stops it.
+/// <c>preview</c>: listens first (a port in use stops it before anything is built or written), takes the
+/// output folder's lock, builds, serves the site on loopback, watches the input and the theme, rebuilds what a
+/// change touches, keeps the output folder equal to a full build, and reloads open pages. It stops when the
+/// token is cancelled (SIGINT, SIGTERM, SIGHUP), releasing the lock, with the output folder whole.
 /// </summary>
 public static class PreviewCommand
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
-    public static async Task<int> RunAsync(Pipelines.BuildOptions options, IPAddress host, int port, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    public static async Task<int> RunAsync(BuildOptions options, IPAddress host, int port, TextWriter stdout,
+        TextWriter stderr, CancellationToken cancellation)
     {
         var session = new PreviewSession(options);
         var reload = new LiveReload();
-        var first = session.Rebuild(null, cancellation);
-        Report(first, stdout, stderr, reload);
-        if (first.Errors.Count == 0) OutputWriter.Publish(options.OutputDirectory, SnapshotDocuments(session.Current), cancellation);
-
         await using var server = new PreviewServer(session, reload);
-        await server.StartAsync(host, port, cancellation);
-        stdout.WriteLine($"Serving {options.InputDirectory} at {server.Address} (Ctrl+C to stop)");
+        try
+        {
+            await server.StartAsync(host, port, cancellation);
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: cannot listen on {host}:{port}: {e.Message} Is another preview running there? " +
+                             "--port 0 picks a free port. Nothing was built or written.");
+            return CommandLine.BadUsage;
+        }
+        var command = $"KropotkinSite preview at {server.Address}";
+        using var outputLock = CommandLine.LockOutput(options.OutputDirectory, command, stdout, stderr,
+            out var refused);
+        if (outputLock is null) return refused;
 
+        var output = new OutputMirror(options.OutputDirectory);
         using var watcher = new SiteWatcher([options.InputDirectory, options.ThemeDirectory]);
         try
         {
+            if (Rebuild(session, options, null, stdout, stderr, reload, cancellation))
+            {
+                var first = session.Current.Files;
+                WriteOutput(() => output.Bring(SiteSnapshot.Empty.Files, first, cancellation), options, stdout, stderr);
+            }
+            stdout.WriteLine($"Serving {options.InputDirectory} at {server.Address} (Ctrl+C to stop)");
+            var lostTrack = false;
             while (true)
             {
                 var changed = await watcher.NextBurstAsync(Quiet, cancellation);
                 var before = session.Current;
-                var result = session.Rebuild(changed, cancellation); // an empty path: the watcher lost track
-                Report(result, stdout, stderr, reload);
-                if (result.Errors.Count == 0 && session.Current != before)
-                    OutputWriter.Sync(options.OutputDirectory, before.Files, session.Current.Files);
+                // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
+                var built = Rebuild(session, options, lostTrack ? null : changed, stdout, stderr, reload, cancellation);
+                lostTrack = MissingFolder(options) is not null;
+                if (built)
+                    WriteOutput(() => output.Bring(before.Files, session.Current.Files), options, stdout, stderr);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -45,20 +66,69 @@ public static class PreviewCommand
         return CommandLine.Success;
     }
 
-    private static IEnumerable<Document> SnapshotDocuments(SiteSnapshot snapshot) =>
-        snapshot.Files.Select(f => Document.Create("", f.Key, f.Value));
-
-    private static void Report(RebuildResult result, TextWriter stdout, TextWriter stderr, LiveReload reload)
+    /// <summary>Rebuilds and reports; true when the session has a new good site. A missing input or theme folder
+    /// is reported as what it is, not as the errors a build of nothing gives.</summary>
+    private static bool Rebuild(PreviewSession session, BuildOptions options, IReadOnlyList<string>? changed,
+        TextWriter stdout, TextWriter stderr, LiveReload reload, CancellationToken cancellation)
     {
+        if (MissingFolder(options) is { } missing)
+        {
+            ReportErrors([missing], stderr, reload);
+            return false;
+        }
+        RebuildResult result;
+        try
+        {
+            result = session.Rebuild(changed, cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ReportErrors([MissingFolder(options) ?? InternalError.Of(options.InputDirectory, e)], stderr, reload);
+            return false;
+        }
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors) stderr.WriteLine(error);
-            stderr.WriteLine($"Build failed: {result.Errors.Count} error(s); still serving the last good site.");
-            reload.Problem(string.Join('\n', result.Errors));
-            return;
+            ReportErrors(MissingFolder(options) is { } gone ? [gone] : result.Errors, stderr, reload);
+            return false;
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Rebuilt in {result.Elapsed.TotalMilliseconds:F0} ms: {result.FilesChanged} file(s) changed, {result.CacheMisses} step(s) redone, {result.CacheHits} reused"));
         reload.Reload(result.FilesChanged);
+        return true;
+    }
+
+    private static ContentError? MissingFolder(BuildOptions options)
+    {
+        foreach (var (folder, what) in new[] { (options.InputDirectory, "input"), (options.ThemeDirectory, "theme") })
+            if (!Directory.Exists(folder))
+                return new ContentError(folder, 1, 1, ErrorCodes.UnreadableFile,
+                    $"the {what} folder is gone (renamed or deleted); the last good site is still served, " +
+                    "and the preview builds again when the folder is back");
+        return null;
+    }
+
+    private static void ReportErrors(IReadOnlyList<ContentError> errors, TextWriter stderr, LiveReload reload)
+    {
+        foreach (var error in errors) stderr.WriteLine(error);
+        stderr.WriteLine($"Build failed: {errors.Count} error(s); still serving the last good site.");
+        reload.Problem(string.Join('\n', errors));
+    }
+
+    /// <summary>Writes the output folder; when it cannot be (a full disk, a read-only folder) the preview says so and
+    /// goes on serving from memory, and the next rebuild tries again.</summary>
+    private static void WriteOutput(Func<OutputMirror.Update> write, BuildOptions options, TextWriter stdout,
+        TextWriter stderr)
+    {
+        try
+        {
+            if (write() is { Mended: > 0 } update)
+                stdout.WriteLine($"{ContentError.DisplayPath(options.OutputDirectory)} had been changed by something " +
+                                 $"else: {update.Mended} file(s) written again or removed, as a full build has them.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {e.Message}; the site is still served from memory, " +
+                             "and the next rebuild writes it again.");
+        }
     }
 }

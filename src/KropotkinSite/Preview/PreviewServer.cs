@@ -4,18 +4,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KropotkinSite.Preview;
 
 /// <summary>
 /// Serves the preview session's last good site over HTTP with Kestrel, like a static host, plus the
-/// live-reload event stream and its script.
+/// live-reload event stream and its script. Signals are the command's to handle, not the web host's; on
+/// stopping, the event streams are ended first (they never end by themselves), so it stops at once.
 /// </summary>
 public sealed class PreviewServer(PreviewSession session, LiveReload reload) : IAsyncDisposable
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private static readonly byte[] ScriptBytes = Encoding.UTF8.GetBytes(LiveReload.Script);
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(1);
+    private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
 
     public Uri? Address { get; private set; }
@@ -24,6 +29,8 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.UseKestrel(options => options.Listen(host, port));
         _app = builder.Build();
         _app.Run(HandleAsync);
@@ -104,14 +111,15 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-store";
         var events = reload.Subscribe();
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
-            await context.Response.WriteAsync("retry: 500\n\n", context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            await foreach (var message in events.ReadAllAsync(context.RequestAborted))
+            await context.Response.WriteAsync("retry: 500\n\n", ended.Token);
+            await context.Response.Body.FlushAsync(ended.Token);
+            await foreach (var message in events.ReadAllAsync(ended.Token))
             {
-                await context.Response.WriteAsync(message, context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await context.Response.WriteAsync(message, ended.Token);
+                await context.Response.Body.FlushAsync(ended.Token);
             }
         }
         catch (OperationCanceledException) { }
@@ -123,10 +131,21 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         if (_app is not null)
         {
             await _app.StopAsync(CancellationToken.None);
             await _app.DisposeAsync();
         }
+        _stopping.Dispose();
+    }
+
+    /// <summary>A host lifetime that leaves SIGINT, SIGTERM and SIGHUP to the command
+    /// (see <see cref="StopSignals"/>).</summary>
+    private sealed class CommandLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -5,18 +5,45 @@ namespace KropotkinSite.Tests.EndToEnd;
 public sealed class WorksIndexTests
 {
     [Fact]
-    public void Every_work_appears_exactly_once_grouped_by_kind_in_year_order_with_a_link_to_its_page()
+    public void Every_work_appears_exactly_once_in_one_list_by_year_with_its_kind_and_a_link_to_its_page()
     {
         using var site = TestSite.FromFixture("minimal");
         site.Write("works/third.md", "---\ntitle: Another Book\nyear: 1892\nkind: book\n---\nText.");
         site.BuildSuccessfully();
         var index = site.Page("works/index.html");
 
-        Assert.Equal(["Books (2)", "Collections (1)"], index.Texts(".work-group h2"));
-        Assert.Equal(["/works/third/", "/works/second/"], index.Hrefs("#kind-book ~ ol a"));
-        Assert.Equal(["/works/first/"], index.Hrefs("#kind-collection ~ ol a"));
-        Assert.Equal(3, index.QuerySelectorAll(".work-item").Length);
-        Assert.Contains("3 works", index.Texts(".counts")[0]);
+        // One chronological list: no group of one ("Collections (1)").
+        Assert.Single(index.QuerySelectorAll(".works-list"));
+        Assert.Equal(["/works/first/", "/works/third/", "/works/second/"], index.Hrefs(".work-item a"));
+        Assert.Equal(["Collection", "Book", "Book"], index.Texts(".work-item__kind"));
+        Assert.Equal("3 works: 2 books, 1 collection.", index.Texts(".counts")[0]);
+    }
+
+    [Fact]
+    public void The_index_shows_each_works_description_and_the_works_marked_to_start_with_first()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        site.Write("works/third.md", "---\ntitle: Another Book\nyear: 1892\nkind: book\nstart_here: true\n" +
+                                     "description: A good first book.\n---\nText.");
+        site.BuildSuccessfully();
+        var index = site.Page("works/index.html");
+        Assert.Equal(["/works/third/"], index.Hrefs(".start-here a"));
+        Assert.Equal(["A good first book."], index.Texts(".start-here p"));
+        Assert.Equal(["A good first book."], index.Texts(".work-item__description"));
+    }
+
+    [Fact]
+    public void Languages_are_named_in_words_never_as_raw_codes()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        site.Write("works/third.md", "---\ntitle: Another Book\nyear: 1892\nkind: book\nlanguage: ru\n---\nText.");
+        site.BuildSuccessfully();
+        var language = site.Page("works/third/index.html").QuerySelectorAll(".facts dt")
+            .Single(dt => dt.TextContent == "Original language");
+        Assert.Equal("Russian", language.NextElementSibling!.TextContent);
+        Assert.Contains("(French)", site.Page("works/first/index.html").Texts(".facts dd")[2]);
+        Assert.Contains("in Russian", site.Page("works/index.html").Texts(".work-item__meta")[1]);
+        Assert.Empty(site.Page("works/third/index.html").QuerySelectorAll(".facts code"));
     }
 
     [Fact]
@@ -42,7 +69,7 @@ public sealed class WorksIndexTests
         Assert.Equal("Paroles d'un révolté", original.TextContent);
         var unfinished = index.QuerySelectorAll(".work-item").Single(li => li.TextContent.Contains("Ethics"));
         Assert.Contains("unfinished", unfinished.QuerySelector(".badge")!.TextContent);
-        Assert.Equal("Ethics", index.Texts("#kind-book ~ ol cite").Last());
+        Assert.Equal("Ethics", index.Texts(".work-item cite").Last());
     }
 
     [Fact]
@@ -53,7 +80,7 @@ public sealed class WorksIndexTests
         Assert.DoesNotContain("/works/pamphlet/", site.Page("works/index.html").Hrefs(".work-item a"));
         site.Write("works/pamphlet.md", "---\ntitle: An Appeal\nyear: 1880\nkind: pamphlet\n---\n");
         site.BuildSuccessfully();
-        Assert.Contains("/works/pamphlet/", site.Page("works/index.html").Hrefs("#kind-pamphlet ~ ol a"));
+        Assert.Contains("/works/pamphlet/", site.Page("works/index.html").Hrefs(".work-item a"));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class PreviewServerTests
         await using var preview = await RunningPreview.StartAsync(site);
         site.Write("works/second.md", "---\ntitle: A Renamed Work\nyear: 1880\nkind: pamphlet\n---\nA pamphlet now.");
         var index = await preview.WaitForAsync("works/", html => html.Contains("A Renamed Work"), "the renamed work");
-        Assert.Contains("id=\"kind-pamphlet\"", index);
+        Assert.Contains("<span class=\"work-item__kind\">Pamphlet</span>", index);
     }
 
     [Fact]

@@ -63,6 +63,56 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
         Assert.True(works >= 12, $"expected the twelve books and more, found {works}");
     }
 
+    [Fact]
+    public void Following_next_from_the_first_life_page_reads_every_biography_page_once_and_ends_with_a_way_on()
+    {
+        // The biography: every page of Life, Exile and Philosophy and the top-level pages (not the home page).
+        var biography = Directory.GetFiles(Repository.Input, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.Input, f).Replace('\\', '/'))
+            .Where(f => f.Split('/') is [var top]
+                ? top != "index.md"
+                : f.Split('/')[0] is "life" or "exile" or "philosophy" && !f.EndsWith("/index.md"))
+            .Select(f => "/" + f[..^3] + "/")
+            .ToHashSet();
+        var first = Assert.Single(_site.Page("life/index.html").Hrefs(".start-reading a"));
+        var visited = new List<string>();
+        for (var url = first; ;)
+        {
+            Assert.DoesNotContain(url, visited);
+            visited.Add(url);
+            var page = _site.Page(url.TrimStart('/') + "index.html");
+            var next = page.Hrefs("a[rel=next]");
+            if (next.Length == 0)
+            {
+                Assert.NotEmpty(page.Hrefs(".pager__read-on"));
+                break;
+            }
+            url = Assert.Single(next);
+        }
+        Assert.Equal(biography.Order(), visited.Order());
+        Assert.StartsWith("/life/", visited[0]);
+    }
+
+    [Fact]
+    public void No_work_page_shows_a_raw_language_code()
+    {
+        var works = Directory.GetFiles(Path.Combine(_site.Output, "works"), "index.html", SearchOption.AllDirectories);
+        foreach (var file in works)
+        {
+            var page = Support.Html.Parse(File.ReadAllText(file));
+            foreach (var fact in page.QuerySelectorAll(".facts dd, .work-item__meta"))
+            {
+                Assert.DoesNotMatch(@"^\s*[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*$", fact.TextContent); // "fr" for a value
+                // "(fr)", "· in fr"
+                Assert.DoesNotMatch(@"\([a-z]{2,3}(-[A-Za-z0-9]{2,8})*\)|· in [a-z]{2,3}\b", fact.TextContent);
+            }
+            Assert.Empty(page.QuerySelectorAll(".facts code"));
+        }
+        var revolution = _site.Page("works/great-french-revolution/index.html").QuerySelectorAll(".facts dt")
+            .Single(dt => dt.TextContent == "Original language");
+        Assert.Equal("French", revolution.NextElementSibling!.TextContent);
+    }
+
     private static string[] Words(string text) =>
         Regex.Matches(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''), @"[\p{L}\p{N}']+").Select(m => m.Value).ToArray();
 

@@ -34,11 +34,16 @@ public static class BuildPromises
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{what}: {path} changed");
     }
 
-    /// <summary>The site's folder holds only what the test put there (input, perhaps a copy of the theme) and the output:
-    /// no staging folder, no previous copy, no stray file.</summary>
+    /// <summary>The site's folder holds only what the test put there (input, perhaps a copy of the theme) and the
+    /// output, with the output's lock file let go (empty): no staging folder, no previous copy, no stray
+    /// file.</summary>
     public static void AssertNothingBesideOutput(TestSite site, string what)
     {
         var entries = Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        Assert.True(entries.All(e => e is "input" or "output" or "theme"), $"{what}: the build left [{string.Join(", ", entries)}] beside its output");
+        Assert.True(entries.All(e => e is "input" or "output" or "theme" or ".output.lock"),
+            $"{what}: the build left [{string.Join(", ", entries)}] beside its output");
+        var lockFile = Path.Combine(site.Root, ".output.lock");
+        Assert.True(!File.Exists(lockFile) || new FileInfo(lockFile).Length == 0,
+            $"{what}: the output's lock was not let go: {(File.Exists(lockFile) ? File.ReadAllText(lockFile) : "")}");
     }
 }

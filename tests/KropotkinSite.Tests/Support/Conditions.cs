@@ -9,6 +9,15 @@ public sealed class LinuxFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory of Linux behaviour (signals, /proc, mounts), skipped elsewhere with the reason.</summary>
+public sealed class LinuxTheoryAttribute : TheoryAttribute
+{
+    public LinuxTheoryAttribute()
+    {
+        if (!OperatingSystem.IsLinux()) Skip = "needs Linux: POSIX signals, /proc and mounts";
+    }
+}
+
 /// <summary>
 /// A test that a file the build may not read is reported. Root reads every file whatever its permissions (CI runs
 /// the tests as root), so there the build runs as nobody (<see cref="ChildBuild.BuildUnprivileged"/>); where that

@@ -90,6 +90,31 @@ public static class SiteCheckers
         return new CheckReport($"vnu: {files.Count} files checked (.html, .css, .svg)", violations);
     }
 
+    /// <summary>
+    /// What a screen of <paramref name="width"/> × <paramref name="height"/> CSS px shows first of some pages of a
+    /// built site (first-screen.mjs in Chromium): the header's height and where the first paragraph of text starts.
+    /// </summary>
+    public static IReadOnlyList<FirstScreen> FirstScreens(string output, int width, int height, params string[] pages)
+    {
+        TestTools.RequireBrowserTools();
+        var args = new List<string>
+        {
+            Path.Combine(ToolsFolder, "first-screen.mjs"), "--root", output,
+            "--width", $"{width}", "--height", $"{height}",
+        };
+        foreach (var page in pages) args.AddRange(["--page", page]);
+        var run = TestTools.Run(TestTools.Node, args, ToolsFolder, Timeout);
+        if (run.ExitCode != 0)
+            Assert.Fail($"first-screen.mjs could not run (exit {run.ExitCode}):\n{run.Stderr}\n{Truncate(run.Stdout)}");
+        using var json = ParseJson(run.Stdout, "first-screen.mjs");
+        static double? Number(JsonElement e, string name) =>
+            e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble() : null;
+        return json.RootElement.GetProperty("pages").EnumerateArray()
+            .Select(p => new FirstScreen(p.GetProperty("page").GetString()!, Number(p, "header"),
+                Number(p, "paragraphTop"), p.GetProperty("paragraph").GetString()))
+            .ToArray();
+    }
+
     private static Violation ToViolation(JsonElement v)
     {
         string Get(string name) => v.TryGetProperty(name, out var p) ? p.ValueKind == JsonValueKind.String ? p.GetString() ?? "" : p.ToString() : "";
