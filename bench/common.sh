@@ -15,14 +15,18 @@ dotnet_release() { # dotnet_release build|publish NAME PROJECT: PROJECT in Relea
   dotnet "$1" "$ROOT/$3" -c Release -o "$WORK/$2" --nologo -v quiet >"$WORK/$2.log" 2>&1 || { cat "$WORK/$2.log"; exit 1; }
 }
 
-# generate_site N: $WORK/nN/site (ours) and $WORK/nN/hugo (the same content for Hugo, with bench/hugo's layouts),
-# from the fixed seed; generated again only when the generator, the Hugo layouts or the stylesheet changed.
-# Needs the generator built: dotnet_release build generator bench/SiteGenerator.
+# site_dir N [PROFILE]: where generate_site puts the site of N pages of a profile (bench/SiteGenerator's --profile).
+site_dir() { if [ "${2:-default}" = default ]; then echo "$WORK/n$1"; else echo "$WORK/$2-n$1"; fi; }
+
+# generate_site N [PROFILE]: $(site_dir N PROFILE)/site (ours) and .../hugo (the same content for Hugo, with
+# bench/hugo's layouts), from the fixed seed; generated again only when the generator, the Hugo layouts or the
+# stylesheet changed. Needs the generator built: dotnet_release build generator bench/SiteGenerator.
 generate_site() {
-  local dir="$WORK/n$1" stamp
+  local profile=${2:-default} dir stamp
+  dir=$(site_dir "$1" "$profile")
   stamp=$(cat "$ROOT/bench/SiteGenerator/Program.cs" "$ROOT/theme/assets/site.css" $(find "$ROOT/bench/hugo" -type f | sort) | sha256sum | cut -c1-16)
   [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ] || return 0
-  "$WORK/generator/SiteGenerator" --pages "$1" --seed 1 --out "$dir" >/dev/null
+  "$WORK/generator/SiteGenerator" --pages "$1" --seed 1 --profile "$profile" --out "$dir" >/dev/null
   cp -r "$ROOT/bench/hugo/." "$dir/hugo/"
   # The Hugo site serves the same stylesheet as ours, so both write the same CSS.
   mkdir -p "$dir/hugo/static" && cp "$ROOT/theme/assets/site.css" "$dir/hugo/static/site.css"

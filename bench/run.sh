@@ -1,22 +1,37 @@
 #!/usr/bin/env bash
-# Benchmark: a cold full build of the same synthetic site by KropotkinSite and by Hugo, side by side.
+# Benchmark: cold full builds of the same synthetic sites by KropotkinSite, by Hugo and by the floor, side by side.
 #
-#   bench/run.sh                 sizes 40, 1000 and 10000 pages
-#   bench/run.sh 1000            only some sizes
-#   RUNS=7 bench/run.sh          measured runs per size and generator (default 5; 3 at 10,000 pages and more)
-#   BENCH_DIR=/tmp/x bench/run.sh   where sites and builds go (default /tmp/kropotkinsite-bench)
+#   bench/run.sh                       sizes 40, 1000 and 10000 pages, every profile
+#   bench/run.sh 1000                  only some sizes
+#   PROFILES="default links" bench/run.sh   only some profiles (default, events, links, long: bench/SiteGenerator)
+#   RUNS=7 bench/run.sh                measured runs per site and build (default 5; 3 at 10,000 pages and more)
+#   BEFORE=d3138ec bench/run.sh        the commit whose build is the reference for the output (default: main)
+#   MEASURE_BEFORE=1 bench/run.sh      also measure that commit's builds (native and JIT), for a before/after table
+#   BENCH_DIR=/tmp/x bench/run.sh      where sites and builds go (default /tmp/kropotkinsite-bench)
 #
-# For each size it generates the site (bench/SiteGenerator, fixed seed) and the equivalent Hugo site
-# (bench/hugo), builds each once to check it (ours must exit 0, both must write the same number of pages),
-# then runs the measured builds in rounds over all sizes, ours and Hugo alternately, every run into a fresh
-# output folder, and prints the medians of wall
-# time, CPU time (user+sys) and peak memory (Maximum resident set size from /usr/bin/time -v), and the
-# ratio ours/Hugo. Ours runs from `dotnet publish -c Release` output (the apphost), never through `dotnet run`.
+# The builds measured, each on every site:
+#   native  this working tree's `dotnet publish -c Release` (Native AOT): what a host or CI should run
+#   jit     this working tree's `dotnet build -c Release` run by `dotnet`: what `dotnet run -c Release` runs
+#   hugo    Hugo on the same content (bench/hugo's layouts: the same pages, sections, works index and timeline)
+#   floor   bench/Floor (Native AOT): reads every input file, parses every page's Markdown with Markdig and
+#           nothing else, and writes as many files of the same sizes as ours wrote: the least any build can do
+#   before-native, before-jit   the BEFORE commit's builds, built from `git archive` in a folder of their own
+#                               (only with MEASURE_BEFORE=1)
+# For each site it first builds once with each (unmeasured: checks them and warms the file cache for all
+# alike): the output of native and jit must be byte for byte that of the BEFORE commit's native build (so an
+# optimisation is proven not to change what is written), and Hugo must write as many pages. Then the measured
+# runs go in rounds over every site, the builds taking turns to go first, each into a fresh output folder, and
+# it prints medians of wall time, CPU time (user+sys) and peak memory (maximum resident set size, from
+# /usr/bin/time -v) with the ratios the targets are stated in. Last, one build per site with
+# KROPOTKINSITE_TIMINGS=steps shows where our time goes, per pipeline and step (wall and CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(40 1000 10000)
+read -ra PROFILE_LIST <<<"${PROFILES:-default events links long}"
+BEFORE=${BEFORE:-main}
+MEASURE_BEFORE=${MEASURE_BEFORE:-0}
 
 need_apt=()
 command -v hugo >/dev/null 2>&1 || need_apt+=(hugo)
@@ -26,15 +41,42 @@ command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 apt_install "${need_apt[@]}"
 
-echo "building KropotkinSite (Release) and the site generator..." >&2
-dotnet_release publish publish src/KropotkinSite
-dotnet_release build jit src/KropotkinSite
-dotnet_release build generator bench/SiteGenerator
-OURS="$WORK/publish/KropotkinSite"
-THEME="$ROOT/theme"
+# Builds of this working tree, made again only when its sources changed (a native publish takes minutes).
+tree_stamp() { # tree_stamp PATH...: a hash of the files git would see under the paths, as they are now
+  git ls-files -co --exclude-standard -- "$@" | sort | xargs sha256sum | sha256sum | cut -c1-16
+}
+build_once() { # build_once build|publish NAME PROJECT
+  local stamp; stamp=$(tree_stamp "$3" src/KropotkinSite)
+  [ "$(cat "$WORK/$2.stamp" 2>/dev/null)" = "$stamp" ] && return 0
+  dotnet_release "$@"
+  echo "$stamp" >"$WORK/$2.stamp"
+}
+echo "building KropotkinSite (Release, native and JIT), the floor and the site generator..." >&2
+build_once publish publish src/KropotkinSite
+build_once build jit src/KropotkinSite
+build_once publish floor bench/Floor
+build_once build generator bench/SiteGenerator
 
-# measure NAME OUTDIR CMD...: runs CMD into OUTDIR, which must not exist yet; appends "wall cpu rss_kb" to
-# $WORK/NAME.times. Every run gets a folder of its own, deleted only when the whole benchmark is done: ext4
+# The BEFORE commit, built in a folder of its own (once per commit: kept between runs).
+before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
+BEFORE_DIR="$WORK/before-${before_sha:0:12}"
+if [ ! -x "$BEFORE_DIR/publish/KropotkinSite" ] || [ ! -f "$BEFORE_DIR/jit/KropotkinSite.dll" ]; then
+  echo "building the reference, $BEFORE (${before_sha:0:12}), in $BEFORE_DIR..." >&2
+  rm -rf "$BEFORE_DIR" && mkdir -p "$BEFORE_DIR/src"
+  git archive "$before_sha" | tar -x -C "$BEFORE_DIR/src"
+  dotnet publish "$BEFORE_DIR/src/src/KropotkinSite" -c Release -o "$BEFORE_DIR/publish" --nologo -v quiet >"$BEFORE_DIR/publish.log" 2>&1 \
+    || { cat "$BEFORE_DIR/publish.log"; exit 1; }
+  dotnet build "$BEFORE_DIR/src/src/KropotkinSite" -c Release -o "$BEFORE_DIR/jit" --nologo -v quiet >"$BEFORE_DIR/jit.log" 2>&1 \
+    || { cat "$BEFORE_DIR/jit.log"; exit 1; }
+fi
+THEME="$ROOT/theme"
+BEFORE_THEME="$BEFORE_DIR/src/theme"
+
+BUILDS=(native jit hugo floor)
+[ "$MEASURE_BEFORE" = 1 ] && BUILDS+=(before-native before-jit)
+
+# measure NAME OUTDIR CMD...: runs CMD, which writes into OUTDIR (not there yet); appends "wall cpu rss_kb" to
+# $WORK/times/NAME. Every run gets a folder of its own, deleted only when the whole benchmark is done: ext4
 # is slow to create files just after many were deleted (it skips recently freed inodes), which would
 # measure the file system's recycling rather than the generators.
 measure() {
@@ -42,95 +84,132 @@ measure() {
   rm -rf "$WORK/hugo-cache"
   sync
   local start=$EPOCHREALTIME
-  if ! /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/$name.log" 2>&1; then
-    echo "FAILED: $*" >&2; cat "$WORK/$name.log" >&2; exit 1
+  if ! /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/last.log" 2>&1; then
+    echo "FAILED: $*" >&2; cat "$WORK/last.log" >&2; exit 1
   fi
   local end=$EPOCHREALTIME
   awk -v s="$start" -v e="$end" -F': ' '
     /User time/ {u=$2} /System time/ {k=$2} /Maximum resident set size/ {m=$2}
-    END {printf "%.4f %.4f %d\n", e-s, u+k, m}' "$WORK/time.txt" >>"$WORK/$name.times"
+    END {printf "%.4f %.4f %d\n", e-s, u+k, m}' "$WORK/time.txt" >>"$WORK/times/$name"
 }
 
-median() { # column of a times file
+# run BUILD PROFILE N NAME OUTDIR: one build of a site by one of BUILDS.
+run() {
+  local build=$1 dir; dir=$(site_dir "$3" "$2")
+  case $build in
+    native) measure "$4" "$5" "$WORK/publish/KropotkinSite" build --input "$dir/site" --output "$5" --theme "$THEME" ;;
+    jit) measure "$4" "$5" dotnet "$WORK/jit/KropotkinSite.dll" build --input "$dir/site" --output "$5" --theme "$THEME" ;;
+    before-native) measure "$4" "$5" "$BEFORE_DIR/publish/KropotkinSite" build --input "$dir/site" --output "$5" --theme "$BEFORE_THEME" ;;
+    before-jit) measure "$4" "$5" dotnet "$BEFORE_DIR/jit/KropotkinSite.dll" build --input "$dir/site" --output "$5" --theme "$BEFORE_THEME" ;;
+    hugo) measure "$4" "$5" hugo --quiet --source "$dir/hugo" --destination "$5" --cacheDir "$WORK/hugo-cache" ;;
+    floor) measure "$4" "$5" "$WORK/floor/Floor" "$dir/site" "$dir/manifest" "$5" ;;
+  esac
+}
+
+median() { # median FILE COLUMN
   awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
 }
 
 html_count() { find "$1" -name '*.html' | wc -l; }
-
-OUTS="$WORK/outputs"
-rm -rf "$OUTS"
-
-run_ours() { # run_ours N NAME OUTDIR
-  measure "$2" "$3" "$OURS" build --input "$WORK/n$1/site" --output "$3" --theme "$THEME"
-}
-run_hugo() { # run_hugo N NAME OUTDIR
-  measure "$2" "$3" hugo --quiet --source "$WORK/n$1/hugo" --destination "$3" --cacheDir "$WORK/hugo-cache"
-}
 runs_of() { echo "${RUNS:-$([ "$1" -ge 10000 ] && echo 3 || echo 5)}"; }
 
-declare -A RESULT
-for n in "${SIZES[@]}"; do
-  dir="$WORK/n$n"
-  generate_site "$n"
-  out="$OUTS/n$n"
-  mkdir -p "$out"
-  rm -f "$WORK"/ours-$n.times "$WORK"/hugo-$n.times
-
-  # A first, unmeasured build of each: checks the outputs and warms the file cache for both alike.
-  measure check "$out/jit" dotnet "$WORK/jit/KropotkinSite.dll" build --input "$dir/site" --output "$out/jit" --theme "$THEME"
-  run_ours "$n" check "$out/ours-0"
-  run_hugo "$n" check "$out/hugo-0"
-  if ! diff -rq "$out/jit" "$out/ours-0" >&2; then
-    echo "the published build's output differs from the JIT build's at N=$n" >&2; exit 1
-  fi
-  pages_ours=$(html_count "$out/ours-0"); pages_hugo=$(html_count "$out/hugo-0")
-  if [ "$pages_ours" != "$pages_hugo" ]; then
-    echo "page counts differ at N=$n: ours $pages_ours, Hugo $pages_hugo" >&2; exit 1
-  fi
-  RESULT[pages,$n]=$pages_ours
-  echo "N=$n: $pages_ours pages each; $(runs_of "$n") measured runs each" >&2
+OUTS="$WORK/outputs"
+rm -rf "$OUTS" "$WORK/times"
+mkdir -p "$WORK/times"
+SITES=()
+declare -A PAGES
+for profile in "${PROFILE_LIST[@]}"; do
+  for n in "${SIZES[@]}"; do
+    site="$profile-$n"
+    SITES+=("$site")
+    generate_site "$n" "$profile"
+    dir=$(site_dir "$n" "$profile")
+    out="$OUTS/$site"
+    mkdir -p "$out"
+    # A first, unmeasured build of each: the reference, and checks of the others against it.
+    run before-native "$profile" "$n" check "$out/reference"
+    (cd "$out/reference" && find . -type f -printf '%s\t%P\n' | sort -k2) >"$dir/manifest"
+    for build in "${BUILDS[@]}"; do
+      run "$build" "$profile" "$n" check "$out/$build-0"
+      case $build in
+        native | jit | before-jit)
+          if ! diff -rq "$out/reference" "$out/$build-0" >&2; then
+            echo "$site: the $build build's output differs from $BEFORE's (${before_sha:0:12})" >&2; exit 1
+          fi ;;
+      esac
+    done
+    PAGES[$site]=$(html_count "$out/reference")
+    if [ "$(html_count "$out/hugo-0")" != "${PAGES[$site]}" ]; then
+      echo "$site: page counts differ: ours ${PAGES[$site]}, Hugo $(html_count "$out/hugo-0")" >&2; exit 1
+    fi
+    echo "$site: ${PAGES[$site]} pages each, output identical to ${before_sha:0:12}'s; $(runs_of "$n") measured runs each" >&2
+  done
 done
 
-# Measured runs in rounds over all sizes, so a change in the machine's load touches every size alike;
-# within a size, ours and Hugo alternate which goes first.
+# Measured runs in rounds over all sites, so a change in the machine's load touches every site alike; within a
+# site the builds take turns to go first.
 rounds=0
 for n in "${SIZES[@]}"; do (( $(runs_of "$n") > rounds )) && rounds=$(runs_of "$n"); done
 for ((r = 1; r <= rounds; r++)); do
-  for n in "${SIZES[@]}"; do
+  for site in "${SITES[@]}"; do
+    profile=${site%-*} n=${site##*-}
     (( r <= $(runs_of "$n") )) || continue
-    out="$OUTS/n$n"
-    if ((r % 2)); then
-      run_ours "$n" "ours-$n" "$out/ours-$r"; run_hugo "$n" "hugo-$n" "$out/hugo-$r"
-    else
-      run_hugo "$n" "hugo-$n" "$out/hugo-$r"; run_ours "$n" "ours-$n" "$out/ours-$r"
-    fi
+    for ((b = 0; b < ${#BUILDS[@]}; b++)); do
+      build=${BUILDS[(b + r) % ${#BUILDS[@]}]}
+      run "$build" "$profile" "$n" "$build-$site" "$OUTS/$site/$build-$r"
+    done
   done
   echo "round $r of $rounds done" >&2
 done
 
-for n in "${SIZES[@]}"; do
-  echo "N=$n, our last build's own timings:" >&2
-  sed -n 's/^/    /p' "$WORK/ours-$n.log" | grep -E ' docs |Built in' >&2 || true
-  for who in ours hugo; do
-    for c in 1 2 3; do RESULT[$who,$n,$c]=$(median "$WORK/$who-$n.times" $c); done
+declare -A R
+for site in "${SITES[@]}"; do
+  for build in "${BUILDS[@]}"; do
+    for c in 1 2 3; do R[$build,$site,$c]=$(median "$WORK/times/$build-$site" $c); done
   done
 done
 
 echo
-echo "Cold full builds, medians ($(nproc) cores; $(hugo version | awk '{print $1, $2}'); KropotkinSite Native AOT publish)"
-printf '%7s %6s | %9s %9s %9s | %9s %9s %9s | %6s %6s %6s\n' \
-  "N" "pages" "ours wall" "ours cpu" "ours RSS" "Hugo wall" "Hugo cpu" "Hugo RSS" "wall" "cpu" "RSS"
-printf '%7s %6s | %9s %9s %9s | %9s %9s %9s | %6s %6s %6s\n' "" "" "s" "s" "MB" "s" "s" "MB" "ours/Hugo" "" ""
-for n in "${SIZES[@]}"; do
-  awk -v n="$n" -v p="${RESULT[pages,$n]}" \
-      -v ow="${RESULT[ours,$n,1]}" -v oc="${RESULT[ours,$n,2]}" -v om="${RESULT[ours,$n,3]}" \
-      -v hw="${RESULT[hugo,$n,1]}" -v hc="${RESULT[hugo,$n,2]}" -v hm="${RESULT[hugo,$n,3]}" 'BEGIN {
-    printf "%7d %6d | %9.3f %9.3f %9.0f | %9.3f %9.3f %9.0f | %6.2f %6.2f %6.2f\n",
-      n, p, ow, oc, om/1024, hw, hc, hm/1024, ow/hw, oc/hc, om/hm }'
+echo "Cold full builds, medians ($(nproc) cores; $(hugo version | awk '{print $1, $2}')); wall and CPU in s, peak memory in MiB"
+header() {
+  printf '%-14s %6s |' site pages
+  for build in "${BUILDS[@]}"; do printf ' %-22s |' "$build"; done
+  printf ' %s\n' "native/Hugo (wall cpu RSS)  jit/Hugo  native/floor"
+}
+header
+for site in "${SITES[@]}"; do
+  printf '%-14s %6d |' "$site" "${PAGES[$site]}"
+  for build in "${BUILDS[@]}"; do
+    awk -v w="${R[$build,$site,1]}" -v c="${R[$build,$site,2]}" -v m="${R[$build,$site,3]}" \
+      'BEGIN { printf " %6.3f %6.3f %6.0f MiB |", w, c, m / 1024 }'
+  done
+  awk -v nw="${R[native,$site,1]}" -v nc="${R[native,$site,2]}" -v nm="${R[native,$site,3]}" \
+      -v hw="${R[hugo,$site,1]}" -v hc="${R[hugo,$site,2]}" -v hm="${R[hugo,$site,3]}" \
+      -v jw="${R[jit,$site,1]}" -v fw="${R[floor,$site,1]}" \
+    'BEGIN { printf " %5.2f %5.2f %5.2f            %5.2f     %5.1f\n", nw/hw, nc/hc, nm/hm, jw/hw, nw/fw }'
 done
-if [ -n "${RESULT[ours,1000,1]:-}" ] && [ -n "${RESULT[ours,10000,1]:-}" ]; then
-  awk -v o1="${RESULT[ours,1000,1]}" -v o2="${RESULT[ours,10000,1]}" -v h1="${RESULT[hugo,1000,1]}" -v h2="${RESULT[hugo,10000,1]}" \
-      -v c1="${RESULT[ours,1000,2]}" -v c2="${RESULT[ours,10000,2]}" -v d1="${RESULT[hugo,1000,2]}" -v d2="${RESULT[hugo,10000,2]}" \
-    'BEGIN { printf "10,000 pages / 1,000 pages: wall time ours %.1fx, Hugo %.1fx; CPU time ours %.1fx, Hugo %.1fx\n", o2/o1, h2/h1, c2/c1, d2/d1 }'
-fi
+echo
+echo "10,000 pages / 1,000 pages, wall time:"
+for profile in "${PROFILE_LIST[@]}"; do
+  [ -n "${R[native,$profile-1000,1]:-}" ] && [ -n "${R[native,$profile-10000,1]:-}" ] || continue
+  printf '  %-8s' "$profile"
+  for build in "${BUILDS[@]}"; do
+    awk -v b="$build" -v a="${R[$build,$profile-1000,1]}" -v z="${R[$build,$profile-10000,1]}" 'BEGIN { printf " %s %.1fx ", b, z / a }'
+  done
+  echo
+done
+
+echo
+echo "Where our time goes (the native build, one run per site with KROPOTKINSITE_TIMINGS=steps: pipelines run one"
+echo "at a time; steps of 10 ms or more, wall and process CPU):"
+for site in "${SITES[@]}"; do
+  profile=${site%-*} n=${site##*-}
+  dir=$(site_dir "$n" "$profile")
+  KROPOTKINSITE_TIMINGS=steps "$WORK/publish/KropotkinSite" build --input "$dir/site" --output "$OUTS/$site/steps" --theme "$THEME" \
+    >"$WORK/steps-$site.txt"
+  echo "  $site:"
+  awk '/^  [^ ]/ { pipeline = $1 }
+       /^    / && ($3 >= 10 || $6 >= 10) { printf "    %-36s wall %8.1f ms  cpu %8.1f ms\n", pipeline "/" $1, $3, $6 }
+       /^Built in|^Process/ { print "    " $0 }' "$WORK/steps-$site.txt"
+done
 rm -rf "$OUTS"

@@ -1,12 +1,17 @@
 // Writes a synthetic, biography-shaped site for the benchmark (bench/run.sh):
 //   DIR/site  a KropotkinSite input folder that follows CONTENT-MODEL.md
 //   DIR/hugo  the same content as a Hugo site (content/, data/, hugo.yaml); bench/run.sh adds bench/hugo/layouts
-// The same --pages and --seed always give the same bytes.
+// The same --pages, --seed and --profile always give the same bytes. Profiles (the shape of the site):
+//   default  prose pages of 400-1,200 words, a few links and 0-3 events a page (what the benchmark always used)
+//   events   2-6 events on nine pages in ten and a timeline data file with one event for every two pages
+//   links    at least 20 links a page, most of them to another page's heading
+//   long     prose pages of about 5,000 words with more headings
 using System.Globalization;
 using System.Text;
 
 var pages = 1000;
 var seed = 1;
+var profile = SiteProfile.Default;
 string? output = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,14 +20,20 @@ for (var i = 0; i < args.Length; i++)
         case "--pages" when i + 1 < args.Length: pages = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out" when i + 1 < args.Length: output = args[++i]; break;
+        case "--profile" when i + 1 < args.Length && SiteProfile.Named(args[i + 1]) is { } named:
+            profile = named;
+            i++;
+            break;
         default:
-            Console.Error.WriteLine("usage: SiteGenerator --pages N [--seed S] --out DIR");
+            Console.Error.WriteLine(
+                $"usage: SiteGenerator --pages N [--seed S] [--profile {SiteProfile.Names}] --out DIR");
             return 2;
     }
 }
 if (output is null || pages < 20)
 {
-    Console.Error.WriteLine("usage: SiteGenerator --pages N (at least 20) [--seed S] --out DIR");
+    Console.Error.WriteLine(
+        $"usage: SiteGenerator --pages N (at least 20) [--seed S] [--profile {SiteProfile.Names}] --out DIR");
     return 2;
 }
 
@@ -31,7 +42,7 @@ var hugoDir = Path.Combine(output, "hugo");
 foreach (var dir in new[] { siteDir, hugoDir })
     if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
 
-var files = new SyntheticSite(pages, seed).Files();
+var files = new SyntheticSite(pages, seed, profile).Files();
 foreach (var (path, text) in files) Write(siteDir, path, text);
 var written = HugoSite.Convert(siteDir, hugoDir);
 Console.WriteLine($"{files.Count} files ({files.Count(f => f.Path.EndsWith(".md", StringComparison.Ordinal))} pages) in {siteDir}; {written} files in {hugoDir}");
@@ -44,11 +55,38 @@ static void Write(string root, string relative, string text)
     File.WriteAllText(path, text, new UTF8Encoding(false));
 }
 
+/// <summary>The shape of a generated site. The default profile draws exactly the random numbers it always drew,
+/// so its sites stay byte for byte what earlier benchmarks measured.</summary>
+/// <param name="EventPages">Out of 10 prose pages, how many carry events (null: 0-3 events on any page, as
+/// always).</param>
+/// <param name="TimelinePagesPerEvent">One event in the timeline data file for this many pages.</param>
+/// <param name="MinLinks">Links a page has at least (more are added as a list at its end).</param>
+/// <param name="HeadingLinks">Out of 4 links to a page with headings, how many point at one of them.</param>
+/// <param name="Words">The words of a prose page, at least and at most.</param>
+/// <param name="Headings">The headings of a prose page, at least and at most.</param>
+sealed record SiteProfile(string Name, int? EventPages, int TimelinePagesPerEvent, int MinLinks, int HeadingLinks,
+    (int Min, int Max) Words, (int Min, int Max) Headings)
+{
+    public static readonly SiteProfile Default = new("default", null, 20, 0, 1, (400, 1200), (2, 6));
+
+    private static readonly SiteProfile[] All =
+    [
+        Default,
+        Default with { Name = "events", EventPages = 9, TimelinePagesPerEvent = 2 },
+        Default with { Name = "links", MinLinks = 20, HeadingLinks = 3 },
+        Default with { Name = "long", Words = (4500, 5500), Headings = (6, 12) },
+    ];
+
+    public static string Names => string.Join('|', All.Select(p => p.Name));
+
+    public static SiteProfile? Named(string name) => All.FirstOrDefault(p => p.Name == name);
+}
+
 /// <summary>A page before its body is written: what other pages may link to.</summary>
 sealed record PagePlan(string Path, string Url, string Title, string Section, string[] Headings, string[] HeadingIds, bool IsWork, bool IsIndex);
 
 /// <summary>Plans every page first (titles, headings), then writes bodies whose links all point at pages and headings that exist.</summary>
-sealed class SyntheticSite(int pageCount, int seed)
+sealed class SyntheticSite(int pageCount, int seed, SiteProfile profile)
 {
     private static readonly string[] Sections = ["life", "exile", "ideas", "letters", "places"]; // "places" has no index.md: its section page is generated
     private static readonly string[] TopLevel = ["about", "legacy", "sources"];
@@ -73,6 +111,7 @@ sealed class SyntheticSite(int pageCount, int seed)
     ).Split(' ');
 
     private readonly Random _random = new(seed);
+    private int _links; // links written in the page being written
     private readonly List<PagePlan> _plans = [];
 
     public List<(string Path, string Text)> Files()
@@ -107,7 +146,10 @@ sealed class SyntheticSite(int pageCount, int seed)
         {
             var section = Sections[(i - 1) % Sections.Length];
             var slug = $"{Pick(TitleWords)}-{Pick(TitleWords)}-{i}";
-            _plans.Add(new PagePlan($"{section}/{slug}.md", $"/{section}/{slug}/", Title(2, 6), section, Headings(2, 6), [], false, false));
+            var title = Title(2, 6); // drawn before the headings, as always
+            var headings = Headings(profile.Headings.Min, profile.Headings.Max);
+            _plans.Add(new PagePlan($"{section}/{slug}.md", $"/{section}/{slug}/", title, section, headings, [],
+                false, false));
         }
         for (var i = 0; i < _plans.Count; i++)
             _plans[i] = _plans[i] with { HeadingIds = _plans[i].Headings.Select(Id).ToArray() };
@@ -138,9 +180,9 @@ sealed class SyntheticSite(int pageCount, int seed)
         else if (!plan.IsIndex && !plan.IsWork && _random.Next(4) == 0)
             front.Append("order: ").Append(_random.Next(1, 50)).Append('\n');
         if (plan.IsWork) Work(front, plan);
-        else if (!plan.IsIndex) Events(front, plan, _random.Next(0, 4));
+        else if (!plan.IsIndex) Events(front, plan, EventCount());
         front.Append("---\n");
-        var words = plan.IsIndex ? _random.Next(120, 300) : _random.Next(400, 1201);
+        var words = plan.IsIndex ? _random.Next(120, 300) : _random.Next(profile.Words.Min, profile.Words.Max + 1);
         return front + Body(plan, words);
     }
 
@@ -162,6 +204,10 @@ sealed class SyntheticSite(int pageCount, int seed)
         front.Append("events:\n  - date: \"").Append(year).Append("\"\n    title: ").Append(Quote("Publishes " + plan.Title)).Append('\n');
         if (plan.HeadingIds.Length > 0) front.Append("    anchor: ").Append(plan.HeadingIds[0]).Append('\n');
     }
+
+    private int EventCount() =>
+        profile.EventPages is not { } share ? _random.Next(0, 4)
+        : _random.Next(10) < share ? _random.Next(2, 7) : 0;
 
     private void Events(StringBuilder front, PagePlan plan, int count)
     {
@@ -193,6 +239,7 @@ sealed class SyntheticSite(int pageCount, int seed)
     {
         var body = new StringBuilder();
         var footnotes = new List<string>();
+        _links = 0;
         var words = 0;
         var headingIndex = 0;
         var perHeading = plan.Headings.Length == 0 ? int.MaxValue : targetWords / (plan.Headings.Length + 1);
@@ -219,6 +266,12 @@ sealed class SyntheticSite(int pageCount, int seed)
             body.Append("## ").Append(plan.Headings[headingIndex++]).Append("\n\n");
             var (block, count) = Paragraph(plan, footnotes);
             body.Append(block).Append("\n\n");
+        }
+        if (_links < profile.MinLinks)
+        {
+            body.Append("## See also\n\n");
+            while (_links < profile.MinLinks) body.Append("- ").Append(Link(plan)).Append('\n');
+            body.Append('\n');
         }
         for (var i = 0; i < footnotes.Count; i++)
             body.Append("[^").Append(i + 1).Append("]: ").Append(footnotes[i]).Append('\n');
@@ -276,6 +329,7 @@ sealed class SyntheticSite(int pageCount, int seed)
     /// <summary>A link to another page (sometimes to one of its headings, sometimes relative), or to a generated page.</summary>
     private string Link(PagePlan from)
     {
+        _links++;
         var text = $"{Pick(Words)} {Pick(TitleWords)}";
         if (_random.Next(12) == 0) return $"[{text}]({(_random.Next(2) == 0 ? "/timeline/" : "/works/")})";
         PagePlan target;
@@ -284,7 +338,8 @@ sealed class SyntheticSite(int pageCount, int seed)
         var url = target.Url;
         if (!from.IsIndex && from.Section.Length > 0 && target.Section == from.Section && !target.IsIndex && _random.Next(3) == 0)
             url = "../" + url.TrimEnd('/').Split('/')[^1] + "/";
-        if (target.HeadingIds.Length > 0 && _random.Next(4) == 0) url += "#" + Pick(target.HeadingIds);
+        if (target.HeadingIds.Length > 0 && _random.Next(4) < profile.HeadingLinks)
+            url += "#" + Pick(target.HeadingIds);
         return $"[{text}]({url})";
     }
 
@@ -292,7 +347,7 @@ sealed class SyntheticSite(int pageCount, int seed)
     {
         var text = new StringBuilder("# Events that belong to no page, or that name the page telling of them.\n");
         var candidates = _plans.Where(p => !p.IsIndex && !p.IsWork).ToArray();
-        for (var i = 0; i < Math.Max(2, pageCount / 20); i++)
+        for (var i = 0; i < Math.Max(2, pageCount / profile.TimelinePagesPerEvent); i++)
         {
             var (date, _) = Date();
             text.Append("- date: \"").Append(date).Append("\"\n  title: ").Append(Quote(Sentence(3, 8).TrimEnd('.'))).Append('\n');

@@ -39,6 +39,10 @@ public static class CommandLine
         preview stops on SIGINT (Ctrl+C), SIGTERM or SIGHUP and exits 0; a build so stopped exits 128+N.
         """;
 
+    /// <summary>Set to <c>steps</c>, a build also prints each step's wall and CPU time (pipelines then run one at
+    /// a time).</summary>
+    public const string TimingsVariable = "KROPOTKINSITE_TIMINGS";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (!TryParse(args, out var parsed, out var problem))
@@ -69,9 +73,10 @@ public static class CommandLine
         if (outputLock is null) return refused;
         var output = ContentError.DisplayPath(options.OutputDirectory);
         BuildResult result;
+        var timeSteps = Environment.GetEnvironmentVariable(TimingsVariable) == "steps";
         try
         {
-            result = SiteBuilder.Build(options, signals.Token);
+            result = SiteBuilder.Build(options, signals.Token, timeSteps);
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
@@ -99,8 +104,21 @@ public static class CommandLine
         }
         stdout.WriteLine($"Wrote {result.PagesWritten} pages ({result.FilesWritten} files) to {options.OutputDirectory}");
         foreach (var timing in result.Timings)
+        {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-12} {timing.Documents,6} docs {timing.Elapsed.TotalMilliseconds,8:F1} ms"));
+            foreach (var step in timing.Steps)
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms" +
+                    $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms"));
+        }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
+        if (timeSteps)
+        {
+            var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Process: {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} ms CPU, " +
+                $"{sinceStart.TotalMilliseconds:F0} ms since start"));
+        }
         return Success;
     }
 

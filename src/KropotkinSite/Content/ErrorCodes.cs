@@ -22,4 +22,5 @@ public static class ErrorCodes
     public const string DataFile = "KS0017";
     public const string UnknownEventPage = "KS0018";
     public const string InvalidValue = "KS0019";
+    public const string UnknownPlace = "KS0020";
 }

@@ -1,4 +1,5 @@
 using KropotkinSite.Engine;
+using YamlDotNet.RepresentationModel;
 
 namespace KropotkinSite.Content;
 
@@ -33,7 +34,7 @@ public static class PageInfoReader
         var date = item.Date("date", required: true, "an event");
         var end = item.Date("end", required: false, "an event");
         var title = item.RequiredString("title", "give the event a short title such as 'title: Escapes from prison'");
-        var place = item.String("place");
+        var places = ReadPlaces(item);
         var anchor = item.String("anchor");
         if (date is { } start && end is { } finish && finish.CompareTo(start) < 0)
         {
@@ -41,8 +42,38 @@ public static class PageInfoReader
             return null;
         }
         if (date is null || title is null) return null;
-        return new TimelineEvent(date.Value, end, title, place, string.IsNullOrWhiteSpace(anchor) ? null : anchor.Trim(),
+        return new TimelineEvent(date.Value, end, title, places,
+            string.IsNullOrWhiteSpace(anchor) ? null : anchor.Trim(),
             file, item.PositionOf(item.Map));
+    }
+
+    /// <summary>An event's <c>place</c>: one name, or a list of names for an event in several places.</summary>
+    private static ValueList<EventPlace> ReadPlaces(YamlFields item)
+    {
+        var node = item.Node("place");
+        if (node is null) return ValueList<EventPlace>.Empty;
+        if (node is YamlScalarNode)
+            return item.String("place") is { } name && !string.IsNullOrWhiteSpace(name)
+                ? new([new EventPlace(name, item.PositionOf(node))])
+                : ValueList<EventPlace>.Empty;
+        if (node is not YamlSequenceNode list)
+        {
+            item.Error(node, ErrorCodes.WrongType,
+                "'place' must be a place's name, or a list of names such as [London, Paris], not a mapping");
+            return ValueList<EventPlace>.Empty;
+        }
+        var places = new List<EventPlace>();
+        foreach (var entry in list.Children)
+        {
+            if (entry is YamlScalarNode { Value: { } name } && !YamlFields.IsNull(entry))
+            {
+                if (!string.IsNullOrWhiteSpace(name) && places.All(p => p.Name != name))
+                    places.Add(new EventPlace(name, item.PositionOf(entry)));
+            }
+            else item.Error(entry, ErrorCodes.WrongType,
+                "each item of 'place' must be a place's name on one line, such as '- London'");
+        }
+        return new ValueList<EventPlace>(places);
     }
 
     private static Work? ReadWork(YamlFields fields)

@@ -9,6 +9,7 @@ public static class PageKinds
     public const string Work = "work";
     public const string WorksIndex = "works-index";
     public const string Timeline = "timeline";
+    public const string Places = "places";
     public const string NotFound = "not-found";
     public const string Search = "search";
 }

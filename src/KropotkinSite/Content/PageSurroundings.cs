@@ -6,7 +6,7 @@ namespace KropotkinSite.Content;
 /// where it stands in the reading order (<c>PlaceNumber</c> of <c>PlaceCount</c> in <c>PlaceSection</c>, or in the
 /// whole order for a top-level page; 0 when it is not in it), where reading starts from it (the home page and
 /// section pages) and where its reading order ends up (<c>ReadOn</c>), the ids of its events on the timeline, and
-/// the catalogue or the timeline it presents. A page's view reads nothing else of the
+/// the catalogue, the timeline or the places it presents. A page's view reads nothing else of the
 /// site, so it is the same while these are.
 /// </summary>
 public sealed record PageSurroundings(
@@ -24,10 +24,11 @@ public sealed record PageSurroundings(
     PageEntry? ReadOn,
     IReadOnlyList<string?> EventIds,
     WorksCatalogueView? Catalogue,
-    TimelineView? Timeline)
+    TimelineView? Timeline,
+    PlacesView? Places = null)
 {
     public static PageSurroundings Of(PageEntry page, SiteIndex index, TimelineData timeline,
-        WorksCatalogueView? catalogue = null, TimelineView? timelineView = null)
+        WorksCatalogueView? catalogue = null, TimelineView? timelineView = null, PlacesView? placesView = null)
     {
         var (previous, next) = index.Neighbours(page);
         var sectionPage = page.Section.Length > 0 ? index.Find("/" + page.Section + "/") : null;
@@ -53,7 +54,8 @@ public sealed record PageSurroundings(
             position >= 0 && next is null ? index.ReadOn : null,
             [.. (page.Info?.Events ?? []).Select(timeline.IdOf)],
             page.Kind == PageKinds.WorksIndex ? catalogue : null,
-            page.Kind == PageKinds.Timeline ? timelineView : null);
+            page.Kind == PageKinds.Timeline ? timelineView : null,
+            page.Kind == PageKinds.Places ? placesView : null);
     }
 
     /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last, as

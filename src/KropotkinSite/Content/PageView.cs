@@ -25,4 +25,5 @@ public sealed record PageView(
     WorkView? Work,
     WorksCatalogueView? Catalogue,
     TimelineView? Timeline,
-    string JsonLd);
+    string JsonLd,
+    PlacesView? Places = null);

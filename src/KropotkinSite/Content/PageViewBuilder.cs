@@ -57,7 +57,8 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
             work,
             catalogue,
             around.Timeline,
-            JsonLd(page, catalogue));
+            JsonLd(page, catalogue),
+            around.Places);
     }
 
     /// <summary>Where a page of the reading order stands: "Exile · 2 of 5", or "20 of 22" for a top-level

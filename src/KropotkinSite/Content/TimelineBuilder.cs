@@ -119,9 +119,12 @@ public static class TimelineBuilder
         return ids;
     }
 
-    public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids, IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link)
+    /// <param name="placeHref">The address of a place's entry on the places page.</param>
+    public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids,
+        IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link, Func<string, string> placeHref)
     {
-        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e))).ToArray();
+        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e),
+            e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
         if (entries.Length == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);
@@ -172,7 +175,7 @@ public static class TimelineBuilder
             .ToList();
 
     private static IReadOnlyList<string> Places(IEnumerable<TimelineEntry> entries) =>
-        entries.Select(e => e.Place).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        entries.SelectMany(e => e.Event.Places).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The text with accents split off its letters; as it is when it holds a noncharacter such as U+FFFE,
     /// which valid UTF-8 can carry but normalisation refuses (it threw for the whole timeline).</summary>

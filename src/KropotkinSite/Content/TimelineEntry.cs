@@ -1,7 +1,8 @@
 namespace KropotkinSite.Content;
 
 /// <summary>One event as the timeline page shows it.</summary>
-public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link)
+/// <param name="Places">Its places, each linking to its entry on the places page.</param>
+public sealed record TimelineEntry(string Id, TimelineEvent Event, string? Link, IReadOnlyList<PlaceLink> Places)
 {
     public string DateIso => Event.Date.Iso;
     public string DateDisplay => Event.Date.Display;

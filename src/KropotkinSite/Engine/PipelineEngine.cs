@@ -21,7 +21,10 @@ public sealed class PipelineEngine
 
     /// <param name="files">The input files as this run sees them.</param>
     /// <param name="memory">In a preview session, what earlier runs made: every step runs through it.</param>
-    public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null)
+    /// <param name="timeSteps">Also time each step, wall and CPU. The pipelines then run one at a time, so the
+    /// process's CPU time during a step is that step's own (its parallel loops still use every core).</param>
+    public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null,
+        bool timeSteps = false)
     {
         var errors = new ConcurrentBag<ContentError>();
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
@@ -30,16 +33,21 @@ public sealed class PipelineEngine
 
         foreach (var pipeline in TopologicalOrder())
         {
-            var dependencies = pipeline.Dependencies.Select(name => tasks[name]).ToArray();
+            var dependencies = timeSteps
+                ? tasks.Values.ToArray() // one at a time, in dependency order
+                : pipeline.Dependencies.Select(name => tasks[name]).ToArray();
             tasks[pipeline.Name] = Task.WhenAll(dependencies).ContinueWith(_ =>
             {
                 var stopwatch = Stopwatch.StartNew();
+                var steps = timeSteps ? new List<StepTiming>() : null;
                 var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, files, cancellation);
                 IReadOnlyList<Document> documents = [];
                 for (var step = 0; step < pipeline.Modules.Count; step++)
                 {
                     var module = pipeline.Modules[step];
                     cancellation.ThrowIfCancellationRequested();
+                    var cpuBefore = steps is null ? default : Environment.CpuUsage.TotalTime;
+                    var wallBefore = stopwatch.Elapsed;
                     try
                     {
                         documents = memory is null
@@ -53,9 +61,14 @@ public sealed class PipelineEngine
                         documents = [];
                         break;
                     }
+                    steps?.Add(new StepTiming(module.GetType().Name, stopwatch.Elapsed - wallBefore,
+                        Environment.CpuUsage.TotalTime - cpuBefore));
                 }
                 outputs[pipeline.Name] = documents;
-                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed);
+                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed)
+                {
+                    Steps = steps ?? [],
+                };
             }, cancellation, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 

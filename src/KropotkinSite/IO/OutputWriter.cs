@@ -60,12 +60,15 @@ public static class OutputWriter
         var rootWithSeparator = FolderPaths.WithSeparator(root);
         var list = documents.Where(d => d.Destination.Length > 0).ToArray();
         var paths = list.Select(d => FullPathInside(rootWithSeparator, d.Destination)).ToArray();
-        // Each folder once, parents first, then the files on every core: one open, write and close per file.
-        foreach (var folder in paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            Directory.CreateDirectory(folder);
+        // Each folder once, a level of the tree at a time (parents first) on every core, then the files on every
+        // core: one open, write and close per file. Making a folder costs the file system about as much as a file.
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var levels = paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal)
+            .GroupBy(folder => folder.Count(c => c == Path.DirectorySeparatorChar)).OrderBy(level => level.Key);
         try
         {
+            foreach (var level in levels)
+                Parallel.ForEach(level, options, folder => Directory.CreateDirectory(folder));
             Parallel.For(0, list.Length, options, i => Write(paths[i], list[i].Content.Span));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsUnwritable) is { } first)

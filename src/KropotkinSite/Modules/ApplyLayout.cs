@@ -30,8 +30,8 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
         }
         try
         {
-            var html = layouts.Render(job.Layout, job.Model, content => job.Model with { Content = content });
-            return document.WithContent(html).With(LayoutFile, job.Layout);
+            var page = layouts.Render(job.Layout, job.Model, content => job.Model with { Content = content });
+            return document.WithContent(page).With(LayoutFile, job.Layout);
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException)
         {

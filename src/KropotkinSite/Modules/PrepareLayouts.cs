@@ -15,9 +15,11 @@ public sealed record PrepareLayouts(
     string DataPipeline,
     string AssetsPipeline,
     string TimelinePipeline,
+    string PlacesPipeline,
     string ThemePipeline,
     string TimelineUrl,
     string WorksUrl,
+    string PlacesUrl,
     string SearchUrl,
     string DataFolder) : IModule
 {
@@ -40,20 +42,26 @@ public sealed record PrepareLayouts(
             static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
         var catalogue = context.Compute((index, BasePath),
             static parts => WorksCatalogue.Build(parts.index.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
+        var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
+            .OfType<PlaceRegister>().FirstOrDefault();
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
-        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index), static parts =>
+        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index, PlacesUrl), static parts =>
         {
             var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
                 TimelineBuilder.TellingOrder(parts.index));
-            return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => e.PageUrl is null
-                ? null
-                : PageViewBuilder.Href(parts.BasePath, e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor));
+            var placeIds = PlacesBuilder.Ids(parts.timelineData.Ordered);
+            return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => PageHref(parts.BasePath, e),
+                name => PageViewBuilder.Href(parts.BasePath, parts.PlacesUrl) + "#" + placeIds[name]);
         });
+        var places = context.Compute((timelineData, register, BasePath, TimelineUrl), static parts =>
+            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register,
+                i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
+                e => PageHref(parts.BasePath, e)));
         // What each page shows of the others is looked up again whenever the site changes, but a page whose
         // surroundings come out the same keeps its model and its layout.
-        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline), static (document, site, _) =>
+        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline, places), static (document, site, _) =>
             document.With(Surroundings, PageSurroundings.Of(document.Require<PageEntry>(Entry), site.index,
-                site.timelineData, site.catalogue, site.timeline)));
+                site.timelineData, site.catalogue, site.timeline, site.places)));
         var navigation = context.Compute(index, static index => index.Navigation);
         var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
         var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
@@ -68,6 +76,10 @@ public sealed record PrepareLayouts(
             return document.Without(Surroundings).With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
         });
     }
+
+    /// <summary>The address of the page (and heading) that tells of an event, if any.</summary>
+    private static string? PageHref(string basePath, TimelineEvent e) =>
+        e.PageUrl is null ? null : PageViewBuilder.Href(basePath, e.PageUrl) + (e.Anchor is null ? "" : "#" + e.Anchor);
 
     /// <summary>The layout of a kind of page; a theme without it falls back to <c>page</c>.</summary>
     private static string DefaultLayout(string kind, LiquidLayouts layouts)

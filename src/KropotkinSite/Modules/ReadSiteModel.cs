@@ -5,15 +5,18 @@ using YamlDotNet.RepresentationModel;
 namespace KropotkinSite.Modules;
 
 /// <summary>
-/// Reads the site settings file into <c>settings</c> and a timeline data file into <c>events</c>,
+/// Reads the site settings file into <c>settings</c>, a timeline data file into <c>events</c> and the register of
+/// places into <c>places</c>,
 /// enforcing the content model. A missing settings file is reported, since the site needs a title.
 /// <paramref name="BaseUrl"/>, the address given on the command line, replaces the settings' <c>base_url</c>.
 /// </summary>
-public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string TimelinePath, Uri? BaseUrl = null)
+public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string TimelinePath, string PlacesPath,
+    Uri? BaseUrl = null)
     : IModule
 {
     public const string Settings = "settings";
     public const string Events = "events";
+    public const string Places = "places";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
@@ -37,6 +40,8 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
                 var events = ReadTimelineEvents(document, root, errors);
                 result = result.With(Events, events);
             }
+            else if (relative == PlacesPath)
+                result = result.With(Places, PlaceRegisterReader.Read(root, document.Source, errors));
             foreach (var error in errors) context.Report(error);
             results.Add(result);
         }

@@ -9,6 +9,7 @@ public static class PipelineNames
     public const string Works = "works";         // works/*.md
     public const string WorksIndex = "works-index";
     public const string Timeline = "timeline";
+    public const string Places = "places";       // the places page: the timeline's places and the register
     public const string NotFound = "not-found";
     public const string SearchPage = "search-page"; // the page /search/ (its layout runs the search)
     public const string SearchIndex = "search-index"; // the search index, from every written page

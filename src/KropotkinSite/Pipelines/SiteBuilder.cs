@@ -8,29 +8,48 @@ namespace KropotkinSite.Pipelines;
 /// <summary>Builds a site folder: runs the pipelines and, only when nothing went wrong, publishes the output.</summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
+    /// <param name="timeSteps">Also time each step of each pipeline (see <see cref="PipelineEngine.Run"/>).</param>
+    public static BuildResult Build(
+        BuildOptions options, CancellationToken cancellation = default, bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (engine, result) = Run(options, new DiskFiles(), cancellation);
+        var (engine, result) = Run(options, new DiskFiles(), cancellation, timeSteps: timeSteps);
         if (!result.Succeeded)
             return new BuildResult(result.Errors, 0, 0, result.Timings, stopwatch.Elapsed);
 
         var writing = Stopwatch.StartNew();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var documents = OutputDocuments(engine, result);
         var files = OutputWriter.Publish(options.OutputDirectory, documents, cancellation);
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
-        PipelineTiming[] timings = [.. result.Timings, new PipelineTiming("(write)", files, writing.Elapsed)];
+        var write = new PipelineTiming("(write)", files, writing.Elapsed)
+        {
+            Steps = timeSteps
+                ? [new StepTiming("OutputWriter", writing.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)]
+                : [],
+        };
+        PipelineTiming[] timings = [.. result.Timings, write];
         return new BuildResult([], files, pages, timings, stopwatch.Elapsed);
     }
 
     /// <summary>Runs every pipeline over the files as <paramref name="files"/> gives them, without writing anything;
-    /// in a preview session through what earlier runs made (<paramref name="memory"/>).</summary>
+    /// in a preview session through what earlier runs made (<paramref name="memory"/>). With
+    /// <paramref name="timeSteps"/>, the timings list the setup and each step (see <see cref="PipelineEngine.Run"/>).</summary>
     public static (PipelineEngine Engine, EngineResult Result) Run(BuildOptions options, IFileSource files,
-        CancellationToken cancellation = default, IStepMemory? memory = null)
+        CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false)
     {
+        var stopwatch = Stopwatch.StartNew();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory, files);
         var engine = new PipelineEngine(SitePipelines.Create(options, theme, files.List(options.InputDirectory)));
-        return (engine, engine.Run(files, cancellation, memory));
+        var setup = new PipelineTiming("(setup)", 0, stopwatch.Elapsed)
+        {
+            Steps = timeSteps
+                ? [new StepTiming("ThemeAndPipelines", stopwatch.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)]
+                : [],
+        };
+        var result = engine.Run(files, cancellation, memory, timeSteps);
+        return (engine, result with { Timings = [setup, .. result.Timings] });
     }
 
     /// <summary>The documents of the output pipelines, in destination order.</summary>

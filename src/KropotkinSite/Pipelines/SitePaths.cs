@@ -6,9 +6,11 @@ public static class SitePaths
     public const string SettingsFile = "_site.yml";
     public const string DataFolder = "_data/";
     public const string TimelineDataFile = "_data/timeline.yml";
+    public const string PlacesDataFile = "_data/places.yml";
     public const string WorksFolder = "works/";
     public const string WorksUrl = "/works/";
     public const string TimelineUrl = "/timeline/";
+    public const string PlacesUrl = "/places/";
     public const string SearchUrl = "/search/";
     /// <summary>The search index's files, beside the search page.</summary>
     public const string SearchFolder = "search/";
@@ -30,7 +32,8 @@ public static class SitePaths
     }
 
     public static bool IsIntroOfGeneratedPage(string relativePath) =>
-        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || IsIntroOf(relativePath, SearchUrl)
+        IsIntroOf(relativePath, WorksUrl) || IsIntroOf(relativePath, TimelineUrl) || IsIntroOf(relativePath, PlacesUrl)
+        || IsIntroOf(relativePath, SearchUrl)
         || relativePath == "404.md";
 
     public static bool IsData(string relativePath) =>

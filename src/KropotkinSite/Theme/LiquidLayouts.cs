@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
@@ -105,30 +106,67 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
     public static bool IsValidName(string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && char.IsAsciiLetterOrDigit(name[0]);
 
-    /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward.</summary>
-    public string Render(string name, object model, Func<string, object> withContent)
+    /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward. Gives
+    /// the page's UTF-8 bytes.</summary>
+    public byte[] Render(string name, object model, Func<string, object> withContent)
     {
         var current = model;
         var layout = name;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string output = "";
         while (true)
         {
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
-            var context = new TemplateContext(current, Options);
-            try
-            {
-                output = template.Render(context, Encoder);
-            }
-            catch (FileNotFoundException e) // Fluid's include of a partial that does not exist
-            {
-                throw new InvalidOperationException($"layout '{layout}' includes '{e.Message}', which {ThemeFiles.PartialsFolder} does not have", e);
-            }
-            if (parent is null) return output;
-            current = withContent(output);
+            var output = RenderToBuilder(layout, template, new TemplateContext(current, Options));
+            if (parent is null) return Utf8(output);
+            current = withContent(output.ToString());
             layout = parent;
         }
+    }
+
+    // Each thread renders into one builder, kept between pages at its grown size (Fluid's own render starts every
+    // page from a small pooled builder, growing it a block at a time and copying the blocks into a string).
+    [ThreadStatic] private static StringBuilder? t_output;
+    private const int KeptOutputCapacity = 1 << 20;
+
+    private StringBuilder RenderToBuilder(string layout, IFluidTemplate template, TemplateContext context)
+    {
+        var output = t_output is { Capacity: <= KeptOutputCapacity } kept ? kept.Clear() : new StringBuilder(64 * 1024);
+        t_output = output;
+        using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
+        // As Fluid's own render does: the template's assignments stay out of the model's scope.
+        context.EnterChildScope();
+        try
+        {
+            var rendering = template.RenderAsync(writer, Encoder, context);
+            if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+        }
+        catch (FileNotFoundException e) // Fluid's include of a partial that does not exist
+        {
+            throw new InvalidOperationException(
+                $"layout '{layout}' includes '{e.Message}', which {ThemeFiles.PartialsFolder} does not have", e);
+        }
+        finally
+        {
+            context.ReleaseScope();
+        }
+        return output;
+    }
+
+    /// <summary>The builder's text as UTF-8 (as <see cref="Encoding.UTF8"/> encodes a string), without making
+    /// the string.</summary>
+    private static byte[] Utf8(StringBuilder text)
+    {
+        var encoder = Encoding.UTF8.GetEncoder();
+        var length = 0;
+        foreach (var chunk in text.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
+        length += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var chunk in text.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        return bytes;
     }
 
     private static (string? Parent, string Body, int BodyLine) SplitParent(string text)

@@ -54,7 +54,8 @@ public sealed class PageViewBuilderTests
     [Fact]
     public void An_event_links_to_its_place_on_the_timeline_and_one_the_timeline_does_not_show_is_left_out()
     {
-        var shown = new TimelineEvent(new PartialDate(1876, null, null), null, "Escape", null, null, "/in/a.md", new SourcePosition(3, 3));
+        var shown = new TimelineEvent(new PartialDate(1876, null, null), null, "Escape", ValueList<EventPlace>.Empty, null, "/in/a.md",
+            new SourcePosition(3, 3));
         var hidden = shown with { Position = new SourcePosition(6, 3) };
         var entry = Entry("/a/", "A") with { Info = new PageInfo("A", null, null, SourcePosition.Start, null, false, [shown, hidden], null) };
         var index = new SiteIndex([entry]);

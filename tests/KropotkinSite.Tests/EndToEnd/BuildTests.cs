@@ -1,3 +1,4 @@
+using KropotkinSite.Pipelines;
 using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.EndToEnd;
@@ -151,6 +152,19 @@ public sealed class BuildTests
         var run = site.Build();
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("the theme folder", run.Stderr);
+    }
+
+    [Fact]
+    public void Asked_to_time_steps_a_build_times_every_module_of_every_pipeline_and_the_setup_and_writing()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        var result = SiteBuilder.Build(new BuildOptions(site.Input, site.Output, site.Theme), timeSteps: true);
+        Assert.True(result.Succeeded);
+        Assert.Equal(["Gather", "GenerateSectionPages", "PrepareLayouts", "ApplyLayout"],
+            result.Timings.Single(t => t.Pipeline == "render").Steps.Select(s => s.Step));
+        Assert.Equal("(setup)", result.Timings[0].Pipeline);
+        Assert.Equal("(write)", result.Timings[^1].Pipeline);
+        Assert.All(result.Timings, t => Assert.NotEmpty(t.Steps));
     }
 
     [Fact]

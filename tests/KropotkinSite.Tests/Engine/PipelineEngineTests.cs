@@ -78,6 +78,29 @@ public sealed class PipelineEngineTests
     }
 
     [Fact]
+    public void Timed_steps_are_listed_per_pipeline_in_order_and_independent_pipelines_then_run_one_at_a_time()
+    {
+        var log = new ConcurrentQueue<string>();
+        var result = new PipelineEngine([
+            new Pipeline("left", new Record(log, "left"), new Emit("a")),
+            new Pipeline("right", new Record(log, "right")),
+        ]).Run(new DiskFiles(), timeSteps: true);
+        Assert.Equal(["Record", "Emit"], result.Timings.Single(t => t.Pipeline == "left").Steps.Select(s => s.Step));
+        Assert.Equal(["Record"], result.Timings.Single(t => t.Pipeline == "right").Steps.Select(s => s.Step));
+        Assert.All(result.Timings.SelectMany(t => t.Steps),
+            s => Assert.True(s.Wall >= TimeSpan.Zero && s.Cpu >= TimeSpan.Zero));
+        // One pipeline ends before the other starts.
+        Assert.Equal(["start left", "end left", "start right", "end right"], log);
+    }
+
+    [Fact]
+    public void Steps_are_not_timed_unless_asked()
+    {
+        var result = new PipelineEngine([new Pipeline("one", new Emit("a"))]).Run(new DiskFiles());
+        Assert.Empty(result.Timings.Single().Steps);
+    }
+
+    [Fact]
     public void Errors_of_every_pipeline_are_collected_and_later_pipelines_still_run()
     {
         var result = new PipelineEngine([

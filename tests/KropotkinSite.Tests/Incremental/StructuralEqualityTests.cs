@@ -11,7 +11,8 @@ public sealed class StructuralEqualityTests
         new(title, null, null, SourcePosition.Start, 1, false, events, null);
 
     private static TimelineEvent Event(string title) =>
-        new(new PartialDate(1876, 6, 30), null, title, "St Petersburg", null, "/a.md", new SourcePosition(3, 5));
+        new(new PartialDate(1876, 6, 30), null, title, new([new EventPlace("St Petersburg", new SourcePosition(4, 12))]), null,
+            "/a.md", new SourcePosition(3, 5));
 
     [Fact]
     public void Records_holding_lists_are_equal_when_their_items_are()

@@ -64,6 +64,29 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
     }
 
     [Fact]
+    public void Every_place_of_the_register_is_on_the_places_page_and_its_map_with_links_to_its_timeline_entries()
+    {
+        var register = File.ReadAllLines(Path.Combine(Repository.Input, "_data", "places.yml"))
+            .Where(line => Regex.IsMatch(line, @"^[^#\s].*:\s*$")).Select(line => line.TrimEnd()[..^1]).ToArray();
+        Assert.True(register.Length >= 20, $"expected the register's places, found {register.Length}");
+        var places = _site.Page("places/index.html");
+        var timeline = _site.Page("timeline/index.html");
+        var entries = places.QuerySelectorAll(".place-entry")
+            .ToDictionary(e => Support.Html.Normalise(e.QuerySelector("h2")!.TextContent), e => e);
+        var marked = places.QuerySelectorAll("figure.places-map svg a")
+            .Select(a => a.GetAttribute("href")!.TrimStart('#')).ToHashSet();
+        foreach (var name in register)
+        {
+            var entry = entries.Single(e => Regex.IsMatch(e.Key, $@"^\d+ {Regex.Escape(name)} \d")).Value;
+            Assert.Contains(entry.Id!, marked);
+            var links = entry.QuerySelectorAll(".place-entry__events > li > a").Select(a => a.GetAttribute("href")!)
+                .ToArray();
+            Assert.NotEmpty(links);
+            foreach (var link in links) Assert.NotNull(timeline.GetElementById(link.Split('#')[1]));
+        }
+    }
+
+    [Fact]
     public void Following_next_from_the_first_life_page_reads_every_biography_page_once_and_ends_with_a_way_on()
     {
         // The biography: every page of Life, Exile and Philosophy and the top-level pages (not the home page).

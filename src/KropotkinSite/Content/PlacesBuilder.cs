@@ -1,0 +1,81 @@
+using KropotkinSite.Maps;
+
+namespace KropotkinSite.Content;
+
+/// <summary>
+/// Gathers the places of the timeline's events for the places page: each place once, numbered in the order he
+/// first came there (the date order of the first event naming it), with its events and years, and, when the
+/// site has a register of places, the map.
+/// </summary>
+public static class PlacesBuilder
+{
+    /// <summary>Each place's anchor id on the places page, from its name (<c>place-clairvaux-prison</c>), made
+    /// distinct in the order the places first appear.</summary>
+    public static IReadOnlyDictionary<string, string> Ids(IReadOnlyList<TimelineEvent> ordered)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var place in FirstVisits(ordered))
+        {
+            var stem = "place-" + TimelineBuilder.Slug(place);
+            var id = stem;
+            for (var n = 2; !used.Add(id); n++) id = $"{stem}-{n}";
+            ids[place] = id;
+        }
+        return ids;
+    }
+
+    /// <param name="ordered">Every event, in timeline order.</param>
+    /// <param name="timelineHref">The address of an event's entry on the timeline, by its position in
+    /// <paramref name="ordered"/>.</param>
+    /// <param name="pageHref">The address of the page that tells of an event, if any.</param>
+    public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register,
+        Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
+    {
+        var ids = Ids(ordered);
+        var events = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+            foreach (var place in ordered[i].Places)
+            {
+                if (!events.TryGetValue(place.Name, out var list)) events[place.Name] = list = [];
+                list.Add(i);
+            }
+        var places = FirstVisits(ordered).Select((name, index) =>
+        {
+            var registered = register?.Find(name);
+            var views = events[name].Select(i =>
+            {
+                var e = ordered[i];
+                return new PlaceEventView(e.Date.Iso, e.Date.Display, e.End?.Iso, e.End?.Display, e.Title,
+                    timelineHref(i), pageHref(e), e.PageTitle);
+            }).ToArray();
+            return new PlaceView(index + 1, ids[name], name, registered?.Note,
+                Years(events[name].Select(i => ordered[i])), views, registered is not null);
+        }).ToArray();
+        var map = register is null ? null : MapDrawing.Draw(places
+            .Select(p => (View: p, Registered: register.Find(p.Name)))
+            .Where(p => p.Registered is not null)
+            .Select(p => new MapPlace(p.View.Number, p.View.Name, p.View.Id, p.View.Note, p.Registered!.Lat,
+                p.Registered.Lon)).ToArray());
+        return new PlacesView(places, map, register is not null);
+    }
+
+    /// <summary>The places the events name, each once, in the order they first appear.</summary>
+    private static IEnumerable<string> FirstVisits(IReadOnlyList<TimelineEvent> ordered) =>
+        ordered.SelectMany(e => e.Places).Select(p => p.Name).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The years the events span, joined where they meet: "1862–1867, 1876".</summary>
+    public static string Years(IEnumerable<TimelineEvent> events)
+    {
+        var spans = events.Select(e => (From: e.Date.Year, To: Math.Max(e.Date.Year, (e.End ?? e.Date).Year)))
+            .OrderBy(s => s.From).ThenBy(s => s.To).ToList();
+        var merged = new List<(int From, int To)>();
+        foreach (var span in spans)
+        {
+            if (merged.Count > 0 && span.From <= merged[^1].To + 1) merged[^1] = (merged[^1].From,
+                Math.Max(merged[^1].To, span.To));
+            else merged.Add(span);
+        }
+        return string.Join(", ", merged.Select(s => s.From == s.To ? $"{s.From}" : $"{s.From}–{s.To}"));
+    }
+}
