@@ -67,7 +67,8 @@ public static class SearchIndexWriter
     /// <summary>Writes the term chunks and returns their table.</summary>
     private static List<Chunk> TermChunks(PageTerms[] pages, int chunkBytes, List<SearchFile> files)
     {
-        var postings = new SortedDictionary<string, List<(int Page, PageTerms.Counts Counts)>>(StringComparer.Ordinal);
+        // A hash map while collecting, then the terms sorted once: a sorted map compared strings on every insert.
+        var postings = new Dictionary<string, List<(int Page, PageTerms.Counts Counts)>>(StringComparer.Ordinal);
         for (var p = 0; p < pages.Length; p++)
             foreach (var (term, counts) in pages[p].Terms)
             {
@@ -75,6 +76,7 @@ public static class SearchIndexWriter
                 list.Add((p, counts));
             }
         var terms = postings.Keys.ToArray();
+        Array.Sort(terms, StringComparer.Ordinal);
         var idOf = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++) idOf[terms[i]] = i;
 
