@@ -92,7 +92,8 @@ public static class CommandLine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A bug outside the pipelines (setting up the theme, publishing): still one parseable line, never a stack trace.
+            // A bug outside the pipelines (setting up the theme, publishing): still one parseable line, never a stack
+            // trace.
             stderr.WriteLine(InternalError.Of(options.InputDirectory, e));
             return ContentErrors;
         }
@@ -102,16 +103,19 @@ public static class CommandLine
             stderr.WriteLine($"Build failed: {result.Errors.Count} error(s); {output} was left as it was.");
             return ContentErrors;
         }
-        stdout.WriteLine($"Wrote {result.PagesWritten} pages ({result.FilesWritten} files) to {options.OutputDirectory}");
+        stdout.WriteLine($"Wrote {result.PagesWritten} pages ({result.FilesWritten} files) to " +
+            $"{options.OutputDirectory}");
         foreach (var timing in result.Timings)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Pipeline,-12} {timing.Documents,6} docs {timing.Elapsed.TotalMilliseconds,8:F1} ms"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {timing.Pipeline,-12} {timing.Documents,6} docs {timing.Elapsed.TotalMilliseconds,8:F1} ms"));
             foreach (var step in timing.Steps)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms" +
                     $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms"));
         }
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
         if (timeSteps)
         {
             var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
@@ -188,12 +192,14 @@ public static class CommandLine
                     var setting = Value();
                     if (arg == "--port")
                     {
-                        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535)
+                        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out port)
+                            || port is < 0 or > 65535)
                         { problem = "--port needs a port number from 0 to 65535"; return false; }
                     }
                     else
                     {
-                        if (!IPAddress.TryParse(setting ?? "", out host!)) { problem = "--host needs an IP address such as 127.0.0.1"; return false; }
+                        if (!IPAddress.TryParse(setting ?? "", out host!))
+                        { problem = "--host needs an IP address such as 127.0.0.1"; return false; }
                     }
                     break;
                 case "-h" or "--help" or "help":
@@ -233,7 +239,8 @@ public static class CommandLine
             problem = $"the theme folder '{theme}' does not exist";
             return false;
         }
-        if (IsInside(fullOutput, fullInput) || IsInside(fullInput, fullOutput) || IsInside(fullOutput, Path.GetFullPath(theme)))
+        if (IsInside(fullOutput, fullInput) || IsInside(fullInput, fullOutput)
+            || IsInside(fullOutput, Path.GetFullPath(theme)))
         {
             problem = "--output must be a folder of its own, neither inside nor around --input or --theme";
             return false;
@@ -245,7 +252,8 @@ public static class CommandLine
         }
         if (!LooksReplaceable(fullOutput))
         {
-            problem = $"--output '{output}' is a folder with other files in it, not a site built before (it has no index.html); " +
+            problem = $"--output '{output}' is a folder with other files in it, not a site built before (it has no " +
+                "index.html); " +
                       "the build replaces its output folder whole, so choose a new or empty folder";
             return false;
         }
@@ -283,7 +291,8 @@ public static class CommandLine
     /// <summary>The output folder is replaced whole on success: only a missing or empty folder, or one holding a
     /// site built before, may be.</summary>
     private static bool LooksReplaceable(string folder) =>
-        !Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any() || File.Exists(Path.Combine(folder, "index.html"));
+        !Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any()
+            || File.Exists(Path.Combine(folder, "index.html"));
 
     private static bool IsInside(string path, string folder)
     {

@@ -14,7 +14,8 @@ public sealed record PageEntry(
     IReadOnlyList<string> LinkTargets,
     string Kind)
 {
-    /// <summary>The top-level folder the page belongs to ("" for top-level pages); a section page names its own.</summary>
+    /// <summary>The top-level folder the page belongs to ("" for top-level pages); a section page names its
+    /// own.</summary>
     public string Section => IsSectionIndex ? Url.Trim('/') : Routes.SectionOf(Url);
     public bool IsSectionIndex => Kind == PageKinds.Section;
     public Work? Work => Info?.Work;

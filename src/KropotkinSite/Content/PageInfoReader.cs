@@ -38,7 +38,8 @@ public static class PageInfoReader
         var anchor = item.String("anchor");
         if (date is { } start && end is { } finish && finish.CompareTo(start) < 0)
         {
-            item.Error(item.Node("end")!, ErrorCodes.InvalidDate, $"the event ends ({finish.Iso}) before it begins ({start.Iso}); check 'date' and 'end'");
+            item.Error(item.Node("end")!, ErrorCodes.InvalidDate,
+                $"the event ends ({finish.Iso}) before it begins ({start.Iso}); check 'date' and 'end'");
             return null;
         }
         if (date is null || title is null) return null;
@@ -83,7 +84,8 @@ public static class PageInfoReader
         var startHere = fields.Boolean("start_here") ?? false;
         if (year is null && fields.Node("year") is null && !unfinished)
             fields.Error(fields.Position(fields.Map.Start), ErrorCodes.MissingKey,
-                "a work needs 'year' (the year of first publication, e.g. 'year: 1902'); only an unfinished work may leave it out");
+                "a work needs 'year' (the year of first publication, e.g. 'year: 1902'); only an unfinished work may " +
+                "leave it out");
         var kind = ReadKind(fields);
         var etexts = new List<ETextSource>();
         foreach (var item in fields.Mappings("etexts", "e-text source"))
@@ -91,7 +93,8 @@ public static class PageInfoReader
             var source = item.RequiredString("source", "name where it can be read, e.g. 'source: Project Gutenberg'");
             var url = item.String("url");
             if (url is not null && !IsHttpUrl(url))
-                item.Error(item.Node("url")!, ErrorCodes.InvalidValue, $"'{url}' is not an absolute http(s) address; leave 'url' out when you do not know it");
+                item.Error(item.Node("url")!, ErrorCodes.InvalidValue,
+                    $"'{url}' is not an absolute http(s) address; leave 'url' out when you do not know it");
             else if (source is not null) etexts.Add(new ETextSource(source, url));
         }
         if ((year is null && !unfinished) || kind is null) return null;
@@ -117,10 +120,12 @@ public static class PageInfoReader
             case "article": return WorkKind.Article;
             case "collection": return WorkKind.Collection;
         }
-        fields.Error(node, ErrorCodes.UnknownKind, $"'{text}' is not a kind of work; use one of book, pamphlet, article or collection");
+        fields.Error(node, ErrorCodes.UnknownKind,
+            $"'{text}' is not a kind of work; use one of book, pamphlet, article or collection");
         return null;
     }
 
     public static bool IsHttpUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

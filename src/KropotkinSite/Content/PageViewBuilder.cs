@@ -2,7 +2,8 @@ using KropotkinSite.Html;
 namespace KropotkinSite.Content;
 
 /// <summary>Turns one page and what it shows of the site around it into what its layout shows.</summary>
-public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEntry> navigation, string basePath, string timelineUrl)
+public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEntry> navigation, string basePath,
+    string timelineUrl)
 {
     public string Href(string url) => Href(basePath, url);
 
@@ -10,12 +11,14 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
     public static string Href(string basePath, string url) =>
         Urls.EscapePath(url.StartsWith('/') && basePath != "/" ? basePath + url[1..] : url);
 
-    public string? Absolute(string url) => settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
+    public string? Absolute(string url) =>
+        settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
 
     /// <summary>The navigation as a page shows it: its own entry and the one it sits under marked.</summary>
     public IReadOnlyList<LinkView> Navigation(PageEntry current, string active) =>
         navigation
-            .Select(p => new LinkView(p.Title, Href(p.Url), p.Url == current.Url ? "page" : p.Url == active ? "true" : null, p.Summary))
+            .Select(p => new LinkView(p.Title, Href(p.Url),
+                p.Url == current.Url ? "page" : p.Url == active ? "true" : null, p.Summary))
             .ToArray();
 
     public PageView Build(PageEntry page, PageSurroundings around, string content)
@@ -24,11 +27,13 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
         var work = page.Work is { } w
             ? new WorkView(w, w.KindName, Link(previous), Link(next), w.ETexts, LanguageNames.EnglishName(w.Language))
             : null;
-        var sectionPages = around.SectionPages.Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray();
+        var sectionPages = around.SectionPages
+            .Select(p => new LinkView(p.Title, Href(p.Url), null, p.Summary)).ToArray();
         var events = (page.Info?.Events ?? [])
             .Select((e, i) => (Event: e, Id: around.EventIds[i]))
             .Where(p => p.Id is not null)
-            .Select(p => new EventView(p.Event.Date.Iso, p.Event.Date.Display, p.Event.End?.Iso, p.Event.End?.Display, p.Event.Title, p.Event.Place, Href(timelineUrl) + "#" + p.Id))
+            .Select(p => new EventView(p.Event.Date.Iso, p.Event.Date.Display, p.Event.End?.Iso, p.Event.End?.Display,
+                p.Event.Title, p.Event.Place, Href(timelineUrl) + "#" + p.Id))
             .ToArray();
         return new PageView(
             page.Title,
@@ -68,7 +73,8 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
         : new ReadingPlace(around.PlaceSection is { } section ? new LinkView(section.Title, Href(section.Url)) : null,
             around.PlaceNumber, around.PlaceCount);
 
-    private LinkView? Link(PageEntry? page) => page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);
+    private LinkView? Link(PageEntry? page) =>
+        page is null ? null : new LinkView(page.Title, Href(page.Url), null, page.Summary);
 
     private IReadOnlyList<LinkView> Breadcrumbs(PageEntry page, PageEntry? section)
     {
@@ -85,9 +91,11 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
         if (page.Url == "/" && settings.Subject is { } subject)
             return StructuredData.Person(subject, Absolute("/"));
         if (page.Work is { } work)
-            return StructuredData.Book(page.Title, work, page.Description, Absolute(page.Url), settings.Subject?.Name ?? settings.Author);
+            return StructuredData.Book(page.Title, work, page.Description, Absolute(page.Url),
+                settings.Subject?.Name ?? settings.Author);
         if (catalogue is not null)
-            return StructuredData.ItemList(page.Title, catalogue.Chronological.Select(w => (w.Title, (string?)(Absolute(w.Url) ?? Href(w.Url)))));
+            return StructuredData.ItemList(page.Title,
+                catalogue.Chronological.Select(w => (w.Title, (string?)(Absolute(w.Url) ?? Href(w.Url)))));
         return "";
     }
 }

@@ -10,9 +10,11 @@ namespace KropotkinSite.Content;
 public readonly record struct PartialDate(int Year, int? Month, int? Day) : IComparable<PartialDate>
 {
     private static readonly string[] MonthNames =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December"];
 
-    /// <summary>Parses <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>; returns an explanation when it cannot.</summary>
+    /// <summary>Parses <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>; returns an explanation when it
+    /// cannot.</summary>
     public static bool TryParse(string text, out PartialDate date, out string problem)
     {
         date = default;
@@ -38,7 +40,8 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day) : ICom
         }
         if (day is not null && (day < 1 || day > DateTime.DaysInMonth(year, month!.Value)))
         {
-            problem = $"'{text}' is not a real date: {MonthNames[month!.Value - 1]} {year} has {DateTime.DaysInMonth(year, month.Value)} days";
+            problem = $"'{text}' is not a real date: {MonthNames[month!.Value - 1]} {year} has " +
+                $"{DateTime.DaysInMonth(year, month.Value)} days";
             return false;
         }
         date = new PartialDate(year, month, day);
@@ -48,7 +51,8 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day) : ICom
     private static bool IsDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
 
     /// <summary>The ISO form at the date's precision, as used in <c>&lt;time datetime&gt;</c>.</summary>
-    public string Iso => Day is not null ? $"{Year:D4}-{Month:D2}-{Day:D2}" : Month is not null ? $"{Year:D4}-{Month:D2}" : $"{Year:D4}";
+    public string Iso =>
+        Day is not null ? $"{Year:D4}-{Month:D2}-{Day:D2}" : Month is not null ? $"{Year:D4}-{Month:D2}" : $"{Year:D4}";
 
     /// <summary>"1876", "June 1876" or "30 June 1876".</summary>
     public string Display => Day is not null

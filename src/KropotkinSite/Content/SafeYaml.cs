@@ -23,9 +23,11 @@ public static class SafeYaml
         {
             stream.Load(new GuardedParser(new Parser(new StringReader(text))));
         }
-        catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabAfter(text, e.Start) is { } tab)
+        catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal)
+            && TabAfter(text, e.Start) is { } tab)
         {
-            // YamlDotNet reports a tab in indentation at the node around it (even at the document's start); point at the tab.
+            // YamlDotNet reports a tab in indentation at the node around it (even at the document's start); point at
+            // the tab.
             throw new YamlException(tab, tab, e.Message, e);
         }
         return stream;
@@ -62,7 +64,8 @@ public static class SafeYaml
                 // YamlDotNet 18.1 throws InvalidOperationException for a plain value inside an unclosed '{' followed
                 // by a line starting with '-': reported where the last node began.
                 var at = inner.Current?.Start ?? Mark.Empty;
-                throw new YamlException(at, at, "cannot be read after this point; check the brackets and quotes opened here", e);
+                throw new YamlException(at, at,
+                    "cannot be read after this point; check the brackets and quotes opened here", e);
             }
             switch (inner.Current)
             {
@@ -72,15 +75,18 @@ public static class SafeYaml
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var size))
                         throw new YamlException(alias.Start, alias.End,
-                            $"the alias *{alias.Value.Value} names no anchor; mark the node it repeats with &{alias.Value.Value} before it");
+                            $"the alias *{alias.Value.Value} names no anchor; mark the node it repeats with " +
+                            $"&{alias.Value.Value} before it");
                     if (size is null)
                         throw new YamlException(alias.Start, alias.End,
-                            $"the alias *{alias.Value.Value} stands inside the node &{alias.Value.Value} it repeats, which never ends");
+                            $"the alias *{alias.Value.Value} stands inside the node &{alias.Value.Value} it repeats, " +
+                            "which never ends");
                     _count += size.Value;
                     _aliased += size.Value;
                     if (_aliased > MaxAliasedNodes)
                         throw new YamlException(alias.Start, alias.End,
-                            $"aliases (*name) repeat more than {MaxAliasedNodes} values in all; write the values out instead");
+                            $"aliases (*name) repeat more than {MaxAliasedNodes} values in all; write the values out " +
+                            "instead");
                     break;
                 case Scalar scalar:
                     _count++;
@@ -88,7 +94,8 @@ public static class SafeYaml
                     break;
                 case NodeEvent start and (SequenceStart or MappingStart):
                     if (_open.Count >= MaxDepth)
-                        throw new YamlException(start.Start, start.End, $"lists and mappings are nested more than {MaxDepth} deep");
+                        throw new YamlException(start.Start, start.End,
+                            $"lists and mappings are nested more than {MaxDepth} deep");
                     var anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value;
                     if (anchor is not null) _anchors[anchor] = null;
                     _open.Push((anchor, _count));

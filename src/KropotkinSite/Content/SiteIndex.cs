@@ -17,12 +17,15 @@ public sealed class SiteIndex
     public SiteIndex(IEnumerable<PageEntry> pages)
     {
         Pages = pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
-        _byUrl = Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _byUrl = Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
+            StringComparer.Ordinal);
 
         // Works follow each other by year; other pages by their order.
         _sectionPages = Pages.Where(p => p.Section.Length > 0 && !p.IsSectionIndex)
             .GroupBy(p => p.Section, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Sorted(g, g.All(p => p.Work is not null) ? CompareWorks : PageEntry.CompareByOrder), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key,
+                g => Sorted(g, g.All(p => p.Work is not null) ? CompareWorks : PageEntry.CompareByOrder),
+                StringComparer.Ordinal);
 
         // Where each page stands in its section's sequence, so previous/next costs the same for any section size.
         _positionInSection = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -118,7 +121,8 @@ public sealed class SiteIndex
                 position < ReadingOrder.Count - 1 ? ReadingOrder[position + 1] : null);
         if (page.Work is null || page.IsSectionIndex || page.Section.Length == 0) return (null, null);
         var sequence = SectionPages(page.Section);
-        if (!_positionInSection.TryGetValue(page.Url, out var index) || index >= sequence.Count || sequence[index].Url != page.Url)
+        if (!_positionInSection.TryGetValue(page.Url, out var index) || index >= sequence.Count
+            || sequence[index].Url != page.Url)
             return (null, null);
         return (index > 0 ? sequence[index - 1] : null, index < sequence.Count - 1 ? sequence[index + 1] : null);
     }

@@ -11,7 +11,8 @@ public static class SiteSettingsReader
         var title = fields.RequiredString("title", "add 'title: My site' to _site.yml");
         var language = fields.String("language") ?? "en";
         if (!IsLanguageTag(language))
-            fields.Error(fields.Node("language")!, ErrorCodes.InvalidValue, $"'{language}' is not a language tag; use a BCP 47 tag such as en or fr");
+            fields.Error(fields.Node("language")!, ErrorCodes.InvalidValue,
+                $"'{language}' is not a language tag; use a BCP 47 tag such as en or fr");
         Uri? baseUrl = null;
         if (fields.String("base_url") is { } address)
         {
@@ -36,19 +37,23 @@ public static class SiteSettingsReader
             var born = item.Date("birth_date", required: false, "the subject");
             var died = item.Date("death_date", required: false, "the subject");
             if (name is not null)
-                subject = new SiteSubject(name, item.String("alternate_name"), born, item.String("birth_place"), died, item.String("death_place"), item.String("description"));
+                subject = new SiteSubject(name, item.String("alternate_name"), born, item.String("birth_place"), died,
+                    item.String("death_place"), item.String("description"));
         }
         if (errors.Count > before || title is null) return null;
-        return new SiteSettings(title, fields.String("description"), fields.String("author"), language, baseUrl, fields.String("license"), fields.String("sources"), periods, subject);
+        return new SiteSettings(title, fields.String("description"), fields.String("author"), language, baseUrl,
+            fields.String("license"), fields.String("sources"), periods, subject);
     }
 
     private static YamlFields? SubjectFields(YamlFields fields)
     {
         if (fields.Node("subject") is YamlDotNet.RepresentationModel.YamlMappingNode map) return fields.Nested(map);
-        fields.Error(fields.Node("subject")!, ErrorCodes.WrongType, "'subject' must be a mapping with keys such as 'name:'");
+        fields.Error(fields.Node("subject")!, ErrorCodes.WrongType,
+            "'subject' must be a mapping with keys such as 'name:'");
         return null;
     }
 
     public static bool IsLanguageTag(string tag) =>
-        tag.Length is > 1 and < 36 && tag.Split('-').All(part => part.Length is > 0 and <= 8 && part.All(char.IsAsciiLetterOrDigit));
+        tag.Length is > 1 and < 36
+            && tag.Split('-').All(part => part.Length is > 0 and <= 8 && part.All(char.IsAsciiLetterOrDigit));
 }

@@ -11,10 +11,12 @@ public sealed record SiteViews(
     string BasePath,
     string TimelineUrl)
 {
-    /// <summary>What the layout of a page shows: the site, the page's view and the navigation, around its HTML.</summary>
+    /// <summary>What the layout of a page shows: the site, the page's view and the navigation, around its
+    /// HTML.</summary>
     public LayoutModel ModelOf(PageEntry entry, PageSurroundings around, string html)
     {
         var views = new PageViewBuilder(Settings, Navigation, BasePath, TimelineUrl);
-        return new LayoutModel(Site, views.Build(entry, around, html), views.Navigation(entry, around.NavigationUrl), html);
+        return new LayoutModel(Site, views.Build(entry, around, html), views.Navigation(entry, around.NavigationUrl),
+            html);
     }
 }

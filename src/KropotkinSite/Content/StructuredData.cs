@@ -31,10 +31,12 @@ public static class StructuredData
         book["name"] = title;
         Add(book, "alternateName", work.OriginalTitle);
         Add(book, "inLanguage", work.Language);
-        if (work.Year is { } year) book["datePublished"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (work.Year is { } year)
+            book["datePublished"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Add(book, "description", description);
         if (author is not null) book["author"] = new JsonObject { ["@type"] = "Person", ["name"] = author };
-        if (work.Publisher is not null) book["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = work.Publisher };
+        if (work.Publisher is not null)
+            book["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = work.Publisher };
         if (work.Place is not null) book["locationCreated"] = Place(work.Place);
         Add(book, "creativeWorkStatus", work.Unfinished ? "Unfinished" : null);
         Add(book, "url", url);

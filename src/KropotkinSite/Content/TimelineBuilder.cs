@@ -128,8 +128,10 @@ public static class TimelineBuilder
         if (entries.Length == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);
-        var first = Math.Min(entries[0].Event.Date.Year, periods.Count > 0 ? periods.Min(p => p.Start.Year) : int.MaxValue);
-        var last = Math.Max(entries.Max(e => (e.Event.End ?? e.Event.Date).Year), periods.Count > 0 ? periods.Max(p => p.End.Year) : int.MinValue);
+        var first = Math.Min(entries[0].Event.Date.Year,
+            periods.Count > 0 ? periods.Min(p => p.Start.Year) : int.MaxValue);
+        var last = Math.Max(entries.Max(e => (e.Event.End ?? e.Event.Date).Year),
+            periods.Count > 0 ? periods.Max(p => p.End.Year) : int.MinValue);
         var span = Math.Max(1, last + 1 - first);
         double Percent(double year) => Math.Round((year - first) * 100.0 / span, 3);
 
@@ -140,7 +142,8 @@ public static class TimelineBuilder
             return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), width, i % StripColours,
                 g.Group.Places, g.Group.Entries.Count);
         }).ToArray();
-        var ticks = entries.Select(e => new StripTick(Percent(e.Event.Date.Year + FractionOfYear(e.Event.Date)), $"{e.DateDisplay}: {e.Title}", e.Id)).ToArray();
+        var ticks = entries.Select(e => new StripTick(Percent(e.Event.Date.Year + FractionOfYear(e.Event.Date)),
+            $"{e.DateDisplay}: {e.Title}", e.Id)).ToArray();
         var step = span > 60 ? 10 : span > 20 ? 5 : 1;
         var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
         var marks = axis.Where(y => y > first).Select(y => new StripMark(y, Percent(y))).ToArray();
@@ -151,7 +154,8 @@ public static class TimelineBuilder
     private static double FractionOfYear(PartialDate date) =>
         date.Month is { } month ? ((month - 1) * 30.5 + (date.Day ?? 15)) / 366.0 : 0.5;
 
-    private static List<(TimelineGroup Group, (int From, int To) Bounds)> GroupByPeriods(TimelineEntry[] entries, IReadOnlyList<TimelinePeriod> periods)
+    private static List<(TimelineGroup Group, (int From, int To) Bounds)> GroupByPeriods(TimelineEntry[] entries,
+        IReadOnlyList<TimelinePeriod> periods)
     {
         // An event belongs to the last period that has begun by its date; events before the first go to the first.
         var buckets = periods.Select(_ => new List<TimelineEntry>()).ToArray();
@@ -163,14 +167,16 @@ public static class TimelineBuilder
             buckets[index].Add(entry);
         }
         return periods.Select((p, i) => (
-            new TimelineGroup("period-" + Slug(p.Title), p.Title, p.Summary, $"{p.Start.Year}–{p.End.Year}", buckets[i], Places(buckets[i])),
+            new TimelineGroup("period-" + Slug(p.Title), p.Title, p.Summary, $"{p.Start.Year}–{p.End.Year}",
+                buckets[i], Places(buckets[i])),
             (p.Start.Year, p.End.Year))).ToList();
     }
 
     private static List<(TimelineGroup Group, (int From, int To) Bounds)> GroupByDecades(TimelineEntry[] entries) =>
         entries.GroupBy(e => e.Event.Date.Year / 10 * 10)
             .Select(g => (
-                new TimelineGroup($"decade-{g.Key}", $"{g.Key}s", null, $"{g.Key}–{g.Key + 9}", g.ToArray(), Places(g)),
+                new TimelineGroup($"decade-{g.Key}", $"{g.Key}s", null, $"{g.Key}–{g.Key + 9}", g.ToArray(),
+                    Places(g)),
                 (g.Key, g.Key + 9)))
             .ToList();
 

@@ -3,7 +3,8 @@ namespace KropotkinSite.Content;
 /// <summary>A dated event that feeds the timeline.</summary>
 /// <param name="Places">The places it names (<c>place:</c>, one name or a list), in the order written.</param>
 /// <param name="SourceFile">The file that declared it, for ordering ties and error messages.</param>
-/// <param name="PageUrl">Address of the page that tells of it (site-relative, e.g. <c>/life/siberia/</c>), if any.</param>
+/// <param name="PageUrl">Address of the page that tells of it (site-relative, e.g. <c>/life/siberia/</c>), if
+/// any.</param>
 public sealed record TimelineEvent(
     PartialDate Date,
     PartialDate? End,

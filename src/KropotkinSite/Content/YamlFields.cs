@@ -87,16 +87,19 @@ public sealed class YamlFields(YamlMappingNode map, string file, int lineOffset,
         var node = Node(key);
         if (node is null)
         {
-            if (required) Error(Position(map.Start), ErrorCodes.MissingKey, $"{what} needs a '{key}' (YYYY, YYYY-MM or YYYY-MM-DD)");
+            if (required) Error(Position(map.Start), ErrorCodes.MissingKey,
+                $"{what} needs a '{key}' (YYYY, YYYY-MM or YYYY-MM-DD)");
             return null;
         }
         if (node is not YamlScalarNode { Value: var text })
         {
-            Error(node, ErrorCodes.WrongType, $"'{key}' must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a {Describe(node)}");
+            Error(node, ErrorCodes.WrongType,
+                $"'{key}' must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a {Describe(node)}");
             return null;
         }
         if (PartialDate.TryParse(text ?? "", out var date, out var problem)) return date;
-        Error(node, ErrorCodes.InvalidDate, $"{problem}; write the date as YYYY, YYYY-MM or YYYY-MM-DD at the precision you know");
+        Error(node, ErrorCodes.InvalidDate,
+            $"{problem}; write the date as YYYY, YYYY-MM or YYYY-MM-DD at the precision you know");
         return null;
     }
 
@@ -106,13 +109,15 @@ public sealed class YamlFields(YamlMappingNode map, string file, int lineOffset,
         if (node is null) yield break;
         if (node is not YamlSequenceNode sequence)
         {
-            Error(node, ErrorCodes.WrongType, $"'{key}' must be a list of {itemName}s (lines starting with '- '), not {Quote(node)}");
+            Error(node, ErrorCodes.WrongType,
+                $"'{key}' must be a list of {itemName}s (lines starting with '- '), not {Quote(node)}");
             yield break;
         }
         foreach (var item in sequence.Children)
         {
             if (item is YamlMappingNode mapping) yield return new YamlFields(mapping, file, lineOffset, errors);
-            else Error(item, ErrorCodes.WrongType, $"each item of '{key}' must be a {itemName} with keys such as 'title:', not {Quote(item)}");
+            else Error(item, ErrorCodes.WrongType,
+                $"each item of '{key}' must be a {itemName} with keys such as 'title:', not {Quote(item)}");
         }
     }
 
@@ -123,5 +128,6 @@ public sealed class YamlFields(YamlMappingNode map, string file, int lineOffset,
         _ => "value",
     };
 
-    private static string Quote(YamlNode node) => node is YamlScalarNode { Value: var v } ? $"'{v}'" : $"a {Describe(node)}";
+    private static string Quote(YamlNode node) =>
+        node is YamlScalarNode { Value: var v } ? $"'{v}'" : $"a {Describe(node)}";
 }

@@ -37,7 +37,8 @@ public sealed record Document(
 
     public Document With(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
 
-    /// <summary>The document without a piece of metadata, so what no later module needs is not held in memory.</summary>
+    /// <summary>The document without a piece of metadata, so what no later module needs is not held in
+    /// memory.</summary>
     public Document Without(string key) => this with { Metadata = Metadata.Remove(key) };
 
     public Document WithContent(string text) => this with { Content = System.Text.Encoding.UTF8.GetBytes(text) };

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace KropotkinSite.Engine;
 
 /// <summary>
-/// The work of <see cref="IExecutionContext.Map{TShared}"/> and <see cref="IExecutionContext.Derive{TItem, TShared, T}"/>
+/// The work of <see cref="IExecutionContext.Map{TShared}"/> and
+/// <see cref="IExecutionContext.Derive{TItem, TShared, T}"/>
 /// on every core, keeping the order. A document whose mapping fails is reported and dropped: a content mistake as
 /// it was thrown, an unexpected exception as an internal error of that document, so one bug never hides the others.
 /// </summary>

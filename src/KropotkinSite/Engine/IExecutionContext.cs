@@ -30,8 +30,10 @@ public interface IExecutionContext
     IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
         Func<Document, TShared, IExecutionContext, Document?> map);
 
-    /// <summary>A value of each item (a function of it and <paramref name="shared"/>), in order, on every core.</summary>
-    IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared, Func<TItem, TShared, T> derive);
+    /// <summary>A value of each item (a function of it and <paramref name="shared"/>), in order, on every
+    /// core.</summary>
+    IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
+        Func<TItem, TShared, T> derive);
 
     /// <summary>A value made from <paramref name="input"/> alone.</summary>
     T Compute<TInput, T>(TInput input, Func<TInput, T> compute);

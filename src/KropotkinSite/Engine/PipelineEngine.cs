@@ -40,7 +40,8 @@ public sealed class PipelineEngine
             {
                 var stopwatch = Stopwatch.StartNew();
                 var steps = timeSteps ? new List<StepTiming>() : null;
-                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, files, cancellation);
+                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, files,
+                    cancellation);
                 IReadOnlyList<Document> documents = [];
                 for (var step = 0; step < pipeline.Modules.Count; step++)
                 {
@@ -126,7 +127,8 @@ public sealed class PipelineEngine
         foreach (var pipeline in _pipelines)
             foreach (var dependency in pipeline.Dependencies)
                 if (!names.Contains(dependency))
-                    throw new InvalidOperationException($"Pipeline '{pipeline.Name}' depends on unknown pipeline '{dependency}'.");
+                    throw new InvalidOperationException($"Pipeline '{pipeline.Name}' depends on unknown pipeline " +
+                        $"'{dependency}'.");
 
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
         var byName = _pipelines.ToDictionary(p => p.Name);
@@ -157,7 +159,8 @@ public sealed class PipelineEngine
         public IReadOnlyList<Document> OutputsOf(string name) =>
             readable.Contains(name)
                 ? outputs[name]
-                : throw new InvalidOperationException($"Pipeline '{pipelineName}' reads '{name}' but does not depend on it.");
+                : throw new InvalidOperationException($"Pipeline '{pipelineName}' reads '{name}' but does not depend " +
+                    "on it.");
 
         public void Report(ContentError error) => errors.Add(error);
 

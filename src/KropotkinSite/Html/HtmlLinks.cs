@@ -34,7 +34,9 @@ public static class HtmlLinks
             }
             if (tag.Id is { Length: > 0 } id) ids.Add(id);
             if (tag.Name is { Length: > 0 } name && tokenizer.Is(tag, "a"u8)) ids.Add(name);
-            if (tag.Href is { } href && (tokenizer.Is(tag, "a"u8) || tokenizer.Is(tag, "area"u8) || tokenizer.Is(tag, "link"u8))) links.Add(href.Trim());
+            if (tag.Href is { } href
+                && (tokenizer.Is(tag, "a"u8) || tokenizer.Is(tag, "area"u8)
+                || tokenizer.Is(tag, "link"u8))) links.Add(href.Trim());
             if (tag.Src is { } src && IsMediaOrScript(tokenizer, tag)) links.Add(src.Trim());
 
             if (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))
@@ -48,9 +50,12 @@ public static class HtmlLinks
     }
 
     private static bool IsMediaOrScript(in Tokenizer tokenizer, in Tag tag) =>
-        tokenizer.Is(tag, "img"u8) || tokenizer.Is(tag, "script"u8) || tokenizer.Is(tag, "source"u8) || tokenizer.Is(tag, "audio"u8) || tokenizer.Is(tag, "video"u8) || tokenizer.Is(tag, "iframe"u8) || tokenizer.Is(tag, "track"u8);
+        tokenizer.Is(tag, "img"u8) || tokenizer.Is(tag, "script"u8) || tokenizer.Is(tag, "source"u8)
+            || tokenizer.Is(tag, "audio"u8) || tokenizer.Is(tag, "video"u8) || tokenizer.Is(tag, "iframe"u8)
+            || tokenizer.Is(tag, "track"u8);
 
-    /// <summary>HTML start tags that end SVG or MathML content (the tree builder's "any other start tag" rule in foreign content).</summary>
+    /// <summary>HTML start tags that end SVG or MathML content (the tree builder's "any other start tag" rule in
+    /// foreign content).</summary>
     private static bool BreaksOutOfForeignContent(in Tokenizer tokenizer, in Tag tag)
     {
         foreach (var name in BreakoutNames)
@@ -62,13 +67,16 @@ public static class HtmlLinks
     [
         .. new[]
         {
-            "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4",
-            "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
+            "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1",
+                "h2", "h3", "h4",
+            "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby",
+                "s", "small",
             "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
         }.Select(Encoding.ASCII.GetBytes),
     ];
 
-    /// <summary>A start or end tag: where its name lies in the input, and the four attributes the link check reads.</summary>
+    /// <summary>A start or end tag: where its name lies in the input, and the four attributes the link check
+    /// reads.</summary>
     private struct Tag
     {
         public int NameStart, NameLength;
@@ -92,17 +100,21 @@ public static class HtmlLinks
 
         public void EnterTextState(in Tag tag)
         {
-            if (tag.SelfClosing && !Is(tag, "script"u8) && !Is(tag, "style"u8) && !Is(tag, "title"u8) && !Is(tag, "textarea"u8)
-                && !Is(tag, "xmp"u8) && !Is(tag, "iframe"u8) && !Is(tag, "noembed"u8) && !Is(tag, "noframes"u8) && !Is(tag, "plaintext"u8))
+            if (tag.SelfClosing && !Is(tag, "script"u8) && !Is(tag, "style"u8) && !Is(tag, "title"u8)
+                && !Is(tag, "textarea"u8)
+                && !Is(tag, "xmp"u8) && !Is(tag, "iframe"u8) && !Is(tag, "noembed"u8) && !Is(tag, "noframes"u8)
+                    && !Is(tag, "plaintext"u8))
                 return;
             TextState state;
             if (Is(tag, "script"u8)) state = TextState.ScriptData;
-            else if (Is(tag, "style"u8) || Is(tag, "xmp"u8) || Is(tag, "iframe"u8) || Is(tag, "noembed"u8) || Is(tag, "noframes"u8)) state = TextState.RawText;
+            else if (Is(tag, "style"u8) || Is(tag, "xmp"u8) || Is(tag, "iframe"u8) || Is(tag, "noembed"u8)
+                || Is(tag, "noframes"u8)) state = TextState.RawText;
             else if (Is(tag, "textarea"u8) || Is(tag, "title"u8)) state = TextState.RcData;
             else if (Is(tag, "plaintext"u8)) state = TextState.PlainText;
             else return;
             _state = state;
-            _endTagName = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(_s.Slice(tag.NameStart, tag.NameLength)).ToLowerInvariant());
+            _endTagName = System.Text.Encoding.ASCII.GetBytes(
+                System.Text.Encoding.ASCII.GetString(_s.Slice(tag.NameStart, tag.NameLength)).ToLowerInvariant());
         }
 
         /// <summary>Moves to the next start or end tag; false at the end of the input.</summary>
@@ -183,7 +195,8 @@ public static class HtmlLinks
                     var gt = body[from..].IndexOf((byte)'>');
                     if (gt < 0) break;
                     var q = from + gt;
-                    if ((q >= 2 && body[q - 1] == '-' && body[q - 2] == '-') || (q >= 3 && body[q - 1] == '!' && body[q - 2] == '-' && body[q - 3] == '-'))
+                    if ((q >= 2 && body[q - 1] == '-' && body[q - 2] == '-')
+                        || (q >= 3 && body[q - 1] == '!' && body[q - 2] == '-' && body[q - 3] == '-'))
                     {
                         end = q;
                         break;
@@ -213,7 +226,8 @@ public static class HtmlLinks
             _i = end < 0 ? _s.Length : from + end + 1;
         }
 
-        /// <summary>In RCDATA or RAWTEXT: moves to the "&lt;/name" (name followed by space, '/' or '&gt;') that ends it.</summary>
+        /// <summary>In RCDATA or RAWTEXT: moves to the "&lt;/name" (name followed by space, '/' or '&gt;') that ends
+        /// it.</summary>
         private bool SkipToAppropriateEndTag()
         {
             while (true)
@@ -242,7 +256,8 @@ public static class HtmlLinks
         /// </summary>
         private bool SkipScriptData()
         {
-            var escaped = false;       // after "<!--": an end tag still ends the script, "<script>" starts double escaping
+            // after "<!--": an end tag still ends the script, "<script>" starts double escaping
+            var escaped = false;
             var doubleEscaped = false; // after "<!-- <script>": "</script>" only goes back to escaped
             var dashes = 0;            // '-' seen in a row while escaped; "-->" (or more dashes) ends the escaping
             while (_i < _s.Length)
@@ -266,7 +281,8 @@ public static class HtmlLinks
                     if (!doubleEscaped && IsAppropriateEndTag(_i)) return true;
                     var isEnd = _i + 1 < _s.Length && _s[_i + 1] == '/';
                     var nameStart = _i + (isEnd ? 2 : 1);
-                    if (isEnd == doubleEscaped && nameStart + 6 < _s.Length && System.Text.Ascii.EqualsIgnoreCase(_s.Slice(nameStart, 6), "script"u8)
+                    if (isEnd == doubleEscaped && nameStart + 6 < _s.Length
+                        && System.Text.Ascii.EqualsIgnoreCase(_s.Slice(nameStart, 6), "script"u8)
                         && (IsSpace(_s[nameStart + 6]) || _s[nameStart + 6] is (byte)'/' or (byte)'>'))
                     {
                         doubleEscaped = !isEnd;
@@ -282,7 +298,8 @@ public static class HtmlLinks
             return false;
         }
 
-        /// <summary>At the first letter of a tag name: reads the name and attributes; false when the input ends inside the tag.</summary>
+        /// <summary>At the first letter of a tag name: reads the name and attributes; false when the input ends inside
+        /// the tag.</summary>
         private bool ReadTag(ref Tag tag)
         {
             var start = _i;
@@ -365,7 +382,8 @@ public static class HtmlLinks
             : 0;
     }
 
-    /// <summary>An attribute value as the tokenizer emits it: character references decoded, CR LF and CR as LF, NUL as U+FFFD.</summary>
+    /// <summary>An attribute value as the tokenizer emits it: character references decoded, CR LF and CR as LF, NUL as
+    /// U+FFFD.</summary>
     private static string Decode(ReadOnlySpan<byte> raw)
     {
         if (raw.IndexOfAny((byte)'&', (byte)'\r', (byte)'\0') < 0) return Encoding.UTF8.GetString(raw);
@@ -386,7 +404,8 @@ public static class HtmlLinks
         return result.ToString();
     }
 
-    /// <summary>Decodes the character reference at <paramref name="amp"/> (in an attribute value); returns the index of its last character.</summary>
+    /// <summary>Decodes the character reference at <paramref name="amp"/> (in an attribute value); returns the index of
+    /// its last character.</summary>
     private static int CharacterReference(string text, int amp, StringBuilder result)
     {
         var i = amp + 1;
@@ -411,14 +430,16 @@ public static class HtmlLinks
         if (nameEnd > i)
         {
             var name = text[i..nameEnd];
-            if (nameEnd < text.Length && text[nameEnd] == ';' && HtmlEntityProvider.Resolver.GetSymbol(name + ";") is { } symbol)
+            if (nameEnd < text.Length && text[nameEnd] == ';'
+                && HtmlEntityProvider.Resolver.GetSymbol(name + ";") is { } symbol)
             {
                 result.Append(symbol);
                 return nameEnd;
             }
             // Legacy names work without ';', but not in an attribute when a letter, digit or '=' follows
             // (the run of letters is taken whole, so a shorter legacy prefix is always followed by a letter).
-            if ((nameEnd >= text.Length || text[nameEnd] != '=') && HtmlEntityProvider.Resolver.GetSymbol(name) is { } legacy)
+            if ((nameEnd >= text.Length || text[nameEnd] != '=')
+                && HtmlEntityProvider.Resolver.GetSymbol(name) is { } legacy)
             {
                 result.Append(legacy);
                 return nameEnd - 1;
@@ -433,15 +454,19 @@ public static class HtmlLinks
     private static string NumericReference(int code)
     {
         if (code == 0 || code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF) return "\uFFFD";
-        if (code is >= 0x80 and <= 0x9F && Windows1252[code - 0x80] is var mapped and not '\0') return mapped.ToString();
+        if (code is >= 0x80 and <= 0x9F
+            && Windows1252[code - 0x80] is var mapped and not '\0') return mapped.ToString();
         return char.ConvertFromUtf32(code);
     }
 
-    /// <summary>The numeric references 0x80–0x9F mean their Windows-1252 characters (0 where they stay as they are).</summary>
+    /// <summary>The numeric references 0x80–0x9F mean their Windows-1252 characters (0 where they stay as they
+    /// are).</summary>
     private static readonly char[] Windows1252 =
     [
-        '\u20AC', '\0', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\0', '\u017D', '\0',
-        '\0', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014', '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\0', '\u017E', '\u0178',
+        '\u20AC', '\0', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', '\u02C6', '\u2030', '\u0160',
+            '\u2039', '\u0152', '\0', '\u017D', '\0',
+        '\0', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014', '\u02DC', '\u2122', '\u0161',
+            '\u203A', '\u0153', '\0', '\u017E', '\u0178',
     ];
 
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r';

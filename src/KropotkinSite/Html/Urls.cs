@@ -16,11 +16,15 @@ public static class Urls
     public static string WithBasePath(string url, string basePath) =>
         IsRootRelative(url) && basePath != "/" ? basePath + url[1..] : url;
 
-    public static bool IsRootRelative(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
+    public static bool IsRootRelative(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
 
-    /// <summary>Whether a URL names another host or scheme (http:, mailto:, //host), which the build does not check.</summary>
+    /// <summary>Whether a URL names another host or scheme (http:, mailto:, //host), which the build does not
+    /// check.</summary>
     public static bool IsExternal(string url) =>
-        url.StartsWith("//", StringComparison.Ordinal) || (url.IndexOf(':') is var colon and > 0 && url.IndexOfAny(['/', '?', '#']) is var stop && (stop < 0 || colon < stop));
+        url.StartsWith("//", StringComparison.Ordinal)
+            || (url.IndexOf(':') is var colon and > 0 && url.IndexOfAny(['/', '?', '#']) is var stop
+            && (stop < 0 || colon < stop));
 
     /// <summary>
     /// Whether a path is root-relative and already in the form URI resolution would give it (only letters,
@@ -42,14 +46,17 @@ public static class Urls
         if (path.All(c => !MustEscape(c))) return path;
         var escaped = new System.Text.StringBuilder(path.Length + 8);
         foreach (var c in path)
-            if (MustEscape(c)) escaped.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            if (MustEscape(c)) escaped.Append('%').Append(((int)c).ToString("X2",
+                System.Globalization.CultureInfo.InvariantCulture));
             else escaped.Append(c);
         return escaped.ToString();
     }
 
-    private static bool MustEscape(char c) => c is ' ' or '"' or '<' or '>' or '`' or '{' or '}' or '|' or '^' or '[' or ']';
+    private static bool MustEscape(char c) =>
+        c is ' ' or '"' or '<' or '>' or '`' or '{' or '}' or '|' or '^' or '[' or ']';
 
-    /// <summary>The absolute path a link's path part leads to from a page at <paramref name="pagePath"/> (e.g. <c>/life/a/</c>).</summary>
+    /// <summary>The absolute path a link's path part leads to from a page at <paramref name="pagePath"/> (e.g.
+    /// <c>/life/a/</c>).</summary>
     public static string Resolve(string pagePath, string path) =>
         IsPlainAbsolutePath(path) ? path : new Uri(new Uri("http://site.invalid" + pagePath), path).AbsolutePath;
 }

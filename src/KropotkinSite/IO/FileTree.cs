@@ -1,6 +1,7 @@
 namespace KropotkinSite.IO;
 
-/// <summary>Lists the files of a folder as relative paths with '/', sorted ordinally so order never depends on the disk.</summary>
+/// <summary>Lists the files of a folder as relative paths with '/', sorted ordinally so order never depends on the
+/// disk.</summary>
 public static class FileTree
 {
     /// <summary>
@@ -28,15 +29,24 @@ public static class FileTree
 
     private static string[] ListQuickly(string root)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        return new System.IO.Enumeration.FileSystemEnumerable<string>(root, (ref System.IO.Enumeration.FileSystemEntry entry) =>
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = false,
+        };
+        return new System.IO.Enumeration.FileSystemEnumerable<string>(root,
+            (ref System.IO.Enumeration.FileSystemEntry entry) =>
             {
-                var folder = entry.Directory.Length > entry.RootDirectory.Length ? entry.Directory[(entry.RootDirectory.TrimEnd(Path.DirectorySeparatorChar).Length + 1)..] : [];
+                var folder = entry.Directory.Length > entry.RootDirectory.Length
+                    ? entry.Directory[(entry.RootDirectory.TrimEnd(Path.DirectorySeparatorChar).Length + 1)..]
+                    : [];
                 var relative = folder.IsEmpty ? entry.FileName.ToString() : string.Concat(folder, "/", entry.FileName);
                 return Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
             }, options)
         {
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory || IsLink(entry.Attributes),
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                !entry.IsDirectory || IsLink(entry.Attributes),
             ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !IsLink(entry.Attributes),
         }.ToArray();
     }
@@ -48,7 +58,8 @@ public static class FileTree
         FileSystemInfo[] entries;
         try
         {
-            entries = folder.GetFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false });
+            entries = folder.GetFileSystemInfos("*",
+                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -94,11 +105,15 @@ public static class FileTree
         if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is { } target)
         {
             var resolved = NativeFiles.RealPath(full);
-            if (resolved is null || !Path.Exists(resolved)) return $"it is a symbolic link to '{target}', which does not exist";
-            if (Directory.Exists(resolved)) return $"it is a symbolic link to the folder '{target}', and the build does not follow links to folders; move or copy the folder here instead";
-            var inside = (NativeFiles.RealPath(root) ?? Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (resolved is null
+                || !Path.Exists(resolved)) return $"it is a symbolic link to '{target}', which does not exist";
+            if (Directory.Exists(resolved)) return $"it is a symbolic link to the folder '{target}', and the build " +
+                "does not follow links to folders; move or copy the folder here instead";
+            var inside = (NativeFiles.RealPath(root)
+                ?? Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (!resolved.StartsWith(inside, StringComparison.Ordinal))
-                return $"it is a symbolic link to '{resolved}', outside {root}; the build reads only what lies inside, so copy the file here instead";
+                return $"it is a symbolic link to '{resolved}', outside {root}; the build reads only what lies " +
+                    "inside, so copy the file here instead";
         }
         if (Directory.Exists(full)) return "it is a folder that cannot be opened; check its permissions";
         if (NativeFiles.IsSpecialFile(full)) return "it is not an ordinary file but a named pipe, socket or device";

@@ -6,10 +6,12 @@ namespace KropotkinSite.IO;
 /// named pipe, socket or device. Where the system cannot tell, the answers are the safe defaults.</summary>
 internal static class NativeFiles
 {
-    /// <summary>The absolute path with every symbolic link resolved (<c>realpath</c>), or null when it leads nowhere.</summary>
+    /// <summary>The absolute path with every symbolic link resolved (<c>realpath</c>), or null when it leads
+    /// nowhere.</summary>
     public static string? RealPath(string path)
     {
-        if (OperatingSystem.IsWindows()) return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows()) return File.ResolveLinkTarget(path,
+            returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         try
         {
             var resolved = realpath(path, IntPtr.Zero);
@@ -23,7 +25,8 @@ internal static class NativeFiles
         }
     }
 
-    /// <summary>Whether a path (links followed) is a named pipe, socket or device: reading one blocks or never ends.</summary>
+    /// <summary>Whether a path (links followed) is a named pipe, socket or device: reading one blocks or never
+    /// ends.</summary>
     public static bool IsSpecialFile(string path)
     {
         if (!OperatingSystem.IsLinux()) return false;
@@ -49,13 +52,16 @@ internal static class NativeFiles
         try
         {
             Span<byte> buffer = stackalloc byte[256];
-            if (statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxSize | StatxModified | StatxInode, ref buffer[0]) != 0) return null;
-            if ((BitConverter.ToUInt16(buffer[28..]) & 0xF000) != 0x8000) return null; // stx_mode & S_IFMT: a regular file
+            if (statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxSize | StatxModified | StatxInode,
+                ref buffer[0]) != 0) return null;
+            // stx_mode & S_IFMT: a regular file
+            if ((BitConverter.ToUInt16(buffer[28..]) & 0xF000) != 0x8000) return null;
             var inode = BitConverter.ToUInt64(buffer[32..]);
             var size = BitConverter.ToUInt64(buffer[40..]);
             var seconds = BitConverter.ToInt64(buffer[112..]); // stx_mtime
             var nanoseconds = BitConverter.ToUInt32(buffer[120..]);
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size}|{seconds}.{nanoseconds:D9}|{inode}");
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{size}|{seconds}.{nanoseconds:D9}|{inode}");
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {

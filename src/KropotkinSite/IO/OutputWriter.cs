@@ -15,7 +15,8 @@ public static class OutputWriter
     private const string StagingSuffix = ".staging";
     private const string PreviousSuffix = ".previous";
 
-    public static int Publish(string outputDirectory, IEnumerable<Document> documents, CancellationToken cancellation = default)
+    public static int Publish(string outputDirectory, IEnumerable<Document> documents,
+        CancellationToken cancellation = default)
     {
         var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var staging = output + StagingSuffix;
@@ -62,7 +63,11 @@ public static class OutputWriter
         var paths = list.Select(d => FullPathInside(rootWithSeparator, d.Destination)).ToArray();
         // Each folder once, a level of the tree at a time (parents first) on every core, then the files on every
         // core: one open, write and close per file. Making a folder costs the file system about as much as a file.
-        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var options = new ParallelOptions
+        {
+            CancellationToken = cancellation,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+        };
         var levels = paths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal)
             .GroupBy(folder => folder.Count(c => c == Path.DirectorySeparatorChar)).OrderBy(level => level.Key);
         try
@@ -82,7 +87,8 @@ public static class OutputWriter
     {
         var path = Path.GetFullPath(Path.Combine(rootWithSeparator, destination));
         if (!path.StartsWith(rootWithSeparator, StringComparison.Ordinal) || Path.IsPathRooted(destination))
-            throw new InvalidOperationException($"Refusing to write '{destination}': it lies outside the output folder.");
+            throw new InvalidOperationException($"Refusing to write '{destination}': it lies outside the output " +
+                "folder.");
         return path;
     }
 
@@ -133,6 +139,7 @@ public static class OutputWriter
         public const uint RenameExchange = 2;
 
         [DllImport("libc", SetLastError = true)]
-        public static extern int renameat2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+        public static extern int renameat2(int oldDirectory, string oldPath, int newDirectory, string newPath,
+            uint flags);
     }
 }

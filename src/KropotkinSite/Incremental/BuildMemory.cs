@@ -21,7 +21,8 @@ public sealed class BuildMemory : IStepMemory
 
     public void BeginRun() => _reports = new ConcurrentQueue<StepReport>();
 
-    public IReadOnlyList<Document> Run(string step, IModule module, IReadOnlyList<Document> inputs, IExecutionContext context)
+    public IReadOnlyList<Document> Run(string step, IModule module, IReadOnlyList<Document> inputs,
+        IExecutionContext context)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var last = _steps.GetValueOrDefault(step);

@@ -20,7 +20,9 @@ public sealed class ChangeSet
 
     /// <summary>What changed over two bursts of a watcher (the first for a rebuild that did not finish).</summary>
     public ChangeSet And(ChangeSet later) =>
-        Paths is null || later.Paths is null ? Unknown : new ChangeSet(Paths.Union(later.Paths).ToHashSet(StringComparer.Ordinal));
+        Paths is null || later.Paths is null
+            ? Unknown
+            : new ChangeSet(Paths.Union(later.Paths).ToHashSet(StringComparer.Ordinal));
 
     public bool Contains(string fullPath) => Paths is null || Paths.Contains(fullPath);
 }

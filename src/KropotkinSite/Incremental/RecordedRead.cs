@@ -16,7 +16,8 @@ internal abstract record RecordedRead
 
     public sealed record Listing(string Root, IReadOnlyList<string> Files) : RecordedRead
     {
-        public override bool Holds(IExecutionContext context) => StructuralEquality.Equal(context.Files.List(Root), Files);
+        public override bool Holds(IExecutionContext context) =>
+            StructuralEquality.Equal(context.Files.List(Root), Files);
     }
 
     public sealed record File(string Root, string RelativePath, FileRead Read) : RecordedRead

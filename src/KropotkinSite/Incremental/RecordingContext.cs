@@ -65,7 +65,8 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
     public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
         Func<Document, TShared, IExecutionContext, Document?> map)
     {
-        var (call, same) = Items(documents, map, shared, document => DocumentParallel.MapOne(document, shared, map, this));
+        var (call, same) = Items(documents, map, shared,
+            document => DocumentParallel.MapOne(document, shared, map, this));
         if (same && call.Outputs is IReadOnlyList<Document> outputs)
         {
             foreach (var result in call.Values)
@@ -101,9 +102,10 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         return output;
     }
 
-    /// <summary>The values of a call for each item, and whether they are all last run's, for the very same items.</summary>
-    private (ItemsCall<TItem, T> Call, bool Same) Items<TItem, T>(IReadOnlyList<TItem> items, Delegate function, object? shared,
-        Func<TItem, T> compute)
+    /// <summary>The values of a call for each item, and whether they are all last run's, for the very same
+    /// items.</summary>
+    private (ItemsCall<TItem, T> Call, bool Same) Items<TItem, T>(IReadOnlyList<TItem> items, Delegate function,
+        object? shared, Func<TItem, T> compute)
     {
         var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall<TItem, T>;
         if (before is not null && !(StructuralEquality.Equal(function, before.Function)

@@ -19,8 +19,10 @@ internal static class Slots
         return index;
     }
 
-    /// <summary>The position in <paramref name="before"/> of the item that stood for <paramref name="item"/>, or -1.</summary>
-    public static int Find<T>(T item, int position, IReadOnlyList<T> before, Lazy<Dictionary<(string, string), int>> index)
+    /// <summary>The position in <paramref name="before"/> of the item that stood for <paramref name="item"/>, or
+    /// -1.</summary>
+    public static int Find<T>(T item, int position, IReadOnlyList<T> before, Lazy<Dictionary<(string, string),
+        int>> index)
     {
         if (position < before.Count && (ReferenceEquals(before[position], item) || Of(before[position]) == Of(item)))
             return position;

@@ -92,7 +92,8 @@ public static class StructuralEquality
                 if (!Equal(listA[i], listB[i], depth + 1)) return false;
             return true;
         }
-        if (a is ICollection collectionA && b is ICollection collectionB && collectionA.Count != collectionB.Count) return false;
+        if (a is ICollection collectionA && b is ICollection collectionB
+            && collectionA.Count != collectionB.Count) return false;
         var left = a.GetEnumerator();
         var right = b.GetEnumerator();
         while (true)
@@ -115,8 +116,13 @@ public static class StructuralEquality
         if (IsRecord(type) || (type.IsValueType && IsOurs(type)))
             return new Shape(fields.All(f => IsFlat(f.FieldType, 0)) ? Kind.ByEquals : Kind.ByFields, fields);
         if (!IsOurs(type))
-            return new Shape(type.IsValueType && fields.All(f => IsPlainValue(f.FieldType)) ? Kind.ByEquals : Kind.ByReference, []);
-        return new Shape(type.GetInterfaces().Contains(typeof(IEquatable<>).MakeGenericType(type)) ? Kind.ByEquals : Kind.ByReference, []);
+            return new Shape(type.IsValueType
+                && fields.All(f => IsPlainValue(f.FieldType)) ? Kind.ByEquals : Kind.ByReference, []);
+        return new Shape(
+            type.GetInterfaces().Contains(typeof(IEquatable<>).MakeGenericType(type))
+                ? Kind.ByEquals
+                : Kind.ByReference,
+            []);
     }
 
     private static bool IsPlainValue(Type type) =>
@@ -144,5 +150,6 @@ public static class StructuralEquality
     [UnconditionalSuppressMessage("Trimming", "IL2070",
         Justification = "The types compared are this assembly's, and the published build keeps this assembly whole.")]
     private static bool IsRecord(Type type) =>
-        type.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is not null;
+        type.GetMethod("PrintMembers",
+            BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is not null;
 }

@@ -33,12 +33,14 @@ public static class ListNesting
     {
         var columns = 0;
         var i = 0;
-        for (; i < line.Length && line[i] is ' ' or '\t'; i++) columns = line[i] == '\t' ? columns + 4 - columns % 4 : columns + 1;
+        for (; i < line.Length
+            && line[i] is ' ' or '\t'; i++) columns = line[i] == '\t' ? columns + 4 - columns % 4 : columns + 1;
         rest = line[i..];
         return columns;
     }
 
-    /// <summary><c>-</c>, <c>+</c> or <c>*</c>, or up to nine digits and <c>.</c> or <c>)</c>, then a space, a tab or the end of the line.</summary>
+    /// <summary><c>-</c>, <c>+</c> or <c>*</c>, or up to nine digits and <c>.</c> or <c>)</c>, then a space, a tab or
+    /// the end of the line.</summary>
     private static bool StartsWithListMarker(ReadOnlySpan<char> text)
     {
         var digits = 0;

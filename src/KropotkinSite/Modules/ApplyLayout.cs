@@ -24,7 +24,8 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
             var file = document.Source.Length > 0 ? document.Source : "theme";
             var problem = LiquidLayouts.IsValidName(job.Layout)
                 ? $"the theme has no layout '{job.Layout}'"
-                : $"'{job.Layout}' is not a layout name (names are letters, digits, '-' and '_', and stay inside the theme)";
+                : $"'{job.Layout}' is not a layout name (names are letters, digits, '-' and '_', and stay inside the " +
+                    "theme)";
             throw new ContentException(new ContentError(file, job.LayoutPosition.Line, job.LayoutPosition.Column,
                 ErrorCodes.UnknownLayout, $"{problem}; use one of: {string.Join(", ", layouts.Names)}"));
         }

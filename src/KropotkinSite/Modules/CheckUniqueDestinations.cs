@@ -25,13 +25,15 @@ public sealed record CheckUniqueDestinations : IModule
                      .GroupBy(d => d.Destination, StringComparer.OrdinalIgnoreCase)
                      .Where(g => g.Count() > 1))
         {
-            var owners = group.OrderBy(d => d.Source.Length == 0 ? 1 : 0).ThenBy(d => d.Source, StringComparer.Ordinal).ToArray();
+            var owners = group.OrderBy(d => d.Source.Length == 0 ? 1 : 0).ThenBy(d => d.Source,
+                StringComparer.Ordinal).ToArray();
             var first = owners[0];
             foreach (var other in owners.Skip(1))
             {
                 var blamed = other.Source.Length > 0 ? other : first;
                 var otherName = ReferenceEquals(blamed, first) ? Describe(other) : Describe(first);
-                context.Report(new ContentError(blamed.Source.Length > 0 ? blamed.Source : "input", 1, 1, ErrorCodes.DuplicateAddress,
+                context.Report(new ContentError(blamed.Source.Length > 0 ? blamed.Source : "input", 1, 1,
+                    ErrorCodes.DuplicateAddress,
                     $"is published at '{group.Key}', the same address as {otherName}; rename or move one of them"));
             }
         }
@@ -39,5 +41,6 @@ public sealed record CheckUniqueDestinations : IModule
 
     private static string Describe(Document document) =>
         document.Source.Length > 0 ? ContentError.DisplayPath(document.Source)
-        : document.Get<string>(ReadPageInfo.Url) is { } url ? $"the generated page '{url}'" : $"the generated file '{document.Destination}'";
+        : document.Get<string>(ReadPageInfo.Url) is { } url ? $"the generated page '{url}'"
+        : $"the generated file '{document.Destination}'";
 }

@@ -91,7 +91,8 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
         if (headings.Any(h => h.Id == e.Anchor)) return linked;
         report(new ContentError(e.SourceFile, e.Position.Line, e.Position.Column, ErrorCodes.BrokenFragment,
             $"the event's anchor '{e.Anchor}' is not a heading id of {ContentError.DisplayPath(page.Source)}; " +
-            $"use one of: {string.Join(", ", headings.Select(h => h.Id).Where(id => id.Length > 0).DefaultIfEmpty("(the page has no headings)"))}"));
+            $"use one of: {string.Join(", ", headings.Select(h => h.Id).Where(id => id.Length > 0)
+                .DefaultIfEmpty("(the page has no headings)"))}"));
         return null;
     }
 }

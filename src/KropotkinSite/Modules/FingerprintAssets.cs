@@ -21,7 +21,8 @@ public sealed record FingerprintAssets : IModule
         });
 
     public static bool IsFingerprinted(string path) =>
-        path.EndsWith(".css", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".js", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".js", StringComparison.OrdinalIgnoreCase);
 
     private static string WithHash(string path, ReadOnlySpan<byte> content)
     {

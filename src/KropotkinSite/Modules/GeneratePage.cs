@@ -14,7 +14,8 @@ public sealed record GeneratePage(string Url, string PageKind, string DefaultTit
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         inputs.Count > 0
-            ? context.Map(inputs, (d, _) => d.With(Kind, PageKind).With(ReadPageInfo.Url, Url).WithDestination(Destination(Url)))
+            ? context.Map(inputs,
+                (d, _) => d.With(Kind, PageKind).With(ReadPageInfo.Url, Url).WithDestination(Destination(Url)))
             : [Create(Url, PageKind, DefaultTitle, DefaultDescription)];
 
     /// <summary>A page with nothing but a title (and a description), for the layout of its kind to fill.</summary>

@@ -38,9 +38,11 @@ public sealed record GenerateSiteFiles(string DataPipeline, string BasePath, str
             .Where(u => u.EndsWith('/'))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
-        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset " +
+            "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var url in urls)
-            xml.Append("  <url><loc>").Append(SecurityElement.Escape(new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri)).Append("</loc></url>\n");
+            xml.Append("  <url><loc>").Append(SecurityElement.Escape(new Uri(baseUrl,
+                url.TrimStart('/')).AbsoluteUri)).Append("</loc></url>\n");
         xml.Append("</urlset>\n");
         return Document.Create("", "sitemap.xml", Encoding.UTF8.GetBytes(xml.ToString()));
     }
@@ -60,6 +62,7 @@ public sealed record GenerateSiteFiles(string DataPipeline, string BasePath, str
                 ["src"] = BasePath + IconPath, ["sizes"] = "any", ["type"] = "image/svg+xml",
             }),
         };
-        return Encoding.UTF8.GetBytes(manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return Encoding.UTF8.GetBytes(
+            manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -18,7 +18,8 @@ public sealed record ParseFrontMatter : IModule
     public const string Body = "body";
     public const string BodyLine = "bodyLine";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, Parse);
@@ -28,7 +29,8 @@ public sealed record ParseFrontMatter : IModule
         var text = Decode(document, context);
         if (text is null) return null;
         if (HasBareCarriageReturn(text))
-            text = text.Replace("\r\n", "\n").Replace('\r', '\n'); // line ends of old Macs: every CR ends a line, as editors show it
+            text = text.Replace("\r\n", "\n").Replace('\r',
+                '\n'); // line ends of old Macs: every CR ends a line, as editors show it
         var (yaml, body, bodyLine, closed) = Split(text);
         if (!closed)
         {
@@ -38,7 +40,8 @@ public sealed record ParseFrontMatter : IModule
         }
         var map = yaml is null ? new YamlMappingNode() : ParseYaml(document, yaml, context);
         if (map is null) return null;
-        return document.With(FrontMatter, map).With(Body, body).With(BodyLine, bodyLine).WithContent(ReadOnlyMemory<byte>.Empty);
+        return document.With(FrontMatter, map).With(Body, body).With(BodyLine,
+            bodyLine).WithContent(ReadOnlyMemory<byte>.Empty);
     }
 
     public static string? Decode(Document document, IExecutionContext context)
@@ -61,7 +64,8 @@ public sealed record ParseFrontMatter : IModule
     private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         int line = 1, lineStart = 0, i = 0;
-        while (i < bytes.Length && Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        while (i < bytes.Length
+            && Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
         {
             if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
             i += consumed;
@@ -76,7 +80,8 @@ public sealed record ParseFrontMatter : IModule
         return false;
     }
 
-    /// <summary>Splits text into front matter and body. Line ends may be LF or CRLF (bare CRs are made LF before).</summary>
+    /// <summary>Splits text into front matter and body. Line ends may be LF or CRLF (bare CRs are made LF
+    /// before).</summary>
     private static (string? Yaml, string Body, int BodyLine, bool Closed) Split(string text)
     {
         if (!IsFence(text, 0, out var afterOpen)) return (null, text, 1, true);
@@ -122,7 +127,9 @@ public sealed record ParseFrontMatter : IModule
         catch (YamlException e)
         {
             context.Report(new ContentError(document.Source, (int)e.Start.Line + 1, (int)e.Start.Column,
-                ErrorCodes.YamlSyntax, $"the front matter is not valid YAML: {YamlMessage(e)}; quote values that contain ': ' or start with a special character"));
+                ErrorCodes.YamlSyntax,
+                    $"the front matter is not valid YAML: {YamlMessage(e)}; quote values that contain ': ' or start " +
+                    "with a special character"));
             return null;
         }
     }

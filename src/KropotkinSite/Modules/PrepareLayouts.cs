@@ -31,14 +31,17 @@ public sealed record PrepareLayouts(
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var settings = ReadSiteModel.SettingsIn(context.OutputsOf(DataPipeline)) ?? SiteSettings.Default("Untitled site");
-        var timelineData = context.OutputsOf(TimelinePipeline).Select(d => d.Get<TimelineData>(CollectTimeline.Timeline))
+        var settings = ReadSiteModel.SettingsIn(context.OutputsOf(DataPipeline))
+            ?? SiteSettings.Default("Untitled site");
+        var timelineData = context.OutputsOf(TimelinePipeline)
+            .Select(d => d.Get<TimelineData>(CollectTimeline.Timeline))
             .OfType<TimelineData>().FirstOrDefault() ?? NoEvents;
         var withEntries = context.Map(inputs, static (document, _) => document.With(Entry, EntryOf(document)));
         var entries = withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray();
         var index = context.Compute(entries, static all => new SiteIndex(all.Where(e => e.Kind != PageKinds.NotFound)));
         var site = context.Compute(
-            (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline), Module: this),
+            (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline),
+                Module: this),
             static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
         var catalogue = context.Compute((index, BasePath),
             static parts => WorksCatalogue.Build(parts.index.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
@@ -59,7 +62,8 @@ public sealed record PrepareLayouts(
                 e => PageHref(parts.BasePath, e)));
         // What each page shows of the others is looked up again whenever the site changes, but a page whose
         // surroundings come out the same keeps its model and its layout.
-        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline, places), static (document, site, _) =>
+        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline, places),
+            static (document, site, _) =>
             document.With(Surroundings, PageSurroundings.Of(document.Require<PageEntry>(Entry), site.index,
                 site.timelineData, site.catalogue, site.timeline, site.places)));
         var navigation = context.Compute(index, static index => index.Navigation);
@@ -73,7 +77,8 @@ public sealed record PrepareLayouts(
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
             var model = site.views.ModelOf(entry, document.Require<PageSurroundings>(Surroundings), html);
             // The surroundings are in the model now: without them, a page whose model is the same is the same document.
-            return document.Without(Surroundings).With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
+            return document.Without(Surroundings).With(Job,
+                new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
         });
     }
 
@@ -100,7 +105,8 @@ public sealed record PrepareLayouts(
                 : info?.Work is not null ? PageKinds.Work
                 : IsSectionIndex(document.Get<string>(ReadFiles.RelativePath)) ? PageKinds.Section
                 : PageKinds.Page);
-        return new PageEntry(url, info?.Title ?? "", info?.Description, document.Get<string>(RenderMarkdown.Excerpt) ?? "",
+        return new PageEntry(url, info?.Title ?? "", info?.Description,
+            document.Get<string>(RenderMarkdown.Excerpt) ?? "",
             info?.Order, document.Source, info, headings, links, kind);
     }
 
@@ -109,7 +115,8 @@ public sealed record PrepareLayouts(
         relativePath is not null && relativePath.EndsWith("/index.md", StringComparison.Ordinal)
         && relativePath.Count(c => c == '/') == 1;
 
-    /// <summary>The page address a Markdown link points to (<c>../siberia/#x</c> from <c>/life/a/</c> → <c>/life/siberia/</c>).</summary>
+    /// <summary>The page address a Markdown link points to (<c>../siberia/#x</c> from <c>/life/a/</c> →
+    /// <c>/life/siberia/</c>).</summary>
     private static string? LinkTarget(string pageUrl, string link)
     {
         if (Urls.IsExternal(link)) return null;
@@ -122,7 +129,8 @@ public sealed record PrepareLayouts(
     private SiteView SiteViewOf(SiteSettings settings, IReadOnlyList<Document> assets, IReadOnlyList<Document> data)
     {
         string Href(string url) => PageViewBuilder.Href(BasePath, url);
-        var assetHrefs = assets.ToDictionary(d => d.Require<string>(FingerprintAssets.AssetPath), d => Href("/" + d.Destination),
+        var assetHrefs = assets.ToDictionary(d => d.Require<string>(FingerprintAssets.AssetPath),
+            d => Href("/" + d.Destination),
             StringComparer.Ordinal);
         var dataFiles = data
             .Where(d => d.Get<string>(ReadData.DataName) is not null

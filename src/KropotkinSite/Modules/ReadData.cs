@@ -36,7 +36,8 @@ public sealed record ReadData : IModule
             return document.With(Yaml, root).With(Data, Plain(root)).With(DataName, name);
         });
 
-    /// <summary>YAML as plain values: scalars are strings (numbers stay text), sequences lists, mappings dictionaries.</summary>
+    /// <summary>YAML as plain values: scalars are strings (numbers stay text), sequences lists, mappings
+    /// dictionaries.</summary>
     public static object? Plain(YamlNode node) => node switch
     {
         YamlScalarNode scalar when YamlFields.IsNull(scalar) => null,

@@ -25,7 +25,8 @@ public sealed record ReadFiles : IModule
 
     /// <summary>Files named by relative path, each with the full path to read it from.</summary>
     public ReadFiles(IEnumerable<KeyValuePair<string, string>> files) =>
-        _named = files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Value[..^f.Key.Length], f.Key)).ToArray();
+        _named = files.OrderBy(f => f.Key,
+            StringComparer.Ordinal).Select(f => (f.Value[..^f.Key.Length], f.Key)).ToArray();
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {

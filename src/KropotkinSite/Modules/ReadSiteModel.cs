@@ -31,7 +31,8 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
             if (relative == SettingsPath)
             {
                 sawSettings = true;
-                if (AsMapping(document, root, "a set of 'key: value' lines such as 'title: My site'", context) is { } map
+                if (AsMapping(document, root, "a set of 'key: value' lines such as 'title: My site'",
+                    context) is { } map
                     && SiteSettingsReader.Read(new YamlFields(map, document.Source, 0, errors), errors) is { } settings)
                     result = result.With(Settings, BaseUrl is null ? settings : settings with { BaseUrl = BaseUrl });
             }
@@ -46,7 +47,8 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
             results.Add(result);
         }
         var settingsFile = Path.Combine(InputRoot, SettingsPath);
-        if (!sawSettings && !context.Files.Exists(settingsFile)) // one that exists but failed to read is reported already
+        if (!sawSettings
+            && !context.Files.Exists(settingsFile)) // one that exists but failed to read is reported already
             context.Report(new ContentError(settingsFile, 1, 1, ErrorCodes.SiteSettings,
                 $"the site has no {SettingsPath}; create it with at least a line 'title: Your site's title'"));
         return results;
@@ -56,13 +58,15 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
     public static SiteSettings? SettingsIn(IReadOnlyList<Document> data) =>
         data.Select(d => d.Get<SiteSettings>(Settings)).OfType<SiteSettings>().FirstOrDefault();
 
-    private static IReadOnlyList<(TimelineEvent Event, string? Page, SourcePosition PagePosition)> ReadTimelineEvents(Document document, YamlNode root, List<ContentError> errors)
+    private static IReadOnlyList<(TimelineEvent Event, string? Page,
+        SourcePosition PagePosition)> ReadTimelineEvents(Document document, YamlNode root, List<ContentError> errors)
     {
         var events = new List<(TimelineEvent, string?, SourcePosition)>();
         if (YamlFields.IsNull(root)) return events;
         if (root is not YamlSequenceNode sequence)
         {
-            errors.Add(new ContentError(document.Source, (int)root.Start.Line, (int)root.Start.Column, ErrorCodes.DataFile,
+            errors.Add(new ContentError(document.Source, (int)root.Start.Line, (int)root.Start.Column,
+                ErrorCodes.DataFile,
                 "a timeline data file must be a list of events, each starting with '- date:'"));
             return events;
         }
@@ -72,7 +76,8 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
         {
             var evt = PageInfoReader.ReadEvent(item, document.Source);
             var page = item.String("page");
-            if (evt is not null) events.Add((evt, page, item.Node("page") is { } node ? item.PositionOf(node) : SourcePosition.Start));
+            if (evt is not null) events.Add((evt, page,
+                item.Node("page") is { } node ? item.PositionOf(node) : SourcePosition.Start));
         }
         return events;
     }
@@ -81,7 +86,8 @@ public sealed record ReadSiteModel(string InputRoot, string SettingsPath, string
     {
         if (root is YamlMappingNode map) return map;
         if (YamlFields.IsNull(root)) return new YamlMappingNode();
-        context.Report(new ContentError(document.Source, (int)root.Start.Line, (int)root.Start.Column, ErrorCodes.SiteSettings,
+        context.Report(new ContentError(document.Source, (int)root.Start.Line, (int)root.Start.Column,
+            ErrorCodes.SiteSettings,
             $"must be {what}"));
         return null;
     }

@@ -36,8 +36,10 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             var body = document.Require<string>(ParseFrontMatter.Body);
             var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);
             if (ListNesting.LineTooDeep(body) is { } deep)
-                throw new ContentException(new ContentError(document.Source, firstLine + deep - 1, 1, ErrorCodes.MarkdownError,
-                    $"lists nest more than {ListNesting.Limit} levels deep here; no page can show that, so nest them less deeply"));
+                throw new ContentException(new ContentError(document.Source, firstLine + deep - 1, 1,
+                    ErrorCodes.MarkdownError,
+                    $"lists nest more than {ListNesting.Limit} levels deep here; no page can show that, so nest them " +
+                    "less deeply"));
             MarkdownDocument ast;
             try
             {
@@ -73,7 +75,8 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             var headings = ast.Descendants<HeadingBlock>()
                 .Select(h => new PageHeading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
                 .ToArray();
-            var excerpt = ast.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
+            var excerpt = ast.Descendants<ParagraphBlock>()
+                    .FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
             return document.Without(ParseFrontMatter.Body)

@@ -26,7 +26,8 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
         var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), static all =>
             new HashSet<string>(all.Where(d => d.Length > 0), StringComparer.Ordinal));
-        var ids = context.Compute(context.Derive(pages, static page => page is null ? null : new PageIds(page.Document.Destination, page.Ids)),
+        var ids = context.Compute(context.Derive(pages,
+            static page => page is null ? null : new PageIds(page.Document.Destination, page.Ids)),
             IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
@@ -57,8 +58,10 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
             var problem = Check(page.Document, link, site, out var isFragment);
             if (problem is null) continue;
             var (at, origin) = Locate(page.Document, link, site.BasePath);
-            found.Add(new ContentError(page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
-                at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink, $"{origin}'{link}' {problem}"));
+            found.Add(new ContentError(
+                page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
+                at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink,
+                $"{origin}'{link}' {problem}"));
         }
         return found.ToArray();
     }
@@ -86,10 +89,12 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         {
             var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
-                return $"points outside the site (its base path is '{basePath}'); write addresses from the site root, like /life/";
+                return $"points outside the site (its base path is '{basePath}'); " +
+                    "write addresses from the site root, like /life/";
             var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
             if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
-            if (!destinations.Contains(relative) && destinations.Contains(relative + "/index.html")) relative += "/index.html";
+            if (!destinations.Contains(relative)
+                && destinations.Contains(relative + "/index.html")) relative += "/index.html";
             if (!destinations.Contains(relative))
                 return site.DestinationsOfAllPages.Contains(relative) ? null
                     : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
@@ -98,18 +103,22 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         if (string.IsNullOrEmpty(fragment) || fragment == "top") return null;
         isFragment = true;
         if (!ids.TryGetValue(target, out var targetIds)) return null;
-        return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
+        return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; " +
+            "link to one of its heading ids";
     }
 
     /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
     private static string PathOfDestination(string destination) =>
-        destination.EndsWith("index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length] : destination;
+        destination.EndsWith("index.html",
+            StringComparison.Ordinal) ? destination[..^"index.html".Length] : destination;
 
     private static (SourcePosition At, string Origin) Locate(Document page, string link, string basePath)
     {
         foreach (var written in page.Get<IReadOnlyList<MarkdownLink>>(RenderMarkdown.Links) ?? [])
-            if (Urls.WithBasePath(written.Url, basePath) == link || written.Url == link) return (written.Position, "the link ");
+            if (Urls.WithBasePath(written.Url, basePath) == link
+                || written.Url == link) return (written.Position, "the link ");
         var layout = page.Get<string>(ApplyLayout.LayoutFile);
-        return (SourcePosition.Start, layout is null ? "a link " : $"a link written by layout '{layout}' for this page, ");
+        return (SourcePosition.Start,
+            layout is null ? "a link " : $"a link written by layout '{layout}' for this page, ");
     }
 }

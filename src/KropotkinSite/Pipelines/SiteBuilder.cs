@@ -34,7 +34,8 @@ public static class SiteBuilder
 
     /// <summary>Runs every pipeline over the files as <paramref name="files"/> gives them, without writing anything;
     /// in a preview session through what earlier runs made (<paramref name="memory"/>). With
-    /// <paramref name="timeSteps"/>, the timings list the setup and each step (see <see cref="PipelineEngine.Run"/>).</summary>
+    /// <paramref name="timeSteps"/>, the timings list the setup and each step (see <see
+    /// cref="PipelineEngine.Run"/>).</summary>
     public static (PipelineEngine Engine, EngineResult Result) Run(BuildOptions options, IFileSource files,
         CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false)
     {

@@ -20,7 +20,8 @@ public static class SitePaths
         relativePath.StartsWith(WorksFolder, StringComparison.Ordinal) && !IsIntroOf(relativePath, WorksUrl)
         && Content.Routes.IsMarkdown(relativePath) && relativePath.IndexOf('/', WorksFolder.Length) < 0;
 
-    /// <summary>Whether a Markdown file is the author's text for a generated page (<c>works/index.md</c> for <c>/works/</c>).</summary>
+    /// <summary>Whether a Markdown file is the author's text for a generated page (<c>works/index.md</c> for
+    /// <c>/works/</c>).</summary>
     public static bool IsIntroOf(string relativePath, string url)
     {
         // As Routes.PageUrl(relativePath) == url, without making the address: this runs for every file of every build.
@@ -38,5 +39,6 @@ public static class SitePaths
 
     public static bool IsData(string relativePath) =>
         relativePath == SettingsFile || (relativePath.StartsWith(DataFolder, StringComparison.Ordinal)
-            && (relativePath.EndsWith(".yml", StringComparison.Ordinal) || relativePath.EndsWith(".yaml", StringComparison.Ordinal)));
+            && (relativePath.EndsWith(".yml", StringComparison.Ordinal)
+                || relativePath.EndsWith(".yaml", StringComparison.Ordinal)));
 }

@@ -12,7 +12,8 @@ public static class SitePipelines
 {
     /// <param name="theme">The theme's files, and those of the input that replace them.</param>
     /// <param name="inputFiles">The input folder's files (relative paths).</param>
-    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme, IReadOnlyList<string> inputFiles)
+    public static IReadOnlyList<Pipeline> Create(BuildOptions options, ThemeFiles theme,
+        IReadOnlyList<string> inputFiles)
     {
         var input = options.InputDirectory;
         var basePath = Urls.NormaliseBasePath(options.BasePath);
@@ -54,7 +55,8 @@ public static class SitePipelines
             new Pipeline(NotFound, [],
             [
                 .. ReadPages(p => p == "404.md"),
-                new GeneratePage(SitePaths.NotFoundUrl, PageKinds.NotFound, "Page not found", "There is no page at this address."),
+                new GeneratePage(SitePaths.NotFoundUrl, PageKinds.NotFound, "Page not found",
+                    "There is no page at this address."),
             ]),
             new Pipeline(SearchPage, [],
             [

@@ -40,7 +40,8 @@ public sealed class LiveReload
     /// <summary>A new listener; the last problem, if the site is broken now, is sent to it at once.</summary>
     public ChannelReader<string> Subscribe()
     {
-        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_gate)
         {
             _clients.Add(channel);

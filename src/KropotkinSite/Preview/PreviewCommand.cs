@@ -92,7 +92,8 @@ public static class PreviewCommand
             return false;
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Rebuilt in {result.Elapsed.TotalMilliseconds:F0} ms: {result.FilesChanged} file(s) changed, {result.CacheMisses} step(s) redone, {result.CacheHits} reused"));
+            $"Rebuilt in {result.Elapsed.TotalMilliseconds:F0} ms: {result.FilesChanged} file(s) changed, " +
+            $"{result.CacheMisses} step(s) redone, {result.CacheHits} reused"));
         reload.Reload(result.FilesChanged);
         return true;
     }

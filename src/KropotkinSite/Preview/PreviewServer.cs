@@ -43,7 +43,8 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
     {
         var path = context.Request.Path.Value ?? "/";
         if (path == LiveReload.EventsPath) { await StreamEventsAsync(context); return; }
-        if (path == LiveReload.ScriptPath) { await WriteAsync(context, 200, "text/javascript; charset=utf-8", ScriptBytes); return; }
+        if (path == LiveReload.ScriptPath)
+        { await WriteAsync(context, 200, "text/javascript; charset=utf-8", ScriptBytes); return; }
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.StatusCode = 405;
@@ -54,8 +55,10 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
         if (site.Version == 0)
         {
             // Nothing has built yet: a page that shows the errors and reloads itself once the site builds.
-            var waiting = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Waiting for a good build</title></head>" +
-                          "<body><h1>The site has not built yet</h1><p>Mend the errors shown in the terminal; this page reloads when the build succeeds.</p></body></html>";
+            var waiting = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+                          "<title>Waiting for a good build</title></head>" +
+                          "<body><h1>The site has not built yet</h1><p>Mend the errors shown in the terminal; " +
+                          "this page reloads when the build succeeds.</p></body></html>";
             await WriteFileAsync(context, 503, "waiting.html", Encoding.UTF8.GetBytes(waiting));
             return;
         }
@@ -69,7 +72,8 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
                 context.Response.Headers.Location = redirect.Location + context.Request.QueryString;
                 break;
             default:
-                if (site.Files.TryGetValue("404.html", out var notFound)) await WriteFileAsync(context, 404, "404.html", notFound);
+                if (site.Files.TryGetValue("404.html", out var notFound)) await WriteFileAsync(context, 404, "404.html",
+                    notFound);
                 else await WriteAsync(context, 404, "text/plain; charset=utf-8", "Not found"u8.ToArray());
                 break;
         }
@@ -83,7 +87,8 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
             type = "text/html; charset=utf-8";
             content = WithReloadScript(content);
         }
-        else if (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("javascript", StringComparison.Ordinal))
+        else if (type.StartsWith("text/", StringComparison.Ordinal)
+            || type.EndsWith("javascript", StringComparison.Ordinal))
             type += "; charset=utf-8";
         return WriteAsync(context, status, type, content);
     }
@@ -94,7 +99,8 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
         context.Response.ContentType = contentType;
         context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(body,
+            context.RequestAborted);
     }
 
     /// <summary>Adds the live-reload script before <c>&lt;/body&gt;</c> (or at the end) of a served page.</summary>

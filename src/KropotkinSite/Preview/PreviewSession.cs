@@ -53,18 +53,22 @@ public sealed class PreviewSession(BuildOptions options)
 
     /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
     /// documents that are not the very ones published last time are looked at.</summary>
-    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs, SiteSnapshot previous)
+    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs,
+        SiteSnapshot previous)
     {
         Dictionary<string, ReadOnlyMemory<byte>> files;
-        if (Positions.Changed(outputs, _published) is { } edited && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last
+        if (Positions.Changed(outputs, _published) is { } edited
+            && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last
             && edited.All(i => outputs[i].Destination == _published![i].Destination))
         {
             files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
             foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
             return (files, edited.Count(i => !_published![i].Content.Span.SequenceEqual(outputs[i].Content.Span)));
         }
-        files = outputs.ToDictionary(d => d.Destination, d => d.Content, StringComparer.Ordinal); // never changed once published
-        var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old) || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
+        files = outputs.ToDictionary(d => d.Destination, d => d.Content,
+            StringComparer.Ordinal); // never changed once published
+        var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old)
+            || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
                       + previous.Files.Keys.Count(k => !files.ContainsKey(k));
         return (files, changed);
     }

@@ -10,14 +10,18 @@ public static class StaticPaths
 {
     public static Resolution Resolve(string decodedPath, Func<string, bool> exists)
     {
-        if (decodedPath.Length == 0 || decodedPath[0] != '/' || decodedPath.Contains('\\') || decodedPath.Any(char.IsControl))
+        if (decodedPath.Length == 0 || decodedPath[0] != '/' || decodedPath.Contains('\\')
+            || decodedPath.Any(char.IsControl))
             return new Resolution.NotFound();
         var relative = decodedPath[1..];
         var segments = relative.Split('/');
-        if (segments.Any(s => s is "." or ".." || s.Contains("%2f", StringComparison.OrdinalIgnoreCase) || s.Contains("%5c", StringComparison.OrdinalIgnoreCase)))
+        if (segments.Any(s => s is "." or ".." || s.Contains("%2f", StringComparison.OrdinalIgnoreCase)
+            || s.Contains("%5c", StringComparison.OrdinalIgnoreCase)))
             return new Resolution.NotFound();
         if (relative.Length == 0 || relative.EndsWith('/'))
-            return exists(relative + "index.html") ? new Resolution.File(relative + "index.html") : new Resolution.NotFound();
+            return exists(relative + "index.html")
+                ? new Resolution.File(relative + "index.html")
+                : new Resolution.NotFound();
         if (exists(relative)) return new Resolution.File(relative);
         if (exists(relative + "/index.html")) return new Resolution.Redirect(decodedPath + "/");
         return new Resolution.NotFound();

@@ -26,8 +26,10 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
     /// 10,000-page site with 30,000 events takes a few million).</summary>
     public const int MaxSteps = 20_000_000;
 
-    private static readonly MemberAccessStrategy Members = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
-    private readonly Dictionary<string, (IFluidTemplate Template, string? Parent)> _layouts = new(StringComparer.Ordinal);
+    private static readonly MemberAccessStrategy Members =
+        new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
+    private readonly Dictionary<string, (IFluidTemplate Template, string? Parent)> _layouts =
+        new(StringComparer.Ordinal);
 
     /// <summary>Reads and parses the theme's layouts and partials (through <paramref name="files"/>), reporting
     /// what is wrong with them.</summary>
@@ -56,15 +58,18 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             templates[relative] = (full, bytes);
             var text = Decode(bytes);
             version.Append(relative).Append('\0').Append(text).Append('\0');
-            if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal) || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
+            if (!relative.StartsWith(ThemeFiles.LayoutsFolder, StringComparison.Ordinal)
+                || !relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var name = relative[ThemeFiles.LayoutsFolder.Length..^".liquid".Length];
             var (parent, body, bodyLine) = SplitParent(text);
             if (Parser.TryParse(body, out var template, out var error))
                 _layouts[name] = (template, parent);
             else
             {
-                errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError, $"the layout is not valid Liquid: {error}"));
-                // Kept as a layout that passes its content through, so the pages and layouts that use it are not reported as well.
+                errors.Add(new ContentError(full, bodyLine, 1, ErrorCodes.TemplateError,
+                    $"the layout is not valid Liquid: {error}"));
+                // Kept as a layout that passes its content through, so the pages and layouts that use it are not
+                // reported as well.
                 _layouts[name] = (Parser.Parse("{{ content | raw }}"), parent);
             }
         }
@@ -74,15 +79,18 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         foreach (var (name, (template, parent)) in _layouts.ToArray())
             if (parent is not null && !_layouts.ContainsKey(parent))
             {
-                errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1, ErrorCodes.UnknownLayout,
+                errors.Add(new ContentError(theme.Files[ThemeFiles.LayoutsFolder + name + ".liquid"], 2, 1,
+                    ErrorCodes.UnknownLayout,
                     $"its parent layout '{parent}' does not exist in {ThemeFiles.LayoutsFolder}"));
-                _layouts[name] = (template, null); // reported: rendering goes on without it (it threw KeyNotFoundException for every page)
+                _layouts[name] = (template,
+                    null); // reported: rendering goes on without it (it threw KeyNotFoundException for every page)
             }
     }
 
     public TemplateOptions Options { get; }
 
-    /// <summary>A hash of every layout and partial with its path: layouts of one version render every page alike.</summary>
+    /// <summary>A hash of every layout and partial with its path: layouts of one version render every page
+    /// alike.</summary>
     public string Version { get; }
 
     public bool Equals(LiquidLayouts? other) => other is not null && other.Version == Version;
@@ -91,10 +99,12 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
 
     public override int GetHashCode() => Version.GetHashCode(StringComparison.Ordinal);
 
-    /// <summary>A template's text as <see cref="File.ReadAllText(string)"/> gives it: by its byte order mark, else UTF-8.</summary>
+    /// <summary>A template's text as <see cref="File.ReadAllText(string)"/> gives it: by its byte order mark, else
+    /// UTF-8.</summary>
     private static string Decode(byte[] bytes)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 
@@ -104,7 +114,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
 
     /// <summary>A layout name is a plain file name: it can never reach outside the theme's layouts folder.</summary>
     public static bool IsValidName(string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && char.IsAsciiLetterOrDigit(name[0]);
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            && char.IsAsciiLetterOrDigit(name[0]);
 
     /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward. Gives
     /// the page's UTF-8 bytes.</summary>
@@ -177,7 +188,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         if (close < 0) return (null, text, 1);
         string? parent = null;
         foreach (var line in normalized[4..Math.Max(4, close)].Split('\n')) // close is 3 when the front matter is empty
-            if (line.StartsWith("layout:", StringComparison.Ordinal)) parent = line["layout:".Length..].Trim().Trim('"', '\'');
+            if (line.StartsWith("layout:", StringComparison.Ordinal)) parent = line["layout:".Length..].Trim().Trim('"',
+                '\'');
         var bodyLine = normalized[..(close + 5)].Count(c => c == '\n') + 1;
         return (parent, normalized[(close + 5)..], bodyLine);
     }
@@ -188,7 +200,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
     /// </summary>
     private sealed class PartialFiles(Dictionary<string, (string FullPath, byte[] Bytes)> templates) : IFileProvider
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _files = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _files =
+            new(StringComparer.Ordinal);
 
         public IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, Find);
 

@@ -45,11 +45,13 @@ public sealed record ThemeFiles
     public IReadOnlyDictionary<string, string> Files => _files;
 
     /// <summary>Whether an input file at this path belongs to the theme rather than to the content.</summary>
-    public bool Overrides(string relativePath) => _files.TryGetValue(relativePath, out var full) && !full.StartsWith(ThemeRoot, StringComparison.Ordinal)
+    public bool Overrides(string relativePath) =>
+        _files.TryGetValue(relativePath, out var full) && !full.StartsWith(ThemeRoot, StringComparison.Ordinal)
         || IsTemplatePath(relativePath);
 
     public static bool IsTemplatePath(string relativePath) =>
-        relativePath.StartsWith(LayoutsFolder, StringComparison.Ordinal) || relativePath.StartsWith(PartialsFolder, StringComparison.Ordinal);
+        relativePath.StartsWith(LayoutsFolder, StringComparison.Ordinal)
+            || relativePath.StartsWith(PartialsFolder, StringComparison.Ordinal);
 
     /// <summary>The static files of the theme that are published (all but layouts and partials).</summary>
     public IEnumerable<KeyValuePair<string, string>> Assets => _files.Where(f => !IsTemplatePath(f.Key));

@@ -41,8 +41,11 @@ public sealed class SiteInBrowserTests
         site.Write("index.md", "---\ntitle: Home\ndescription: Wide things on a narrow screen.\n---\n" +
                                "```\n" + longLine + "\n```\n\n" +
                                "<img src=\"/wide.svg\" width=\"1200\" height=\"300\" alt=\"A wide picture\">\n\n" +
-                               "| Year | Work | Place |\n|---|---|---|\n| 1902 | Mutual Aid: A Factor of Evolution | London |\n");
-        site.Write("wide.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 300\"><rect width=\"1200\" height=\"300\" fill=\"#888\"/></svg>");
+                               "| Year | Work | Place |\n|---|---|---|\n| 1902 | Mutual Aid: A Factor of Evolution | " +
+                               "London |\n");
+        site.Write("wide.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 300\"><rect width=\"1200\" height=\"300\" " +
+            "fill=\"#888\"/></svg>");
         site.BuildSuccessfully();
         var report = SiteCheckers.CheckSite(site.Output);
         Assert.True(report.Violations.Count == 0, report.Describe());

@@ -5,12 +5,14 @@ namespace KropotkinSite.Tests.Content;
 
 public sealed class PageViewBuilderTests
 {
-    private static readonly SiteSettings Settings = SiteSettings.Default("Site") with { BaseUrl = new Uri("https://example.org/sub/") };
+    private static readonly SiteSettings Settings =
+        SiteSettings.Default("Site") with { BaseUrl = new Uri("https://example.org/sub/") };
 
     private static PageView View(SiteIndex index, string url, string basePath = "/", TimelineData? timeline = null) =>
         View(index, index.Find(url)!, basePath, timeline);
 
-    private static PageView View(SiteIndex index, PageEntry page, string basePath = "/", TimelineData? timeline = null) =>
+    private static PageView View(SiteIndex index, PageEntry page, string basePath = "/",
+        TimelineData? timeline = null) =>
         new PageViewBuilder(Settings, index.Navigation, basePath, "/timeline/")
             .Build(page, PageSurroundings.Of(page, index, timeline ?? new TimelineData([], [])), "<p>x</p>");
 
@@ -54,10 +56,14 @@ public sealed class PageViewBuilderTests
     [Fact]
     public void An_event_links_to_its_place_on_the_timeline_and_one_the_timeline_does_not_show_is_left_out()
     {
-        var shown = new TimelineEvent(new PartialDate(1876, null, null), null, "Escape", ValueList<EventPlace>.Empty, null, "/in/a.md",
+        var shown = new TimelineEvent(new PartialDate(1876, null, null), null, "Escape", ValueList<EventPlace>.Empty,
+            null, "/in/a.md",
             new SourcePosition(3, 3));
         var hidden = shown with { Position = new SourcePosition(6, 3) };
-        var entry = Entry("/a/", "A") with { Info = new PageInfo("A", null, null, SourcePosition.Start, null, false, [shown, hidden], null) };
+        var entry = Entry("/a/", "A") with
+        {
+            Info = new PageInfo("A", null, null, SourcePosition.Start, null, false, [shown, hidden], null),
+        };
         var index = new SiteIndex([entry]);
         var view = View(index, entry, timeline: new TimelineData([shown], ["e1876-escape"]));
         Assert.Equal(["/timeline/#e1876-escape"], view.Events.Select(e => e.TimelineHref));

@@ -36,7 +36,8 @@ public sealed class PartialDateTests
     public void A_year_sorts_before_its_months_and_a_month_before_its_days()
     {
         string[] texts = ["1877", "1876-06-30", "1876-06", "1876", "1876-01-01"];
-        var sorted = texts.Select(t => { PartialDate.TryParse(t, out var d, out _); return d; }).Order().Select(d => d.Iso);
+        var sorted = texts.Select(t => { PartialDate.TryParse(t, out var d, out _); return d; })
+            .Order().Select(d => d.Iso);
         Assert.Equal(["1876", "1876-01-01", "1876-06", "1876-06-30", "1877"], sorted);
     }
 }

@@ -26,7 +26,8 @@ public sealed class SafeYamlTests
     public void Aliases_that_repeat_more_than_the_limit_of_values_are_refused()
     {
         var lines = new List<string> { "a: &a [x, x, x, x, x, x, x, x, x, x]" };
-        for (var i = 1; i < 7; i++) lines.Add($"{(char)('a' + i)}: &{(char)('a' + i)} [{string.Join(", ", Enumerable.Repeat("*" + (char)('a' + i - 1), 10))}]");
+        for (var i = 1; i < 7; i++) lines.Add($"{(char)('a' + i)}: &{(char)('a' + i)} " +
+            $"[{string.Join(", ", Enumerable.Repeat("*" + (char)('a' + i - 1), 10))}]");
         var error = Assert.Throws<YamlException>(() => SafeYaml.Load(string.Join('\n', lines)));
         Assert.Contains("repeat more than", error.Message);
     }

@@ -7,7 +7,8 @@ public sealed class SiteIndexTests
     internal static PageEntry Entry(string url, string title, int? order = null, string kind = PageKinds.Page,
         string[]? links = null, Work? work = null, string? description = null) =>
         new(url, title, description, "Excerpt of " + title, order, "/in" + url + "x.md",
-            new PageInfo(title, description, null, SourcePosition.Start, order, false, [], work), [], links ?? [], kind);
+            new PageInfo(title, description, null, SourcePosition.Start, order, false, [], work), [], links ?? [],
+                kind);
 
     internal static Work Work(int? year) => new(year, WorkKind.Book, null, null, null, null, [], year is null);
 
@@ -59,7 +60,8 @@ public sealed class SiteIndexTests
     [Fact]
     public void A_page_belongs_under_its_section_in_the_navigation_and_a_top_level_page_under_itself()
     {
-        var index = new SiteIndex([Entry("/life/", "Life", kind: PageKinds.Section), Entry("/life/a/", "A"), Entry("/about/", "About")]);
+        var index = new SiteIndex([Entry("/life/", "Life", kind: PageKinds.Section), Entry("/life/a/", "A"),
+            Entry("/about/", "About")]);
         Assert.Equal("/life/", index.NavigationUrlOf(index.Find("/life/a/")!));
         Assert.Equal("/about/", index.NavigationUrlOf(index.Find("/about/")!));
     }

@@ -24,7 +24,8 @@ public sealed class BrokenSiteCorpusTests
         Assert.True(broken.Length >= 40, $"only {broken.Length} broken sites");
         var codes = broken.SelectMany(name => CorpusCase.Load(name).Errors).Select(e => e.Split(' ')[^1]).ToHashSet();
         var documented = Enumerable.Range(1, 20).Select(n => $"KS{n:D4}");
-        // KS0001 (invalid UTF-8) and KS0015 (unreadable files) need bytes or file kinds git cannot keep: GeneratedHostileInputTests.
+        // KS0001 (invalid UTF-8) and KS0015 (unreadable files) need bytes or file kinds git cannot keep:
+        // GeneratedHostileInputTests.
         Assert.Empty(documented.Except(codes).Except(["KS0001", "KS0015"]));
     }
 
@@ -41,7 +42,8 @@ public sealed class BrokenSiteCorpusTests
         var run = site.Build();
 
         var errors = BuildPromises.AssertFailedCleanly(site, run, before, name);
-        Assert.Equal(@case.Errors.Order(StringComparer.Ordinal), errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(@case.Errors.Order(StringComparer.Ordinal),
+            errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -66,8 +68,10 @@ public sealed class BrokenSiteCorpusTests
             .Where(name => CorpusCase.Load(name).Builds == valid)
             .Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>A case of the corpus: its files, the files it deletes from the minimal site, and what must happen.</summary>
-    private sealed record CorpusCase(string Name, bool Builds, IReadOnlyList<string> Errors, IReadOnlyList<string> Writes, IReadOnlyList<string> Deletes)
+    /// <summary>A case of the corpus: its files, the files it deletes from the minimal site, and what must
+    /// happen.</summary>
+    private sealed record CorpusCase(string Name, bool Builds, IReadOnlyList<string> Errors,
+        IReadOnlyList<string> Writes, IReadOnlyList<string> Deletes)
     {
         public static CorpusCase Load(string name)
         {
@@ -75,8 +79,10 @@ public sealed class BrokenSiteCorpusTests
                 .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
             var builds = lines.Contains("builds");
             var errors = lines.Where(l => l.Contains(": error KS", StringComparison.Ordinal)).ToArray();
-            var writes = lines.Where(l => l.StartsWith("writes ", StringComparison.Ordinal)).Select(l => l["writes ".Length..]).ToArray();
-            var deletes = lines.Where(l => l.StartsWith("delete ", StringComparison.Ordinal)).Select(l => l["delete ".Length..]).ToArray();
+            var writes = lines.Where(l => l.StartsWith("writes ",
+                StringComparison.Ordinal)).Select(l => l["writes ".Length..]).ToArray();
+            var deletes = lines.Where(l => l.StartsWith("delete ",
+                StringComparison.Ordinal)).Select(l => l["delete ".Length..]).ToArray();
             Assert.True(builds != (errors.Length > 0), $"{name}/expected.txt must either say 'builds' or list errors");
             return new CorpusCase(name, builds, errors, writes, deletes);
         }

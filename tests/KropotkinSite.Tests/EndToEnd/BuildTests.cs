@@ -57,7 +57,9 @@ public sealed class BuildTests
     public void Drafts_are_left_out_unless_the_build_asks_for_them()
     {
         using var site = TestSite.FromFixture("minimal");
-        site.Write("life/draft.md", "---\ntitle: Unfinished thoughts\ndraft: true\nevents:\n  - date: \"1900\"\n    title: Draft event\n---\nSoon.");
+        site.Write("life/draft.md",
+            "---\ntitle: Unfinished thoughts\ndraft: true\nevents:\n  - date: \"1900\"\n    title: Draft " +
+            "event\n---\nSoon.");
         site.BuildSuccessfully();
         Assert.False(site.OutputExists("life/draft/index.html"));
         Assert.DoesNotContain("Unfinished thoughts", site.ReadOutput("life/index.html"));
@@ -100,7 +102,9 @@ public sealed class BuildTests
     public void Markup_in_front_matter_comes_out_escaped()
     {
         using var site = TestSite.Minimal();
-        site.Write("page.md", "---\ntitle: \"<script>alert(1)</script> & co\"\ndescription: \"\\\"><img src=x onerror=alert(1)>\"\n---\nBody.");
+        site.Write("page.md",
+            "---\ntitle: \"<script>alert(1)</script> & co\"\ndescription: \"\\\"><img src=x " +
+            "onerror=alert(1)>\"\n---\nBody.");
         site.BuildSuccessfully();
         var html = site.ReadOutput("page/index.html");
         Assert.DoesNotContain("<script>alert(1)</script>", html);
@@ -120,7 +124,8 @@ public sealed class BuildTests
         var a = first.Snapshot();
         var b = second.Snapshot();
         Assert.Equal(a.Keys, b.Keys);
-        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs between the two builds");
+        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]),
+            $"{path} differs between the two builds");
     }
 
     [Fact]

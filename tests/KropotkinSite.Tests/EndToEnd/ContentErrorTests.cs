@@ -24,16 +24,24 @@ public sealed class ContentErrorTests
         { "wrong type of draft", "life/early.md", "---\ntitle: T\ndraft: maybe\n---\nBody", 3, 8, "KS0006" },
         { "unknown kind", "works/first.md", "---\ntitle: T\nyear: 1900\nkind: novel\n---\nBody", 4, 7, "KS0007" },
         { "work without year", "works/first.md", "---\ntitle: T\nkind: book\n---\nBody", 2, 1, "KS0005" },
-        { "month 13", "life/early.md", "---\ntitle: T\nevents:\n  - date: \"1876-13\"\n    title: E\n---\nBody", 4, 11, "KS0008" },
-        { "30 February", "life/early.md", "---\ntitle: T\nevents:\n  - date: 1876-02-30\n    title: E\n---\nBody", 4, 11, "KS0008" },
-        { "date in another form", "life/early.md", "---\ntitle: T\nevents:\n  - date: June 1876\n    title: E\n---\nBody", 4, 11, "KS0008" },
+        { "month 13", "life/early.md", "---\ntitle: T\nevents:\n  - date: \"1876-13\"\n    title: E\n---\nBody", 4, 11,
+            "KS0008" },
+        { "30 February", "life/early.md", "---\ntitle: T\nevents:\n  - date: 1876-02-30\n    title: E\n---\nBody", 4,
+            11, "KS0008" },
+        { "date in another form", "life/early.md",
+            "---\ntitle: T\nevents:\n  - date: June 1876\n    title: E\n---\nBody", 4, 11, "KS0008" },
         { "layout the theme lacks", "life/early.md", "---\ntitle: T\nlayout: gallery\n---\nBody", 3, 1, "KS0009" },
-        { "layout leaving the theme", "life/early.md", "---\ntitle: T\nlayout: ../../etc/passwd\n---\nBody", 3, 1, "KS0009" },
-        { "link to a missing page", "life/early.md", "---\ntitle: T\n---\nIntro.\n\nSee [nowhere](/life/nowhere/).", 6, 5, "KS0011" },
-        { "link to a missing fragment", "life/early.md", "---\ntitle: T\n---\nIntro.\n\nSee [there](/life/later/#no-such-heading).", 6, 5, "KS0012" },
-        { "event anchor naming no heading", "life/early.md", "---\ntitle: T\nevents:\n  - date: \"1900\"\n    title: E\n    anchor: nope\n---\nBody", 4, 5, "KS0012" },
+        { "layout leaving the theme", "life/early.md", "---\ntitle: T\nlayout: ../../etc/passwd\n---\nBody", 3, 1,
+            "KS0009" },
+        { "link to a missing page", "life/early.md", "---\ntitle: T\n---\nIntro.\n\nSee [nowhere](/life/nowhere/).", 6,
+            5, "KS0011" },
+        { "link to a missing fragment", "life/early.md",
+            "---\ntitle: T\n---\nIntro.\n\nSee [there](/life/later/#no-such-heading).", 6, 5, "KS0012" },
+        { "event anchor naming no heading", "life/early.md",
+            "---\ntitle: T\nevents:\n  - date: \"1900\"\n    title: E\n    anchor: nope\n---\nBody", 4, 5, "KS0012" },
         { "bad YAML in the timeline data", "_data/timeline.yml", "- date: \"1900\"\n  title: [x\n", 3, 1, "KS0002" },
-        { "timeline data naming a missing page", "_data/timeline.yml", "- date: \"1900\"\n  title: X\n  page: life/missing.md\n", 3, 9, "KS0018" },
+        { "timeline data naming a missing page", "_data/timeline.yml",
+            "- date: \"1900\"\n  title: X\n  page: life/missing.md\n", 3, 9, "KS0018" },
     };
 
     [Theory]
@@ -45,7 +53,8 @@ public sealed class ContentErrorTests
         site.BuildSuccessfully();
         var before = site.Snapshot();
 
-        site.WriteBytes(file, name == "invalid UTF-8" ? Latin1WithInvalidByte(content) : Encoding.UTF8.GetBytes(content));
+        site.WriteBytes(file,
+            name == "invalid UTF-8" ? Latin1WithInvalidByte(content) : Encoding.UTF8.GetBytes(content));
         var run = site.Build();
 
         Assert.Equal(1, run.ExitCode);

@@ -40,7 +40,8 @@ public sealed class EscapingTests
         Assert.Equal(V("page title"), Text(early.QuerySelector("main h1")));
         Assert.Equal($"{V("page title")} · {V("site title")}", early.Title);
         Assert.Equal(V("page description"), early.QuerySelector("meta[name=description]")!.GetAttribute("content"));
-        Assert.Equal(V("page description"), early.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
+        Assert.Equal(V("page description"),
+            early.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
         Assert.Contains(V("event title"), Text(early.QuerySelector(".page-events")));
         Assert.Contains(V("event place"), Text(early.QuerySelector(".page-events")));
         Assert.NotNull(early.QuerySelector("main span.author-raw")); // the author's own HTML is kept
@@ -55,7 +56,8 @@ public sealed class EscapingTests
         Assert.Equal(V("publisher"), book.GetProperty("publisher").GetProperty("name").GetString());
         Assert.Equal(V("subject name"), book.GetProperty("author").GetProperty("name").GetString());
         Assert.Equal(V("e-text source"), Text(work.QuerySelector(".etexts a")));
-        Assert.Equal("https://example.org/read?q=" + Uri.EscapeDataString(payload), work.QuerySelector(".etexts a")!.GetAttribute("href"));
+        Assert.Equal("https://example.org/read?q=" + Uri.EscapeDataString(payload),
+            work.QuerySelector(".etexts a")!.GetAttribute("href"));
 
         var home = Parse(site.ReadOutput("index.html"));
         var person = JsonLd(home);
@@ -97,7 +99,8 @@ public sealed class EscapingTests
 
         Assert.True(File.Exists(Path.Combine(site.Output, "life", "my page [notes]", "index.html")));
         Assert.Contains("/life/my%20page%20%5Bnotes%5D/", site.Page("life/index.html").Hrefs("main a"));
-        Assert.Equal("/life/my%20page%20%5Bnotes%5D/", site.Page("life/later/index.html").Hrefs("a[rel=next]").Single());
+        Assert.Equal("/life/my%20page%20%5Bnotes%5D/",
+            site.Page("life/later/index.html").Hrefs("a[rel=next]").Single());
     }
 
     [Fact]
@@ -118,10 +121,13 @@ public sealed class EscapingTests
     {
         foreach (var element in document.All)
         {
-            Assert.False(element.LocalName is "img" or "x" or "iframe" or "textarea", $"{page}: a <{element.LocalName}> element came from a value");
-            Assert.False(element.LocalName == "svg" && element.HasAttribute("onload"), $"{page}: an <svg onload> came from a value");
+            Assert.False(element.LocalName is "img" or "x" or "iframe" or "textarea",
+                $"{page}: a <{element.LocalName}> element came from a value");
+            Assert.False(element.LocalName == "svg"
+                && element.HasAttribute("onload"), $"{page}: an <svg onload> came from a value");
             foreach (var attribute in element.Attributes)
-                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{page}: <{element.LocalName} {attribute.Name}> came from a value");
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase),
+                    $"{page}: <{element.LocalName} {attribute.Name}> came from a value");
             if (element.LocalName == "script" && element.HasAttribute("src"))
             {
                 // The theme's one external script, the search page's: no value makes one.
@@ -142,7 +148,8 @@ public sealed class EscapingTests
 
     private static TestSite SiteWithPayloadInEveryValue(string payload)
     {
-        string Q(string field) => JsonSerializer.Serialize($"{field}:{payload}"); // a JSON string is a YAML double-quoted scalar
+        string Q(string field) =>
+            JsonSerializer.Serialize($"{field}:{payload}"); // a JSON string is a YAML double-quoted scalar
         var site = TestSite.Empty();
         site.Write("_site.yml", $"""
             title: {Q("site title")}
@@ -165,7 +172,8 @@ public sealed class EscapingTests
                 summary: {Q("period summary")}
             """);
         site.Write("index.md", "---\ntitle: Home\n---\nSee [the early years](/life/early/).\n");
-        site.Write("life/index.md", $"---\ntitle: {Q("section title")}\ndescription: {Q("section description")}\norder: 1\n---\nThe life.\n");
+        site.Write("life/index.md",
+            $"---\ntitle: {Q("section title")}\ndescription: {Q("section description")}\norder: 1\n---\nThe life.\n");
         site.Write("life/early.md", $"""
             ---
             title: {Q("page title")}
@@ -180,7 +188,8 @@ public sealed class EscapingTests
 
             ## Childhood
             """);
-        site.Write("life/fish&chips'.md", $"---\ntitle: {Q("odd name title")}\norder: 2\n---\nA page whose file name needs escaping in XML.\n");
+        site.Write("life/fish&chips'.md",
+            $"---\ntitle: {Q("odd name title")}\norder: 2\n---\nA page whose file name needs escaping in XML.\n");
         site.Write("works/the-work.md", $"""
             ---
             title: {Q("work title")}
@@ -196,8 +205,11 @@ public sealed class EscapingTests
             ---
             A book.
             """);
-        site.Write("_data/timeline.yml", $"- date: \"1900\"\n  title: {Q("data event title")}\n  place: {Q("data event place")}\n");
-        site.Write("_data/further_reading.yml", $"books:\n  - authors: {Q("data authors")}\n    title: {Q("data title")}\n    publisher: {Q("data publisher")}\n    language: {Q("data language")}\n");
+        site.Write("_data/timeline.yml",
+            $"- date: \"1900\"\n  title: {Q("data event title")}\n  place: {Q("data event place")}\n");
+        site.Write("_data/further_reading.yml",
+            $"books:\n  - authors: {Q("data authors")}\n    title: {Q("data title")}\n    publisher: " +
+            $"{Q("data publisher")}\n    language: {Q("data language")}\n");
         site.Write("further-reading.md", "---\ntitle: Further reading\nlayout: further-reading\n---\nBooks.\n");
         return site;
     }
@@ -207,7 +219,8 @@ public sealed class EscapingTests
     private static IDocument Parse(string html) => Parser.ParseDocument(html);
 
     private static string Text(IElement? element) =>
-        element is null ? "" : string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        element is null ? "" : string.Join(' ',
+            element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static JsonElement JsonLd(IDocument document) =>
         JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;

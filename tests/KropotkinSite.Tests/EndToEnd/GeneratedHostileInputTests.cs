@@ -14,19 +14,29 @@ public sealed class GeneratedHostileInputTests
     public static TheoryData<string, string, byte[], string> NotUtf8 => new()
     {
         // name, file, bytes, the one error expected
-        { "a byte 0xFF in the body", "life/early.md", Bytes("---\ntitle: Ok\n---\nline\nbad ", [0xFF], " here\n"), "life/early.md(5,5): error KS0001" },
-        { "an overlong encoding of '/'", "life/early.md", Bytes("---\ntitle: ", [0xC0, 0xAF], "\n---\nBody\n"), "life/early.md(2,8): error KS0001" },
-        { "an encoded UTF-16 surrogate", "life/early.md", Bytes("---\ntitle: Ok\n---\nab", [0xED, 0xA0, 0x80], "\n"), "life/early.md(4,3): error KS0001" },
-        { "a character cut off at the end", "life/early.md", Bytes("---\ntitle: Ok\n---\nend ", [0xE2, 0x82], ""), "life/early.md(4,5): error KS0001" },
-        { "UTF-16 with its byte-order mark", "life/early.md", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("---\ntitle: Sixteen\n---\n")], "life/early.md(1,1): error KS0001" },
-        { "a bad byte after a UTF-8 byte-order mark", "life/early.md", Bytes("\uFEFF---\ntitle: é", [0xFF], "\n---\n"), "life/early.md(2,9): error KS0001" },
-        { "Latin-1 in the settings", "_site.yml", Bytes("title: Kropotkin's ", [0xE9], "t\u00E9\n"), "_site.yml(1,20): error KS0001" },
-        { "Latin-1 in the timeline data", "_data/timeline.yml", Bytes("- date: \"1900\"\n  title: Caf", [0xE9], "\n"), "_data/timeline.yml(2,13): error KS0001" },
+        { "a byte 0xFF in the body", "life/early.md", Bytes("---\ntitle: Ok\n---\nline\nbad ", [0xFF], " here\n"),
+            "life/early.md(5,5): error KS0001" },
+        { "an overlong encoding of '/'", "life/early.md", Bytes("---\ntitle: ", [0xC0, 0xAF], "\n---\nBody\n"),
+            "life/early.md(2,8): error KS0001" },
+        { "an encoded UTF-16 surrogate", "life/early.md", Bytes("---\ntitle: Ok\n---\nab", [0xED, 0xA0, 0x80], "\n"),
+            "life/early.md(4,3): error KS0001" },
+        { "a character cut off at the end", "life/early.md", Bytes("---\ntitle: Ok\n---\nend ", [0xE2, 0x82], ""),
+            "life/early.md(4,5): error KS0001" },
+        { "UTF-16 with its byte-order mark", "life/early.md",
+            [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("---\ntitle: Sixteen\n---\n")],
+            "life/early.md(1,1): error KS0001" },
+        { "a bad byte after a UTF-8 byte-order mark", "life/early.md", Bytes("\uFEFF---\ntitle: é", [0xFF], "\n---\n"),
+            "life/early.md(2,9): error KS0001" },
+        { "Latin-1 in the settings", "_site.yml", Bytes("title: Kropotkin's ", [0xE9], "t\u00E9\n"),
+            "_site.yml(1,20): error KS0001" },
+        { "Latin-1 in the timeline data", "_data/timeline.yml", Bytes("- date: \"1900\"\n  title: Caf", [0xE9], "\n"),
+            "_data/timeline.yml(2,13): error KS0001" },
     };
 
     [Theory]
     [MemberData(nameof(NotUtf8))]
-    public void A_file_that_is_not_UTF8_is_reported_at_its_first_bad_byte(string name, string file, byte[] bytes, string expected)
+    public void A_file_that_is_not_UTF8_is_reported_at_its_first_bad_byte(string name, string file, byte[] bytes,
+        string expected)
     {
         using var site = BuiltMinimalSite(out var before);
         site.WriteBytes(file, bytes);
@@ -65,7 +75,8 @@ public sealed class GeneratedHostileInputTests
 
         var errors = BuildPromises.AssertFailedCleanly(site, run, before, "links out of input");
         Assert.Equal(
-            ["_data/leak.yml(1,1): error KS0015", "assets/site.css(1,1): error KS0015", "dangling.md(1,1): error KS0015",
+            ["_data/leak.yml(1,1): error KS0015", "assets/site.css(1,1): error KS0015",
+                "dangling.md(1,1): error KS0015",
              "elsewhere(1,1): error KS0015", "layouts/leak.liquid(1,1): error KS0015", "leak.txt(1,1): error KS0015",
              "life/loop(1,1): error KS0015", "life/secret.md(1,1): error KS0015"],
             errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
@@ -93,7 +104,8 @@ public sealed class GeneratedHostileInputTests
         Assert.True(build.Wait(TimeSpan.FromSeconds(60)), "the build hangs on a named pipe");
 
         var errors = BuildPromises.AssertFailedCleanly(site, build.Result, before, "named pipes");
-        Assert.Equal(["layouts/pipe.liquid(1,1): error KS0015", "life/pipe.md(1,1): error KS0015", "pipe.txt(1,1): error KS0015"],
+        Assert.Equal(["layouts/pipe.liquid(1,1): error KS0015", "life/pipe.md(1,1): error KS0015",
+            "pipe.txt(1,1): error KS0015"],
             errors.Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
@@ -110,11 +122,13 @@ public sealed class GeneratedHostileInputTests
         {
             var (run, folder) = ChildBuild.BuildUnprivileged(site);
             var errors = BuildPromises.AssertFailedCleanly(site, run, before, "chmod 000", folder);
-            Assert.Equal(["life/locked.md(1,1): error KS0015", "locked(1,1): error KS0015"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["life/locked.md(1,1): error KS0015", "locked(1,1): error KS0015"],
+                errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         }
         finally
         {
-            File.SetUnixFileMode(Path.Combine(site.Input, "locked"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(Path.Combine(site.Input, "locked"),
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 
@@ -126,7 +140,8 @@ public sealed class GeneratedHostileInputTests
         site.Write("life/back\\slash.md", "---\ntitle: Backslash\n---\n");
         site.Write("life/new\nline.md", "---\ntitle: Newline\n---\n");
         var errors = BuildPromises.AssertFailedCleanly(site, site.Build(), before, "unfit page names");
-        Assert.Equal(["life/back\\slash.md(1,1): error KS0019", "life/new\\u000Aline.md(1,1): error KS0019", "life/why?.md(1,1): error KS0019"],
+        Assert.Equal(["life/back\\slash.md(1,1): error KS0019", "life/new\\u000Aline.md(1,1): error KS0019",
+            "life/why?.md(1,1): error KS0019"],
             errors.Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
@@ -150,10 +165,12 @@ public sealed class GeneratedHostileInputTests
         using var site = TestSite.FromFixture("minimal");
         var text = new StringBuilder("---\ntitle: A very long page\n---\n## Birth\n\n");
         var random = new Random(20);
-        string[] words = ["mutual", "aid", "the", "conquest", "of", "bread", "fields", "factories", "workshops", "Siberia", "anarchy", "cooperation"];
+        string[] words = ["mutual", "aid", "the", "conquest", "of", "bread", "fields", "factories", "workshops",
+            "Siberia", "anarchy", "cooperation"];
         while (text.Length < 20_000_000)
         {
-            for (var i = 0; i < 120; i++) text.Append(words[random.Next(words.Length)]).Append(i % 17 == 16 ? ".\n" : " ");
+            for (var i = 0; i < 120; i++)
+                text.Append(words[random.Next(words.Length)]).Append(i % 17 == 16 ? ".\n" : " ");
             text.Append("\n\n");
         }
         site.Write("life/early.md", text.ToString());
@@ -165,12 +182,15 @@ public sealed class GeneratedHostileInputTests
     public void Lists_nested_thousands_deep_are_reported_at_the_line_too_deep_without_being_parsed()
     {
         using var site = TestSite.FromFixture("minimal");
-        var staircase = string.Join('\n', Enumerable.Range(0, 3000).Select(i => new string(' ', 2 * i) + "- item " + i)); // Markdig alone took 80 s
+        var staircase = string.Join('\n',
+            Enumerable.Range(0, 3000).Select(i => new string(' ', 2 * i) + "- item " + i)); // Markdig alone took 80 s
         site.Write("life/early.md", "---\ntitle: Early years\n---\n" + staircase + "\n");
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         var error = Assert.Single(run.ErrorLines, line => line.Contains(": error ", StringComparison.Ordinal));
-        Assert.StartsWith($"{Path.Combine(site.Input, "life", "early.md")}(104,1): error KS0013: lists nest more than 100 levels", error); // the 101st item
+        Assert.StartsWith(
+            $"{Path.Combine(site.Input, "life", "early.md")}(104,1): error KS0013: lists nest more than 100 levels",
+            error); // the 101st item
     }
 
     [Fact]
@@ -201,7 +221,8 @@ public sealed class GeneratedHostileInputTests
         using var site = TestSite.FromFixture("minimal");
         var text = new StringBuilder("---\ntitle: Many events\nevents:\n");
         for (var i = 0; i < 5000; i++)
-            text.Append($"  - date: \"{1800 + i % 120:D4}-{1 + i % 12:D2}-{1 + i % 28:D2}\"\n    title: \"Event {i} <b>&amp;</b>\"\n    place: Place {i % 9}\n");
+            text.Append($"  - date: \"{1800 + i % 120:D4}-{1 + i % 12:D2}-{1 + i % 28:D2}\"\n" +
+                $"    title: \"Event {i} <b>&amp;</b>\"\n    place: Place {i % 9}\n");
         text.Append("---\nBody.\n");
         site.Write("life/many.md", text.ToString());
         var stopwatch = Stopwatch.StartNew();
@@ -219,10 +240,12 @@ public sealed class GeneratedHostileInputTests
         return site;
     }
 
-    private static void AssertFailsWithExactly(TestSite site, SortedDictionary<string, byte[]> before, string what, params string[] expected)
+    private static void AssertFailsWithExactly(TestSite site, SortedDictionary<string, byte[]> before, string what,
+        params string[] expected)
     {
         var errors = BuildPromises.AssertFailedCleanly(site, site.Build(), before, what);
-        Assert.Equal(expected.Order(StringComparer.Ordinal), errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal),
+            errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static byte[] Bytes(string before, byte[] bad, string after) =>

@@ -31,7 +31,8 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         // How long a whole build takes in a child process, so kills can land anywhere in it.
         WriteSyntheticPages(site, version: "A");
         var timing = Stopwatch.StartNew();
-        using (var whole = StartDrained(site)) Assert.True(whole.WaitForExit(120_000) && whole.ExitCode == 0, "the child build failed");
+        using (var whole = StartDrained(site)) Assert.True(whole.WaitForExit(120_000)
+            && whole.ExitCode == 0, "the child build failed");
         var duration = timing.Elapsed;
         BuildPromises.AssertSameFiles(versionA, site.Snapshot(), "the child process's build");
 
@@ -56,7 +57,8 @@ public sealed class InterruptionTests(ITestOutputHelper output)
             {
                 // While it writes: once the staging folder appears, a little later.
                 var staging = site.Output + ".staging";
-                while (!Directory.Exists(staging) && !build.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(1);
+                while (!Directory.Exists(staging) && !build.HasExited
+                    && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(1);
                 Thread.Sleep(random.Next(0, 60));
                 when = $"{clock.Elapsed.TotalMilliseconds:F0} ms after start, while writing";
             }
@@ -68,15 +70,18 @@ public sealed class InterruptionTests(ITestOutputHelper output)
 
             var after = site.Snapshot();
             var outcome = SameFiles(after, current) ? currentName : SameFiles(after, next) ? nextName : null;
-            output.WriteLine($"trial {trial}: {(exited ? "finished before the kill" : "killed")} {when}; output is version {outcome ?? "MIXED"}{(leftStaging ? "; a staging folder was left" : "")}");
-            Assert.True(outcome is not null, $"trial {trial}: killed {when}, the output is neither the previous site nor the new one");
+            output.WriteLine($"trial {trial}: {(exited ? "finished before the kill" : "killed")} {when}; output is " +
+                $"version {outcome ?? "MIXED"}{(leftStaging ? "; a staging folder was left" : "")}");
+            Assert.True(outcome is not null,
+                $"trial {trial}: killed {when}, the output is neither the previous site nor the new one");
 
             site.BuildSuccessfully();
             BuildPromises.AssertSameFiles(next, site.Snapshot(), $"trial {trial}: the build after the kill");
             BuildPromises.AssertNothingBesideOutput(site, $"trial {trial}: after the next build");
             (current, currentName) = (next, nextName);
         }
-        output.WriteLine($"{Trials} trials (seed {Seed}), a whole build takes {duration.TotalMilliseconds:F0} ms; {killedWhileWriting} killed while writing the staging folder.");
+        output.WriteLine($"{Trials} trials (seed {Seed}), a whole build takes {duration.TotalMilliseconds:F0} ms; " +
+            $"{killedWhileWriting} killed while writing the staging folder.");
     }
 
     private static bool SameFiles(SortedDictionary<string, byte[]> a, SortedDictionary<string, byte[]> b) =>
@@ -95,7 +100,8 @@ public sealed class InterruptionTests(ITestOutputHelper output)
             if (i % 10 == 0) text.Append($"events:\n  - date: \"{1842 + i % 79}\"\n    title: Event of page {i}\n");
             text.Append("---\n");
             for (var p = 0; p < 12; p++)
-                text.Append($"Paragraph {p} of page {i}, version {version}: on mutual aid among animals and among men, in the village community and the medieval city. ").Append("\n\n");
+                text.Append($"Paragraph {p} of page {i}, version {version}: on mutual aid among animals and " +
+                    "among men, in the village community and the medieval city. ").Append("\n\n");
             text.Append($"See [the next page](/synthetic/s{(i + 1) % pages % 8}/page-{(i + 1) % pages}/).\n");
             site.Write($"synthetic/s{i % 8}/page-{i}.md", text.ToString());
         }

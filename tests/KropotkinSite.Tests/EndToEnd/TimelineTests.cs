@@ -17,7 +17,8 @@ public sealed class TimelineTests
             timeline.QuerySelectorAll(".event time").Select(t => t.GetAttribute("datetime")!).ToArray());
         Assert.Equal(["9 December 1842", "1842", "1862", "June 1876", "8 February 1921"],
             timeline.Texts(".event time .visually-hidden"));
-        Assert.Equal(["/life/early/#birth", "/life/early/", "/life/later/", "/life/later/"], timeline.Hrefs(".event__link"));
+        Assert.Equal(["/life/early/#birth", "/life/early/", "/life/later/", "/life/later/"],
+            timeline.Hrefs(".event__link"));
     }
 
     /// <summary>A page's source: its title, its order when given, and its events as (date, title).</summary>
@@ -46,7 +47,8 @@ public sealed class TimelineTests
         site.Write("exile/index.md", "---\ntitle: Exile\norder: 2\n---\n");
         site.Write("life/escape.md", PageWith("Escape", 7, ("1876-06", "Escapes"), ("1876", "Reaches Switzerland")));
         site.Write("life/return.md", PageWith("Return", 8,
-            ("1917-06", "Returns"), ("1917", "Turns down a cabinet seat"), ("1921-02-08", "Dies"), ("1921", "Funeral")));
+            ("1917-06", "Returns"), ("1917", "Turns down a cabinet seat"), ("1921-02-08", "Dies"),
+                ("1921", "Funeral")));
         site.Write("exile/prison.md", PageWith("Prison", 1, ("1886", "Released from Clairvaux")));
         site.Write("exile/london.md", PageWith("London", 2, ("1886", "Co-founds Freedom")));
         return site;
@@ -118,9 +120,11 @@ public sealed class TimelineTests
     {
         using var site = TestSite.FromFixture("minimal");
         site.BuildSuccessfully();
-        site.Write("life/new.md", "---\ntitle: New\nevents:\n  - {date: \"1900\", title: Something new, place: London}\n---\n");
+        site.Write("life/new.md",
+            "---\ntitle: New\nevents:\n  - {date: \"1900\", title: Something new, place: London}\n---\n");
         site.BuildSuccessfully();
-        var entry = site.Page("timeline/index.html").QuerySelectorAll(".event").Single(e => e.TextContent.Contains("Something new"));
+        var entry = site.Page("timeline/index.html").QuerySelectorAll(".event")
+            .Single(e => e.TextContent.Contains("Something new"));
         Assert.Contains("London", entry.QuerySelector(".event__place")!.TextContent);
     }
 
@@ -143,7 +147,9 @@ public sealed class TimelineTests
     public void Events_are_grouped_by_the_periods_of_the_site_settings_with_a_strip_overview()
     {
         using var site = TestSite.FromFixture("minimal");
-        site.Write("_site.yml", "title: T\ntimeline_periods:\n  - {title: Youth, start: \"1842\", end: \"1875\"}\n  - {title: Exile, start: \"1876\", end: \"1921\"}\n");
+        site.Write("_site.yml",
+            "title: T\ntimeline_periods:\n  - {title: Youth, start: \"1842\", end: \"1875\"}\n  - {title: Exile, " +
+            "start: \"1876\", end: \"1921\"}\n");
         site.BuildSuccessfully();
         var timeline = site.Page("timeline/index.html");
         Assert.Equal(["Youth 1842–1875", "Exile 1876–1921"], timeline.Texts(".period h2"));
@@ -170,15 +176,19 @@ public sealed class TimelineTests
         for (var i = 0; i < 200; i++)
         {
             var events = string.Concat(Enumerable.Range(0, 4).Select(j =>
-                $"  - date: \"{1800 + (i * 4 + j) % 120}-{1 + j % 12:D2}\"\n    title: Event {i}-{j}\n    place: Place {j}\n"));
-            site.Write($"works/w{i:D3}.md", $"---\ntitle: Work {i:D3}\nyear: {1800 + i % 120}\nkind: {(i % 3 == 0 ? "pamphlet" : "book")}\nevents:\n{events}---\nText.");
+                $"  - date: \"{1800 + (i * 4 + j) % 120}-{1 + j % 12:D2}\"\n    title: Event {i}-{j}\n    place: " +
+                $"Place {j}\n"));
+            site.Write($"works/w{i:D3}.md",
+                $"---\ntitle: Work {i:D3}\nyear: {1800 + i % 120}\nkind: " +
+                $"{(i % 3 == 0 ? "pamphlet" : "book")}\nevents:\n{events}---\nText.");
         }
         site.BuildSuccessfully();
         Assert.Equal(200, site.Page("works/index.html").QuerySelectorAll(".work-item").Length);
         var timeline = site.Page("timeline/index.html");
         Assert.Equal(800, timeline.QuerySelectorAll(".event").Length);
         Assert.Equal(800, timeline.QuerySelectorAll(".event").Select(e => e.Id).Distinct().Count());
-        var dates = timeline.QuerySelectorAll(".event time:first-child").Select(t => t.GetAttribute("datetime")!).ToArray();
+        var dates = timeline.QuerySelectorAll(".event time:first-child")
+            .Select(t => t.GetAttribute("datetime")!).ToArray();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
     }
 }

@@ -111,7 +111,8 @@ public sealed class WorksIndexTests
     public void Mentioned_on_lists_exactly_the_pages_that_link_to_the_work()
     {
         using var site = TestSite.FromFixture("minimal");
-        site.Write("life/extra.md", "---\ntitle: Extra\n---\nAlso [the first work](../../works/first/#top) and [again](/works/first/).");
+        site.Write("life/extra.md",
+            "---\ntitle: Extra\n---\nAlso [the first work](../../works/first/#top) and [again](/works/first/).");
         site.BuildSuccessfully();
         Assert.Equal(["/life/early/", "/life/extra/"], site.Page("works/first/index.html").Hrefs(".backlinks a"));
         Assert.Equal(["/life/later/"], site.Page("works/second/index.html").Hrefs(".backlinks a"));
@@ -123,11 +124,13 @@ public sealed class WorksIndexTests
     {
         using var site = TestSite.FromFixture("minimal");
         site.BuildSuccessfully();
-        var book = System.Text.Json.JsonDocument.Parse(site.Page("works/first/index.html").QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var book = System.Text.Json.JsonDocument.Parse(site.Page("works/first/index.html")
+            .QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
         Assert.Equal("Book", book.GetProperty("@type").GetString());
         Assert.Equal("The First Work", book.GetProperty("name").GetString());
         Assert.Equal("1885", book.GetProperty("datePublished").GetString());
-        var list = System.Text.Json.JsonDocument.Parse(site.Page("works/index.html").QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        var list = System.Text.Json.JsonDocument.Parse(site.Page("works/index.html")
+            .QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
         Assert.Equal("ItemList", list.GetProperty("@type").GetString());
         Assert.Equal(2, list.GetProperty("numberOfItems").GetInt32());
     }

@@ -28,7 +28,8 @@ public sealed class DocumentParallelTests
     [Fact]
     public void An_unexpected_exception_is_an_internal_error_of_its_document_and_the_other_documents_go_on()
     {
-        var result = new PipelineEngine([new Pipeline("a", new Emit("/site/a.md", "/site/b.md", "/site/c.md"), new FailOn("/site/b.md"))])
+        var result = new PipelineEngine([new Pipeline("a", new Emit("/site/a.md", "/site/b.md", "/site/c.md"),
+            new FailOn("/site/b.md"))])
             .Run(new DiskFiles());
 
         Assert.Equal(["/site/a.md", "/site/c.md"], result.Outputs["a"].Select(d => d.Source));

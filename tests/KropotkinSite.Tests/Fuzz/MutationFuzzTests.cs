@@ -29,7 +29,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         var inputs = Setting("KS_FUZZ_INPUTS", Environment.GetEnvironmentVariable("CI") == "true" ? 1000 : 2000);
         var seed = Setting("KS_FUZZ_SEED", 8);
         var timeout = TimeSpan.FromSeconds(Setting("KS_FUZZ_TIMEOUT_SECONDS", 60));
-        var only = Setting("KS_FUZZ_ONLY", -1); // replays one input of a run (the mutations before it are made, not built)
+        var only = Setting("KS_FUZZ_ONLY",
+            -1); // replays one input of a run (the mutations before it are made, not built)
         var random = new Random(seed);
         var mutator = new Mutator(random);
         using var minimal = new FuzzSite(Path.Combine(Repository.Sites, "minimal"));
@@ -47,7 +48,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             var site = random.Next(8) == 0 ? project : minimal;
             var file = site.PickFile(random);
             var mutated = mutator.Mutate(site.Original(file));
-            var what = $"input {n} (seed {seed}; replay with KS_FUZZ_SEED={seed} KS_FUZZ_ONLY={n}): {site.Name}/{file}: {mutator.Describe}";
+            var what = $"input {n} (seed {seed}; replay with KS_FUZZ_SEED={seed} KS_FUZZ_ONLY={n}): " +
+                $"{site.Name}/{file}: {mutator.Describe}";
             if (only >= 0 && n != only) continue;
             site.Write(file, mutated);
 
@@ -63,7 +65,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
 
             try
             {
-                BuildPromises.AssertSameFiles(inputBefore, TestSite.SnapshotOf(site.Input), what + ": the input changed");
+                BuildPromises.AssertSameFiles(inputBefore, TestSite.SnapshotOf(site.Input),
+                    what + ": the input changed");
                 BuildPromises.AssertNothingBesideOutput(site.Site, what);
                 if (run.ExitCode == 0)
                 {
@@ -74,7 +77,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
                 else
                 {
                     var errors = BuildPromises.AssertFailedCleanly(site.Site, run, outputBefore, what);
-                    foreach (var error in errors) errorsByCode[error.Code] = errorsByCode.GetValueOrDefault(error.Code) + 1;
+                    foreach (var error in errors)
+                        errorsByCode[error.Code] = errorsByCode.GetValueOrDefault(error.Code) + 1;
                     failedBuilds[errors[0].Code] = failedBuilds.GetValueOrDefault(errors[0].Code) + 1;
                     failed++;
                 }
@@ -86,14 +90,20 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             site.Restore(file);
         }
 
-        output.WriteLine($"Fuzzed {inputs} mutated inputs (seed {seed}) in {stopwatch.Elapsed.TotalSeconds:F1} s: {succeeded} built, {failed} failed cleanly, 0 crashes, 0 hangs, 0 internal errors.");
-        output.WriteLine($"Mutated inputs per site: {minimal.Name} {minimal.Builds - 1}, {project.Name} {project.Builds - 1}.");
-        output.WriteLine("Failed builds by their first error: " + string.Join(", ", failedBuilds.Select(p => $"{p.Key} {p.Value}")));
-        output.WriteLine("Errors reported, by code: " + string.Join(", ", errorsByCode.Select(p => $"{p.Key} {p.Value}")));
+        output.WriteLine($"Fuzzed {inputs} mutated inputs (seed {seed}) in {stopwatch.Elapsed.TotalSeconds:F1} s: " +
+            $"{succeeded} built, {failed} failed cleanly, 0 crashes, 0 hangs, 0 internal errors.");
+        output.WriteLine($"Mutated inputs per site: {minimal.Name} {minimal.Builds - 1}, {project.Name} " +
+            $"{project.Builds - 1}.");
+        output.WriteLine("Failed builds by their first error: " + string.Join(", ",
+            failedBuilds.Select(p => $"{p.Key} {p.Value}")));
+        output.WriteLine("Errors reported, by code: " + string.Join(", ",
+            errorsByCode.Select(p => $"{p.Key} {p.Value}")));
         output.WriteLine($"Slowest build: {slowest.TotalMilliseconds:F0} ms, {slowestWhat}");
         if (only >= 0) return;
-        Assert.True(succeeded > inputs / 20, $"only {succeeded} of {inputs} mutated sites built: the mutations no longer leave valid inputs");
-        Assert.True(failed > inputs / 4, $"only {failed} of {inputs} mutated sites failed: the mutations no longer reach the errors");
+        Assert.True(succeeded > inputs / 20,
+            $"only {succeeded} of {inputs} mutated sites built: the mutations no longer leave valid inputs");
+        Assert.True(failed > inputs / 4,
+            $"only {failed} of {inputs} mutated sites failed: the mutations no longer reach the errors");
     }
 
     private void Fail(string what, byte[] mutated, string problem)
@@ -103,7 +113,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
     }
 
     private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : fallback;
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture,
+            out var value) && value >= 0 ? value : fallback;
 
     /// <summary>A site folder reused for every input: one file is mutated, built, checked, and put back.</summary>
     private sealed class FuzzSite : IDisposable
@@ -117,10 +128,12 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             Site = TestSite.Empty();
             TestSite.CopyDirectory(from, Site.Input);
             Directory.CreateDirectory(Path.Combine(Site.Input, "layouts"));
-            _originals = TestSite.SnapshotOf(Site.Input).Where(p => p.Key.EndsWith(".md", StringComparison.Ordinal) || p.Key.EndsWith(".yml", StringComparison.Ordinal))
+            _originals = TestSite.SnapshotOf(Site.Input).Where(p => p.Key.EndsWith(".md", StringComparison.Ordinal)
+                || p.Key.EndsWith(".yml", StringComparison.Ordinal))
                 .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             // The theme's layouts, mutated as a site's own overrides of them.
-            foreach (var layout in Directory.GetFiles(Path.Combine(Site.Theme, "layouts"), "*.liquid").Order(StringComparer.Ordinal))
+            foreach (var layout in Directory.GetFiles(Path.Combine(Site.Theme, "layouts"),
+                "*.liquid").Order(StringComparer.Ordinal))
                 _originals["layouts/" + Path.GetFileName(layout)] = File.ReadAllBytes(layout);
             _files = [.. _originals.Keys.Order(StringComparer.Ordinal)];
             Assert.True(Build().Run.ExitCode == 0, $"{Name} does not build before any mutation");
@@ -158,7 +171,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             var stopwatch = Stopwatch.StartNew();
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var code = CommandLine.Run(["build", "--input", Site.Input, "--output", Site.Output, "--theme", Site.Theme], stdout, stderr);
+            var code = CommandLine.Run(["build", "--input", Site.Input, "--output", Site.Output, "--theme", Site.Theme],
+                stdout, stderr);
             return (new BuildRun(code, stdout.ToString(), stderr.ToString()), stopwatch.Elapsed);
         }
 
@@ -169,11 +183,14 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         public void AssertOutputIsCompleteAndDeterministic(string what)
         {
             var written = Site.Snapshot();
-            var (engine, result) = SiteBuilder.Run(new BuildOptions(Site.Input, Site.Output, Site.Theme), new DiskFiles());
+            var (engine, result) = SiteBuilder.Run(new BuildOptions(Site.Input, Site.Output, Site.Theme),
+                new DiskFiles());
             Assert.True(result.Succeeded,
                 $"{what}: the same input built once and failed the second time:\n{string.Join('\n', result.Errors)}");
-            var again = SiteBuilder.OutputDocuments(engine, result).ToDictionary(d => d.Destination, d => d.Content.ToArray(), StringComparer.Ordinal);
-            BuildPromises.AssertSameFiles(written, new SortedDictionary<string, byte[]>(again, StringComparer.Ordinal), what + " (second run)");
+            var again = SiteBuilder.OutputDocuments(engine, result).ToDictionary(d => d.Destination,
+                d => d.Content.ToArray(), StringComparer.Ordinal);
+            BuildPromises.AssertSameFiles(written, new SortedDictionary<string, byte[]>(again, StringComparer.Ordinal),
+                what + " (second run)");
             OutputSnapshot = written;
         }
 

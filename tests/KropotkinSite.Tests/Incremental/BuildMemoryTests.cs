@@ -37,7 +37,8 @@ public sealed class BuildMemoryTests
             context.Map(inputs, (d, _) => d.WithContent(System.Text.Encoding.UTF8.GetString(d.Content.Span) + Text));
     }
 
-    /// <summary>Appends the number of documents of another pipeline to each: what it shares with every document.</summary>
+    /// <summary>Appends the number of documents of another pipeline to each: what it shares with every
+    /// document.</summary>
     private sealed record CountOf(string Pipeline) : IModule
     {
         public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
@@ -65,7 +66,8 @@ public sealed class BuildMemoryTests
         return (new PipelineEngine(pipelines).Run(new DiskFiles(), default, memory), memory);
     }
 
-    private static StepReport Step(BuildMemory memory, string prefix) => memory.LastRun.Single(s => s.Step.StartsWith(prefix, StringComparison.Ordinal));
+    private static StepReport Step(BuildMemory memory, string prefix) =>
+        memory.LastRun.Single(s => s.Step.StartsWith(prefix, StringComparison.Ordinal));
 
     private static string Text(EngineResult result, string pipeline, int i) =>
         System.Text.Encoding.UTF8.GetString(result.Outputs[pipeline][i].Content.Span);
@@ -91,9 +93,11 @@ public sealed class BuildMemoryTests
     {
         var memory = new BuildMemory();
         var texts = Texts(10);
-        Run(memory, new Pipeline("a", new Emit(texts), new Shout()), new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
+        Run(memory, new Pipeline("a", new Emit(texts), new Shout()),
+            new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
 
-        Run(memory, new Pipeline("a", new Emit(texts), new Shout()), new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
+        Run(memory, new Pipeline("a", new Emit(texts), new Shout()),
+            new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
 
         Assert.All(memory.LastRun, step => Assert.False(step.Ran, step.Step + " ran again"));
     }
@@ -114,9 +118,11 @@ public sealed class BuildMemoryTests
     public void What_a_mapping_shares_with_every_document_is_part_of_what_its_results_are_kept_by()
     {
         var memory = new BuildMemory();
-        Run(memory, new Pipeline("a", new Emit(Texts(2))), new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
+        Run(memory, new Pipeline("a", new Emit(Texts(2))),
+            new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
 
-        var (result, _) = Run(memory, new Pipeline("a", new Emit(Texts(4))), new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
+        var (result, _) = Run(memory, new Pipeline("a", new Emit(Texts(4))),
+            new Pipeline("b", ["a"], [new Emit(Texts(3)), new CountOf("a")]));
 
         Assert.Equal(["page 04", "page 14", "page 24"], Enumerable.Range(0, 3).Select(i => Text(result, "b", i)));
         Assert.Equal(3, Step(memory, "b/1").Computed);
@@ -146,16 +152,20 @@ public sealed class BuildMemoryTests
         {
             memory.BeginRun();
             var module = new Lambda((inputs, context) => context.Map(inputs, (d, _) => d.WithContent(suffix)));
-            var result = new PipelineEngine([new Pipeline("a", new Emit(Texts(2)), module)]).Run(new DiskFiles(), default, memory);
+            var result = new PipelineEngine([new Pipeline("a", new Emit(Texts(2)), module)]).Run(new DiskFiles(),
+                default, memory);
             seen.Add(Text(result, "a", 1));
         }
         Assert.Equal(["1", "2"], seen);
     }
 
-    private sealed class Lambda(Func<IReadOnlyList<Document>, IExecutionContext, IReadOnlyList<Document>> execute) : IModule
+    private sealed class Lambda(Func<IReadOnlyList<Document>, IExecutionContext,
+        IReadOnlyList<Document>> execute) : IModule
     {
-        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) => execute(inputs, context);
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+            execute(inputs, context);
     }
 
-    private static (string, bool, int, int) Counts(StepReport step) => (step.Step, step.Ran, step.Computed, step.Reused);
+    private static (string, bool, int, int) Counts(StepReport step) =>
+        (step.Step, step.Ran, step.Computed, step.Reused);
 }

@@ -46,7 +46,8 @@ public sealed class GeneratedSite : IDisposable
         Site.Write("life/index.md", "---\ntitle: Life\norder: 1\n---\nThe life, told in order.\n");
         Site.Write("index.md", "---\ntitle: Home\n---\nA site made for a test.\n");
         for (var i = 0; i < pages; i++) AddPage(out _);
-        for (var i = 0; i < 5; i++) _dataEvents.Add(($"{1850 + i * 10}", Sentence(3), _random.Next(2) == 0 ? RandomPage() : null));
+        for (var i = 0; i < 5; i++) _dataEvents.Add(($"{1850 + i * 10}", Sentence(3),
+            _random.Next(2) == 0 ? RandomPage() : null));
         WriteSettings();
         WriteDataEvents();
     }
@@ -92,30 +93,48 @@ public sealed class GeneratedSite : IDisposable
             case "draft a page": Change(p => p.Draft = true, touched); break;
             case "publish a draft": Change(p => p.Draft = false, touched, p => p.Draft); break;
             case "retitle a page": Change(p => p.Title = Sentence(2), touched); break;
-            case "reorder a page": Change(p => p.Order = _random.Next(3) == 0 ? null : _random.Next(1, 50), touched); break;
-            case "describe a page": Change(p => p.Description = _random.Next(3) == 0 ? null : Sentence(6), touched); break;
+            case "reorder a page":
+                Change(p => p.Order = _random.Next(3) == 0 ? null : _random.Next(1, 50),
+                    touched);
+                break;
+            case "describe a page":
+                Change(p => p.Description = _random.Next(3) == 0 ? null : Sentence(6),
+                    touched);
+                break;
             case "append a paragraph": Change(p => p.Paragraphs.Add(Sentence(8)), touched); break;
             case "change the first paragraph": Change(p => p.Paragraphs[0] = Sentence(7), touched); break;
             case "add a heading": Change(p => p.Headings.Add("Part " + ++_serial), touched); break;
-            case "remove a heading": Change(p => p.Headings.RemoveAt(_random.Next(p.Headings.Count)), touched, p => p.Headings.Count > 0); break;
+            case "remove a heading":
+                Change(p => p.Headings.RemoveAt(_random.Next(p.Headings.Count)), touched,
+                    p => p.Headings.Count > 0);
+                break;
             case "add a link": Change(p => p.Links.Add(LinkTo(RandomPage())), touched); break;
-            case "remove a link": Change(p => p.Links.RemoveAt(_random.Next(p.Links.Count)), touched, p => p.Links.Count > 0); break;
+            case "remove a link":
+                Change(p => p.Links.RemoveAt(_random.Next(p.Links.Count)), touched,
+                    p => p.Links.Count > 0);
+                break;
             case "add an event": Change(p => p.Events.Add(NewEvent(p)), touched); break;
             case "change an event":
                 Change(p => p.Events[_random.Next(p.Events.Count)] = NewEvent(p), touched, p => p.Events.Count > 0);
                 break;
-            case "remove an event": Change(p => p.Events.RemoveAt(_random.Next(p.Events.Count)), touched, p => p.Events.Count > 0); break;
+            case "remove an event":
+                Change(p => p.Events.RemoveAt(_random.Next(p.Events.Count)), touched,
+                    p => p.Events.Count > 0);
+                break;
             case "change a work":
-                Change(p => p.Work = (1860 + _random.Next(60), Kinds[_random.Next(Kinds.Length)], p.Work!.Value.ETexts), touched,
+                Change(p => p.Work = (1860 + _random.Next(60), Kinds[_random.Next(Kinds.Length)], p.Work!.Value.ETexts),
+                    touched,
                     p => p.Work is not null);
                 break;
             case "add a data event":
-                _dataEvents.Add(($"{1842 + _random.Next(79)}", Sentence(3), _random.Next(2) == 0 ? RandomPage() : null));
+                _dataEvents.Add(($"{1842 + _random.Next(79)}", Sentence(3),
+                    _random.Next(2) == 0 ? RandomPage() : null));
                 touched.Add(WriteDataEvents());
                 break;
             case "change a data event":
                 if (_dataEvents.Count > 0)
-                    _dataEvents[_random.Next(_dataEvents.Count)] = ($"{1842 + _random.Next(79)}-0{_random.Next(1, 10)}", Sentence(3), null);
+                    _dataEvents[_random.Next(_dataEvents.Count)] = ($"{1842 + _random.Next(79)}-0{_random.Next(1, 10)}",
+                        Sentence(3), null);
                 touched.Add(WriteDataEvents());
                 break;
             case "retitle the site":
@@ -125,7 +144,8 @@ public sealed class GeneratedSite : IDisposable
             case "add or change an own layout":
                 _ownLayout = true;
                 touched.Add(Write(Site.Input, "layouts/page.liquid",
-                    File.ReadAllText(Path.Combine(Site.Theme, "layouts", "page.liquid")) + $"\n<!-- own layout {++_serial} -->\n"));
+                    File.ReadAllText(Path.Combine(Site.Theme, "layouts",
+                        "page.liquid")) + $"\n<!-- own layout {++_serial} -->\n"));
                 break;
             case "remove the own layout":
                 if (_ownLayout) touched.Add(Delete("layouts/page.liquid"));
@@ -133,11 +153,13 @@ public sealed class GeneratedSite : IDisposable
                 break;
             case "change a partial":
                 touched.Add(Write(Site.Theme, "partials/footer.liquid",
-                    File.ReadAllText(Path.Combine(Site.Theme, "partials", "footer.liquid")) + $"\n<!-- {++_serial} -->\n"));
+                    File.ReadAllText(Path.Combine(Site.Theme, "partials",
+                        "footer.liquid")) + $"\n<!-- {++_serial} -->\n"));
                 break;
             case "change the stylesheet":
                 touched.Add(Write(Site.Theme, "assets/site.css",
-                    File.ReadAllText(Path.Combine(Site.Theme, "assets", "site.css")) + $"\n.edit-{++_serial} {{ color: inherit; }}\n"));
+                    File.ReadAllText(Path.Combine(Site.Theme, "assets",
+                        "site.css")) + $"\n.edit-{++_serial} {{ color: inherit; }}\n"));
                 break;
             case "touch a page":
             {
@@ -163,7 +185,8 @@ public sealed class GeneratedSite : IDisposable
         foreach (var (path, page) in _pages.ToArray())
         {
             var links = page.Links.Where(l => published.Contains(PathOfLink(l)) && FragmentExists(l)).ToList();
-            var events = page.Events.Select(e => e.Anchor is null || page.Headings.Contains(HeadingOf(e.Anchor)) ? e : (e.Date, e.Title, null)).ToList();
+            var events = page.Events.Select(e => e.Anchor is null
+                || page.Headings.Contains(HeadingOf(e.Anchor)) ? e : (e.Date, e.Title, null)).ToList();
             if (links.Count == page.Links.Count && events.SequenceEqual(page.Events)) continue;
             page.Links = links;
             page.Events = events;
@@ -172,7 +195,8 @@ public sealed class GeneratedSite : IDisposable
         if (_dataEvents.Any(e => e.Page is not null && !published.Contains(e.Page)))
         {
             for (var i = 0; i < _dataEvents.Count; i++)
-                if (_dataEvents[i].Page is { } target && !published.Contains(target)) _dataEvents[i] = (_dataEvents[i].Date, _dataEvents[i].Title, null);
+                if (_dataEvents[i].Page is { } target
+                    && !published.Contains(target)) _dataEvents[i] = (_dataEvents[i].Date, _dataEvents[i].Title, null);
             yield return WriteDataEvents();
         }
     }
@@ -197,7 +221,8 @@ public sealed class GeneratedSite : IDisposable
     {
         var url = "/" + path[..^".md".Length] + "/";
         var headings = _pages[path].Headings;
-        return headings.Count > 0 && _random.Next(3) == 0 ? url + "#" + Slug(headings[_random.Next(headings.Count)]) : url;
+        return headings.Count > 0
+            && _random.Next(3) == 0 ? url + "#" + Slug(headings[_random.Next(headings.Count)]) : url;
     }
 
     private (string Date, string Title, string? Anchor) NewEvent(Page page)
@@ -208,7 +233,8 @@ public sealed class GeneratedSite : IDisposable
             1 => $"{1842 + _random.Next(79)}-{_random.Next(1, 13):D2}",
             _ => $"{1842 + _random.Next(79)}-{_random.Next(1, 13):D2}-{_random.Next(1, 29):D2}",
         };
-        var anchor = page.Headings.Count > 0 && _random.Next(3) == 0 ? Slug(page.Headings[_random.Next(page.Headings.Count)]) : null;
+        var anchor = page.Headings.Count > 0
+            && _random.Next(3) == 0 ? Slug(page.Headings[_random.Next(page.Headings.Count)]) : null;
         return (date, Sentence(3), anchor);
     }
 
@@ -225,7 +251,8 @@ public sealed class GeneratedSite : IDisposable
         };
         for (var i = _random.Next(3); i > 0; i--) page.Headings.Add("Part " + ++_serial);
         for (var i = _random.Next(3); i > 0; i--) page.Events.Add(NewEvent(page));
-        if (section == "works") page.Work = (1860 + _random.Next(60), Kinds[_random.Next(Kinds.Length)], _random.Next(2) == 0 ? ["Some Library"] : []);
+        if (section == "works") page.Work = (1860 + _random.Next(60), Kinds[_random.Next(Kinds.Length)],
+            _random.Next(2) == 0 ? ["Some Library"] : []);
         if (_pages.Count > 0)
             for (var i = _random.Next(4); i > 0; i--) page.Links.Add(LinkTo(RandomPage()));
         _pages[path] = page;
@@ -280,7 +307,8 @@ public sealed class GeneratedSite : IDisposable
     }
 
     private string WriteSettings() =>
-        Write(Site.Input, "_site.yml", $"title: {_siteTitle}\nbase_url: https://example.org/generated/\ndescription: Made by a test.\n");
+        Write(Site.Input, "_site.yml",
+            $"title: {_siteTitle}\nbase_url: https://example.org/generated/\ndescription: Made by a test.\n");
 
     private string WriteDataEvents()
     {
@@ -302,7 +330,8 @@ public sealed class GeneratedSite : IDisposable
         if (page.Work is { } work)
         {
             text.Append($"year: {work.Year}\nkind: {work.Kind}\n");
-            if (work.ETexts.Count > 0) text.Append("etexts:\n").AppendJoin("", work.ETexts.Select(e => $"  - source: {e}\n"));
+            if (work.ETexts.Count > 0) text.Append("etexts:\n").AppendJoin("",
+                work.ETexts.Select(e => $"  - source: {e}\n"));
         }
         if (page.Events.Count > 0)
         {
@@ -315,9 +344,11 @@ public sealed class GeneratedSite : IDisposable
         }
         text.Append("---\n");
         text.Append(page.Paragraphs[0]).Append("\n\n");
-        foreach (var heading in page.Headings) text.Append("## ").Append(heading).Append("\n\n").Append("Of ").Append(heading).Append(".\n\n");
+        foreach (var heading in page.Headings)
+            text.Append("## ").Append(heading).Append("\n\n").Append("Of ").Append(heading).Append(".\n\n");
         foreach (var paragraph in page.Paragraphs.Skip(1)) text.Append(paragraph).Append("\n\n");
-        if (page.Links.Count > 0) text.Append("See ").AppendJoin(", ", page.Links.Select((l, i) => $"[link {i}]({l})")).Append(".\n");
+        if (page.Links.Count > 0) text.Append("See ").AppendJoin(", ",
+            page.Links.Select((l, i) => $"[link {i}]({l})")).Append(".\n");
         return text.ToString();
     }
 

@@ -19,7 +19,8 @@ namespace KropotkinSite.Tests.Incremental;
 public sealed class RandomEditsPropertyTests(ITestOutputHelper output)
 {
     private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var value)
             ? value : fallback;
 
     [Fact]
@@ -39,7 +40,9 @@ public sealed class RandomEditsPropertyTests(ITestOutputHelper output)
 
         for (var i = 1; i <= edits; i++)
         {
-            var kind = failedLast && random.Next(2) == 0 ? "repair links" : GeneratedSite.EditKinds[random.Next(GeneratedSite.EditKinds.Length)];
+            var kind = failedLast
+                && random.Next(2) == 0 ? "repair " +
+                    "links" : GeneratedSite.EditKinds[random.Next(GeneratedSite.EditKinds.Length)];
             var touched = site.Apply(kind);
             var told = random.Next(10) > 0;
             history.Add($"{i}: {kind}{(told ? "" : " (session told nothing)")}");
@@ -48,14 +51,16 @@ public sealed class RandomEditsPropertyTests(ITestOutputHelper output)
             var (engine, full) = SiteBuilder.Run(options, new DiskFiles());
             var context = $"after edit {string.Join("\n", history.TakeLast(8))}\n(seed {seed})";
             Assert.True(full.Errors.Select(e => e.ToString()).SequenceEqual(rebuilt.Errors.Select(e => e.ToString())),
-                $"errors differ {context}:\nfull build:\n{string.Join('\n', full.Errors)}\nsession:\n{string.Join('\n', rebuilt.Errors)}");
+                $"errors differ {context}:\nfull " +
+                $"build:\n{string.Join('\n', full.Errors)}\nsession:\n{string.Join('\n', rebuilt.Errors)}");
             failedLast = !full.Succeeded;
             if (full.Succeeded)
             {
                 succeeded++;
                 var expected = SiteBuilder.OutputDocuments(engine, full);
                 var served = session.Current.Files;
-                Assert.True(expected.Select(d => d.Destination).SequenceEqual(served.Keys.Order(StringComparer.Ordinal)),
+                Assert.True(
+                    expected.Select(d => d.Destination).SequenceEqual(served.Keys.Order(StringComparer.Ordinal)),
                     $"the files differ {context}");
                 foreach (var document in expected)
                     Assert.True(document.Content.Span.SequenceEqual(served[document.Destination].Span),
@@ -68,8 +73,10 @@ public sealed class RandomEditsPropertyTests(ITestOutputHelper output)
                 Assert.True(LaidOut(rebuilt) <= 1, $"{LaidOut(rebuilt)} pages laid out again {context}");
             }
         }
-        output.WriteLine($"{edits} edits (seed {seed}, {succeeded} of them built, {bodyEdits} body edits) in {clock.Elapsed.TotalSeconds:F0} s");
-        Assert.True(succeeded > edits / 4, $"only {succeeded} of {edits} edits left a site that builds: the test hardly checks any output");
+        output.WriteLine($"{edits} edits (seed {seed}, {succeeded} of them built, {bodyEdits} body edits) in " +
+            $"{clock.Elapsed.TotalSeconds:F0} s");
+        Assert.True(succeeded > edits / 4,
+            $"only {succeeded} of {edits} edits left a site that builds: the test hardly checks any output");
     }
 
     private static int LaidOut(RebuildResult result) =>

@@ -11,7 +11,8 @@ public sealed class StructuralEqualityTests
         new(title, null, null, SourcePosition.Start, 1, false, events, null);
 
     private static TimelineEvent Event(string title) =>
-        new(new PartialDate(1876, 6, 30), null, title, new([new EventPlace("St Petersburg", new SourcePosition(4, 12))]), null,
+        new(new PartialDate(1876, 6, 30), null, title,
+            new([new EventPlace("St Petersburg", new SourcePosition(4, 12))]), null,
             "/a.md", new SourcePosition(3, 5));
 
     [Fact]
@@ -25,7 +26,8 @@ public sealed class StructuralEqualityTests
     [Fact]
     public void Documents_are_equal_when_their_bytes_and_every_piece_of_metadata_are()
     {
-        Document Page(string title, string text) => Document.Create("/in/a.md", "a/index.html", System.Text.Encoding.UTF8.GetBytes(text))
+        Document Page(string title, string text) =>
+            Document.Create("/in/a.md", "a/index.html", System.Text.Encoding.UTF8.GetBytes(text))
             .With("page", Info(title)).With("links", new List<string> { "/b/" });
 
         Assert.True(StructuralEquality.Equal(Page("A", "x"), Page("A", "x")));
@@ -59,8 +61,10 @@ public sealed class StructuralEqualityTests
     {
         Assert.True(StructuralEquality.Equal((1, "a", new[] { 2 }), (1, "a", new[] { 2 })));
         Assert.False(StructuralEquality.Equal((1, "a", new[] { 2 }), (1, "a", new[] { 3 })));
-        Assert.True(StructuralEquality.Equal(new Dictionary<string, object?> { ["a"] = 1 }, new Dictionary<string, object?> { ["a"] = 1 }));
-        Assert.False(StructuralEquality.Equal(new Dictionary<string, object?> { ["a"] = 1 }, new Dictionary<string, object?> { ["b"] = 1 }));
+        Assert.True(StructuralEquality.Equal(
+            new Dictionary<string, object?> { ["a"] = 1 }, new Dictionary<string, object?> { ["a"] = 1 }));
+        Assert.False(StructuralEquality.Equal(
+            new Dictionary<string, object?> { ["a"] = 1 }, new Dictionary<string, object?> { ["b"] = 1 }));
         Assert.False(StructuralEquality.Equal(new Uri("https://example.org/#a"), new Uri("https://example.org/#b")));
     }
 

@@ -5,7 +5,8 @@ using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Preview;
 
-/// <summary>An incremental rebuild must give exactly the files (or the errors) a full build of the same input gives.</summary>
+/// <summary>An incremental rebuild must give exactly the files (or the errors) a full build of the same input
+/// gives.</summary>
 public sealed class IncrementalRebuildTests
 {
     public static TheoryData<string> Edits => new(EditNames);
@@ -45,7 +46,8 @@ public sealed class IncrementalRebuildTests
     ];
 
     /// <summary>Edits whose full build fails: the rebuild must report the same errors.</summary>
-    private static readonly HashSet<string> Breaking = ["break a link", "remove a heading a link points to", "point an event at a missing heading"];
+    private static readonly HashSet<string> Breaking = ["break a link", "remove a heading a link points to",
+        "point an event at a missing heading"];
 
     [Theory]
     [MemberData(nameof(Edits))]
@@ -65,8 +67,10 @@ public sealed class IncrementalRebuildTests
         var changedPages = session.Current.Files.Count(f => f.Key.EndsWith(".html", StringComparison.Ordinal)
             && !(before.TryGetValue(f.Key, out var old) && old.Span.SequenceEqual(f.Value.Span)));
         if (!GivenButNotShown.Contains(edit))
-            Assert.True(LaidOut(rebuilt) <= changedPages, $"{LaidOut(rebuilt)} pages laid out again, {changedPages} changed");
-        Assert.True(LaidOut(rebuilt) < session.Current.Files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)),
+            Assert.True(LaidOut(rebuilt) <= changedPages,
+                $"{LaidOut(rebuilt)} pages laid out again, {changedPages} changed");
+        Assert.True(LaidOut(rebuilt) < session.Current.Files.Keys.Count(k => k.EndsWith(".html",
+            StringComparison.Ordinal)),
             "every page was laid out again");
     }
 
@@ -74,12 +78,14 @@ public sealed class IncrementalRebuildTests
     /// may read as <c>site.data</c>): every page is laid out again.</summary>
     private static readonly HashSet<string> ChangesWhatEveryPageShows =
     [
-        "change a layout", "change a partial", "add a layout of the site's own", "change the settings", "change a stylesheet",
+        "change a layout", "change a partial", "add a layout of the site's own", "change the settings",
+            "change a stylesheet",
         "change the subject of the site", "change a timeline data file", "retitle a section page",
     ];
 
     /// <summary>Edits of what other pages are given of a page that the theme does not print everywhere (a summary in
-    /// a pager link, a work's e-texts in the catalogue): those pages are laid out again with no change to show.</summary>
+    /// a pager link, a work's e-texts in the catalogue): those pages are laid out again with no change to
+    /// show.</summary>
     private static readonly HashSet<string> GivenButNotShown =
         ["change a neighbour's description", "change a page's first paragraph", "change a work's e-texts"];
 
@@ -120,14 +126,16 @@ public sealed class IncrementalRebuildTests
         site.BuildSuccessfully();
         var after = site.Snapshot();
         var changed = after.Keys.Union(before.Keys)
-            .Where(f => !before.TryGetValue(f, out var old) || !after.TryGetValue(f, out var now) || !old.SequenceEqual(now))
+            .Where(f => !before.TryGetValue(f, out var old) || !after.TryGetValue(f, out var now)
+                || !old.SequenceEqual(now))
             .ToArray();
         Assert.Contains("life/later/index.html", changed);
         Assert.All(changed.Where(f => f != "life/later/index.html"), f => Assert.StartsWith("search/", f));
         Assert.Equal(changed.Length, rebuilt.FilesChanged);
     }
 
-    /// <summary>As the preview runs: each rebuild is told which files the watcher saw change, and reads only those.</summary>
+    /// <summary>As the preview runs: each rebuild is told which files the watcher saw change, and reads only
+    /// those.</summary>
     [Fact]
     public void A_session_told_what_changed_that_makes_and_undoes_every_edit_in_turn_matches_a_full_build_each_time()
     {
@@ -149,7 +157,8 @@ public sealed class IncrementalRebuildTests
 
     [Theory]
     [InlineData("")] // the watcher's buffer overflowed
-    [InlineData("/private/elsewhere/life/early.md")] // a path the session cannot place (macOS names /var as /private/var)
+    // a path the session cannot place (macOS names /var as /private/var)
+    [InlineData("/private/elsewhere/life/early.md")]
     public void After_the_watcher_loses_track_a_rebuild_checks_every_file_again(string reported)
     {
         using var site = SiteWithItsOwnTheme();
@@ -157,13 +166,16 @@ public sealed class IncrementalRebuildTests
         Assert.Empty(session.Rebuild().Errors);
         Assert.Empty(session.Rebuild([]).Errors);
 
-        site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life", "early.md")) + "\nA line the watcher missed.\n");
+        site.Write("life/early.md",
+            File.ReadAllText(Path.Combine(site.Input, "life", "early.md")) + "\nA line the watcher missed.\n");
         Assert.Empty(session.Rebuild([reported]).Errors);
 
-        Assert.Contains("A line the watcher missed.", Encoding.UTF8.GetString(session.Current.Files["life/early/index.html"].Span));
+        Assert.Contains("A line the watcher missed.",
+            Encoding.UTF8.GetString(session.Current.Files["life/early/index.html"].Span));
     }
 
-    /// <summary>The minimal site with a theme of its own to edit, and an address, so a sitemap is written too.</summary>
+    /// <summary>The minimal site with a theme of its own to edit, and an address, so a sitemap is written
+    /// too.</summary>
     private static TestSite SiteWithItsOwnTheme()
     {
         var site = TestSite.FromFixture("minimal");
@@ -187,28 +199,34 @@ public sealed class IncrementalRebuildTests
         var incremental = session.Current.Files;
         Assert.Equal(expected.Keys, incremental.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, bytes) in expected)
-            Assert.True(bytes.AsSpan().SequenceEqual(incremental[path].Span), $"{path} differs from a full build after '{edit}'");
+            Assert.True(bytes.AsSpan().SequenceEqual(incremental[path].Span),
+                $"{path} differs from a full build after '{edit}'");
     }
 
     /// <summary>Every file of the site folder and its theme, by full path.</summary>
     private static Dictionary<string, byte[]> Files(TestSite site) =>
-        new[] { site.Input, site.Theme }.SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        new[] { site.Input, site.Theme }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .ToDictionary(path => path, File.ReadAllBytes);
 
     /// <summary>Every file of the site folder and its theme, with its size and modification time.</summary>
     private static Dictionary<string, (long, DateTime)> Stamps(TestSite site) =>
-        new[] { site.Input, site.Theme }.SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        new[] { site.Input, site.Theme }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .ToDictionary(path => path, path => (new FileInfo(path).Length, File.GetLastWriteTimeUtc(path)));
 
     /// <summary>What a watcher would report: files added, removed or written.</summary>
-    private static string[] Changed(Dictionary<string, (long, DateTime)> before, Dictionary<string, (long, DateTime)> after) =>
-        before.Keys.Union(after.Keys).Where(path => !before.TryGetValue(path, out var b) || !after.TryGetValue(path, out var a) || a != b).ToArray();
+    private static string[] Changed(
+        Dictionary<string, (long, DateTime)> before, Dictionary<string, (long, DateTime)> after) =>
+        before.Keys.Union(after.Keys).Where(path => !before.TryGetValue(path, out var b)
+            || !after.TryGetValue(path, out var a) || a != b).ToArray();
 
     /// <summary>Puts the folders back as they were: files written since are removed, changed ones rewritten.</summary>
     private static void Restore(Dictionary<string, byte[]> original)
     {
         var folders = original.Keys.Select(path => Path.GetDirectoryName(path)!).Distinct().ToArray();
-        foreach (var path in folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateFiles(f)).Where(p => !original.ContainsKey(p)).ToArray())
+        foreach (var path in folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateFiles(f))
+            .Where(p => !original.ContainsKey(p)).ToArray())
             File.Delete(path);
         foreach (var (path, bytes) in original)
             if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
@@ -228,12 +246,27 @@ public sealed class IncrementalRebuildTests
         {
             case "retitle a page": Replace("life/early.md", "title: Early years", "title: Youth"); break;
             case "retitle a work": Replace("works/first.md", "title: The First Work", "title: The Opening Work"); break;
-            case "retitle the page after it": Replace("life/later.md", "title: Later years", "title: Years of exile"); break;
+            case "retitle the page after it":
+                Replace("life/later.md", "title: Later years",
+                    "title: Years of exile");
+                break;
             case "reorder a page": Replace("life/later.md", "order: 2", "order: 0"); break;
-            case "change a work": site.Write("works/second.md", "---\ntitle: Second\nyear: 1870\nkind: article\n---\nNow an article."); break;
-            case "add an event": Replace("life/later.md", "    title: Escapes", "    title: Escapes\n  - date: \"1880\"\n    title: Something new"); break;
-            case "add a page": site.Write("life/new.md", "---\ntitle: New page\norder: 3\n---\nSee [the first work](/works/first/)."); break;
-            case "delete a page": site.Delete("works/second.md"); Replace("life/later.md", "[the second work](/works/second/)", "the second work"); break;
+            case "change a work":
+                site.Write("works/second.md",
+                    "---\ntitle: Second\nyear: 1870\nkind: article\n---\nNow an article.");
+                break;
+            case "add an event":
+                Replace("life/later.md", "    title: Escapes",
+                    "    title: Escapes\n  - date: \"1880\"\n    title: Something new");
+                break;
+            case "add a page":
+                site.Write("life/new.md",
+                    "---\ntitle: New page\norder: 3\n---\nSee [the first work](/works/first/).");
+                break;
+            case "delete a page":
+                site.Delete("works/second.md"); Replace("life/later.md",
+                    "[the second work](/works/second/)", "the second work");
+                break;
             case "change a layout":
                 var layout = Path.Combine(site.Theme, "layouts", "work.liquid");
                 File.WriteAllText(layout, File.ReadAllText(layout).Replace("First published", "Published"));
@@ -243,33 +276,64 @@ public sealed class IncrementalRebuildTests
                 File.WriteAllText(footer, File.ReadAllText(footer).Replace(">Timeline<", ">Chronology<"));
                 break;
             case "add a layout of the site's own":
-                site.Write("layouts/plain.liquid", "---\nlayout: base\n---\n<main id=\"main\"><h1>{{ page.title }}</h1>{{ content | raw }}</main>\n");
+                site.Write("layouts/plain.liquid",
+                    "---\nlayout: base\n---\n<main id=\"main\"><h1>{{ page.title }}</h1>{{ content | raw }}</main>\n");
                 Replace("life/later.md", "order: 2", "order: 2\nlayout: plain");
                 break;
             case "change the settings": site.Write("_site.yml", "title: Another Title\nlanguage: fr\n"); break;
-            case "add a link to a work": site.Write("index.md", Read("index.md") + "\nAlso [the second](/works/second/).\n"); break;
-            case "change a timeline data file": site.Write("_data/timeline.yml", "- date: \"1900\"\n  title: Only this\n"); break;
+            case "add a link to a work":
+                site.Write("index.md",
+                    Read("index.md") + "\nAlso [the second](/works/second/).\n");
+                break;
+            case "change a timeline data file":
+                site.Write("_data/timeline.yml",
+                    "- date: \"1900\"\n  title: Only this\n");
+                break;
             case "change a stylesheet":
                 var css = Path.Combine(site.Theme, "assets", "site.css");
                 File.AppendAllText(css, "\n.extra { color: red; }\n");
                 break;
-            case "change a neighbour's description": Replace("life/later.md", "order: 2", "order: 2\ndescription: A new summary."); break;
+            case "change a neighbour's description":
+                Replace("life/later.md", "order: 2",
+                    "order: 2\ndescription: A new summary.");
+                break;
             case "retitle a section page": Replace("life/index.md", "title: Life", "title: A Life"); break;
             case "change a work's year": Replace("works/first.md", "year: 1885", "year: 1950"); break;
             case "rename an event": Replace("life/early.md", "title: Born", "title: Born in Moscow"); break;
             case "add a draft": site.Write("life/draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet."); break;
-            case "change the subject of the site": site.Write("_site.yml", Read("_site.yml") + "subject:\n  name: Somebody Else\n  birth_date: \"1900\"\n"); break;
-            case "remove a link to a work": Replace("life/early.md", "See [the first work](/works/first/) and", "See"); break;
-            case "change a page's first paragraph": Replace("life/later.md", "Abroad for a long time", "Away for many years"); break;
-            case "add a paragraph to a page": site.Write("life/later.md", Read("life/later.md") + "\nAnother paragraph, added later.\n"); break;
-            case "add a heading to a page": site.Write("life/early.md", Read("life/early.md") + "\n## Youth\n\nSchool and the corps of pages.\n"); break;
+            case "change the subject of the site":
+                site.Write("_site.yml",
+                    Read("_site.yml") + "subject:\n  name: Somebody Else\n  birth_date: \"1900\"\n");
+                break;
+            case "remove a link to a work":
+                Replace("life/early.md", "See [the first work](/works/first/) and",
+                    "See");
+                break;
+            case "change a page's first paragraph":
+                Replace("life/later.md", "Abroad for a long time",
+                    "Away for many years");
+                break;
+            case "add a paragraph to a page":
+                site.Write("life/later.md",
+                    Read("life/later.md") + "\nAnother paragraph, added later.\n");
+                break;
+            case "add a heading to a page":
+                site.Write("life/early.md",
+                    Read("life/early.md") + "\n## Youth\n\nSchool and the corps of pages.\n");
+                break;
             case "touch a page without changing it":
                 var touched = Path.Combine(site.Input, "life", "early.md");
                 File.WriteAllBytes(touched, File.ReadAllBytes(touched));
                 File.SetLastWriteTimeUtc(touched, File.GetLastWriteTimeUtc(touched).AddSeconds(5));
                 break;
-            case "change a work's e-texts": Replace("works/first.md", "  - source: Some Library", "  - source: Another Library"); break;
-            case "point an event at a missing heading": Replace("life/early.md", "anchor: birth", "anchor: childhood"); break;
+            case "change a work's e-texts":
+                Replace("works/first.md", "  - source: Some Library",
+                    "  - source: Another Library");
+                break;
+            case "point an event at a missing heading":
+                Replace("life/early.md", "anchor: birth",
+                    "anchor: childhood");
+                break;
             case "break a link": Replace("index.md", "(/life/early/)", "(/life/gone/)"); break;
             case "remove a heading a link points to": Replace("life/later.md", "## Exile", "Exile."); break;
             default: throw new ArgumentException(edit);

@@ -12,10 +12,13 @@ public sealed class PreviewServerTests
         await using var preview = await RunningPreview.StartAsync(site);
         Assert.Contains("<h1>Early years</h1>", await preview.GetTextAsync("life/early/"));
 
-        site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life/early.md")).Replace("title: Early years", "title: The first years"));
+        site.Write("life/early.md",
+            File.ReadAllText(Path.Combine(site.Input, "life/early.md")).Replace("title: Early years",
+            "title: The first years"));
 
         await preview.WaitForAsync("life/early/", html => html.Contains("<h1>The first years</h1>"), "the new title");
-        var section = await preview.WaitForAsync("life/", html => html.Contains("The first years"), "the new title in the section list");
+        var section = await preview.WaitForAsync("life/", html => html.Contains("The first years"),
+            "the new title in the section list");
         Assert.DoesNotContain("Early years", section);
     }
 
@@ -30,7 +33,8 @@ public sealed class PreviewServerTests
         await preview.WaitForAsync("extra/moved/", html => html.Contains("<h1>Fresh</h1>"), "the renamed page");
         site.Delete("extra/moved.md");
         await preview.WaitForAsync("extra/moved/", html => !html.Contains("<h1>Fresh</h1>"), "the deleted page gone");
-        var deadline = DateTime.UtcNow.AddSeconds(20); // the output folder is brought up to date just after the new site is served
+        // the output folder is brought up to date just after the new site is served
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         while (Directory.Exists(Path.Combine(site.Output, "extra")) && DateTime.UtcNow < deadline) await Task.Delay(50);
 
         using var fresh = TestSite.FromFixture("minimal");
@@ -40,7 +44,9 @@ public sealed class PreviewServerTests
     }
 
     private static string[] Entries(string folder) =>
-        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(folder, p)).Order(StringComparer.Ordinal).ToArray();
+        Directory.EnumerateFileSystemEntries(folder, "*",
+            SearchOption.AllDirectories).Select(p =>
+            Path.GetRelativePath(folder, p)).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public async Task An_edited_work_changes_the_works_index()
@@ -93,10 +99,12 @@ public sealed class PreviewServerTests
     {
         using var site = TestSite.FromFixture("minimal");
         await using var preview = await RunningPreview.StartAsync(site);
-        var request = new HttpRequestMessage(HttpMethod.Get, preview.Address.GetLeftPart(UriPartial.Authority) + "/" + path);
+        var request = new HttpRequestMessage(HttpMethod.Get,
+            preview.Address.GetLeftPart(UriPartial.Authority) + "/" + path);
         var response = await preview.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.NotFound, // with what the preview said, should this ever fail (it did once, unreproduced)
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound,
+            // with what the preview said, should this ever fail (it did once, unreproduced)
             $"{path}: {(int)response.StatusCode}\n{body}\nstdout:\n{preview.Stdout}\nstderr:\n{preview.Stderr}");
         Assert.DoesNotContain("root:", body);
     }

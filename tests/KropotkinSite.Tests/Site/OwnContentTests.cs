@@ -3,7 +3,8 @@ using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Site;
 
-/// <summary>Checks on the project's own biography as published: it is written in our own words and tells the whole story.</summary>
+/// <summary>Checks on the project's own biography as published: it is written in our own words and tells the whole
+/// story.</summary>
 public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
 {
     public sealed class BuiltSite : IDisposable
@@ -38,20 +39,23 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
         if (Environment.GetEnvironmentVariable("CI") == "true")
             Assert.True(Directory.Exists(SourcesFolder), missing + " (CI=true: it must run)");
         Skip.IfNot(Directory.Exists(SourcesFolder), missing);
-        var source = Directory.GetFiles(SourcesFolder, "*.txt").Select(File.ReadAllText).SelectMany(text => Runs(Words(text))).ToHashSet(StringComparer.Ordinal);
+        var source = Directory.GetFiles(SourcesFolder,
+            "*.txt").Select(File.ReadAllText).SelectMany(text => Runs(Words(text))).ToHashSet(StringComparer.Ordinal);
         var total = 0;
         var shared = 0;
         foreach (var file in Directory.GetFiles(_site.Output, "*.html", SearchOption.AllDirectories))
         {
             var main = Support.Html.Parse(File.ReadAllText(file)).QuerySelector("main");
             if (main is null) continue;
-            foreach (var quote in main.QuerySelectorAll("blockquote").ToArray()) quote.Remove(); // Kropotkin's own words, marked as quotations
+            // Kropotkin's own words, marked as quotations
+            foreach (var quote in main.QuerySelectorAll("blockquote").ToArray()) quote.Remove();
             var runs = Runs(Words(main.TextContent)).ToArray();
             total += runs.Length;
             shared += runs.Count(source.Contains);
         }
         Assert.True(total > 10_000, $"expected a whole biography, found {total} runs of prose");
-        Assert.True(shared * 100.0 / total < 2.0, $"{shared} of {total} 8-word runs ({shared * 100.0 / total:F2}%) also stand in the source");
+        Assert.True(shared * 100.0 / total < 2.0,
+            $"{shared} of {total} 8-word runs ({shared * 100.0 / total:F2}%) also stand in the source");
     }
 
     [Fact]
@@ -137,7 +141,8 @@ public sealed class OwnContentTests : IClassFixture<OwnContentTests.BuiltSite>
     }
 
     private static string[] Words(string text) =>
-        Regex.Matches(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''), @"[\p{L}\p{N}']+").Select(m => m.Value).ToArray();
+        Regex.Matches(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''),
+            @"[\p{L}\p{N}']+").Select(m => m.Value).ToArray();
 
     private static IEnumerable<string> Runs(string[] words)
     {

@@ -7,9 +7,10 @@ namespace KropotkinSite.Tests.Support;
 /// </summary>
 public static class BuildPromises
 {
-    /// <summary>The build failed cleanly: exit 1, well-formed errors, no internal error, no stack trace, output untouched.</summary>
-    public static IReadOnlyList<ReportedError> AssertFailedCleanly(TestSite site, BuildRun run, SortedDictionary<string, byte[]> outputBefore, string what,
-        string? workingDirectory = null)
+    /// <summary>The build failed cleanly: exit 1, well-formed errors, no internal error, no stack trace, output
+    /// untouched.</summary>
+    public static IReadOnlyList<ReportedError> AssertFailedCleanly(TestSite site, BuildRun run,
+        SortedDictionary<string, byte[]> outputBefore, string what, string? workingDirectory = null)
     {
         Assert.True(run.ExitCode == 1, $"{what}: expected exit 1 (content errors), got {run.ExitCode}:\n{run.Stderr}");
         var errors = ReportedError.Parse(run.Stderr, site.Input, workingDirectory);
@@ -23,13 +24,17 @@ public static class BuildPromises
     public static void AssertNoInternalError(BuildRun run, IReadOnlyList<ReportedError> errors, string what)
     {
         Assert.False(errors.Any(e => e.Code == "KS9000"), $"{what}: internal error:\n{run.Stderr}");
-        Assert.False(run.Stderr.Contains("   at ", StringComparison.Ordinal), $"{what}: a stack trace was printed:\n{run.Stderr}");
+        Assert.False(run.Stderr.Contains("   at ", StringComparison.Ordinal),
+            $"{what}: a stack trace was printed:\n{run.Stderr}");
     }
 
-    public static void AssertSameFiles(SortedDictionary<string, byte[]> expected, SortedDictionary<string, byte[]> actual, string what)
+    public static void AssertSameFiles(SortedDictionary<string, byte[]> expected,
+        SortedDictionary<string, byte[]> actual, string what)
     {
         Assert.True(expected.Keys.SequenceEqual(actual.Keys),
-            $"{what}: the output's files changed: gone [{string.Join(", ", expected.Keys.Except(actual.Keys).Take(5))}], new [{string.Join(", ", actual.Keys.Except(expected.Keys).Take(5))}]");
+            $"{what}: the output's files changed: gone " +
+            $"[{string.Join(", ", expected.Keys.Except(actual.Keys).Take(5))}], new " +
+            $"[{string.Join(", ", actual.Keys.Except(expected.Keys).Take(5))}]");
         foreach (var (path, bytes) in expected)
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{what}: {path} changed");
     }
@@ -39,7 +44,8 @@ public static class BuildPromises
     /// file.</summary>
     public static void AssertNothingBesideOutput(TestSite site, string what)
     {
-        var entries = Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var entries = Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal).ToArray();
         Assert.True(entries.All(e => e is "input" or "output" or "theme" or ".output.lock"),
             $"{what}: the build left [{string.Join(", ", entries)}] beside its output");
         var lockFile = Path.Combine(site.Root, ".output.lock");

@@ -13,15 +13,19 @@ public static class ChildBuild
 
     private static readonly Lazy<string?> WhyNoUnprivilegedBuild = new(ProbeUnprivilegedBuild);
 
-    /// <summary>The built command line: beside the test assembly (the project reference copies it), else in the src project's bin folder.</summary>
+    /// <summary>The built command line: beside the test assembly (the project reference copies it), else in the src
+    /// project's bin folder.</summary>
     public static string Program
     {
         get
         {
             var beside = Path.Combine(AppContext.BaseDirectory, "KropotkinSite.dll");
-            if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "KropotkinSite.runtimeconfig.json"))) return beside;
+            if (File.Exists(beside)
+                && File.Exists(Path.Combine(AppContext.BaseDirectory,
+                "KropotkinSite.runtimeconfig.json"))) return beside;
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Debug";
-            var built = Path.Combine(Repository.Root, "src", "KropotkinSite", "bin", configuration, "net10.0", "KropotkinSite.dll");
+            var built = Path.Combine(Repository.Root, "src", "KropotkinSite", "bin", configuration, "net10.0",
+                "KropotkinSite.dll");
             Assert.True(File.Exists(built), $"cannot find KropotkinSite.dll beside the tests or at {built}");
             return built;
         }
@@ -38,9 +42,13 @@ public static class ChildBuild
 
     public static Process Start(TestSite site, bool asNobody = false)
     {
-        var arguments = new List<string> { Program, "build", "--input", site.Input, "--output", site.Output, "--theme", site.Theme };
+        var arguments = new List<string>
+        {
+            Program, "build", "--input", site.Input, "--output", site.Output, "--theme", site.Theme,
+        };
         var start = asNobody
-            ? new ProcessStartInfo("setpriv", ["--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", DotnetHost, .. arguments])
+            ? new ProcessStartInfo("setpriv",
+                ["--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", DotnetHost, .. arguments])
             : new ProcessStartInfo(DotnetHost, arguments);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -73,7 +81,8 @@ public static class ChildBuild
     {
         if (!OperatingSystem.IsLinux()) return "needs Linux file permissions";
         if (!Environment.IsPrivilegedProcess) return null;
-        const string reason = "running as root, which reads files whatever their permissions (chmod 000 stops nothing), and ";
+        const string reason = "running as root, which reads files whatever their permissions (chmod 000 stops " +
+            "nothing), and ";
         try
         {
             using var site = TestSite.Minimal();
@@ -81,9 +90,12 @@ public static class ChildBuild
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
             if (!process.WaitForExit(60_000)) return reason + "a build as nobody through setpriv did not finish";
-            // nobody may not write this site's output: what matters is that the program ran and reported in its own words.
-            return stdout.Contains("Wrote ", StringComparison.Ordinal) || stderr.Result.Contains(": error KS", StringComparison.Ordinal) ? null
-                : reason + $"the build cannot run as nobody through setpriv here (exit {process.ExitCode}: {stderr.Result.Trim()})";
+            // nobody may not write this site's output: what matters is that the program ran and reported in its own
+            // words.
+            return stdout.Contains("Wrote ", StringComparison.Ordinal)
+                || stderr.Result.Contains(": error KS", StringComparison.Ordinal) ? null
+                : reason + $"the build cannot run as nobody through setpriv here (exit {process.ExitCode}: " +
+                    $"{stderr.Result.Trim()})";
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -93,7 +105,8 @@ public static class ChildBuild
 
     private static void Run(string program, params string[] arguments)
     {
-        using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(program, arguments) { UseShellExecute = false })!;
+        using var process = System.Diagnostics.Process.Start(
+            new ProcessStartInfo(program, arguments) { UseShellExecute = false })!;
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
     }

@@ -1,11 +1,13 @@
 namespace KropotkinSite.Tests.Support;
 
-/// <summary>A test of Linux behaviour (symbolic links, named pipes, file names with '\' or '?'), skipped elsewhere with the reason.</summary>
+/// <summary>A test of Linux behaviour (symbolic links, named pipes, file names with '\' or '?'), skipped elsewhere with
+/// the reason.</summary>
 public sealed class LinuxFactAttribute : FactAttribute
 {
     public LinuxFactAttribute()
     {
-        if (!OperatingSystem.IsLinux()) Skip = "needs Linux: symbolic links, named pipes and file names Windows refuses";
+        if (!OperatingSystem.IsLinux()) Skip = "needs Linux: symbolic links, named pipes and file names Windows " +
+            "refuses";
     }
 }
 

@@ -18,5 +18,6 @@ public static class Html
     public static string[] Hrefs(this IDocument document, string selector) =>
         document.QuerySelectorAll(selector).Select(e => e.GetAttribute("href") ?? "").ToArray();
 
-    public static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string Normalise(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

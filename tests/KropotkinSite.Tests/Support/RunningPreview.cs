@@ -16,7 +16,10 @@ public sealed class RunningPreview : IAsyncDisposable
     {
         var options = new BuildOptions(site.Input, site.Output, site.Theme);
         _run = Task.Run(() => CommandLine.Preview(options, IPAddress.Loopback, 0, _stdout, _stderr, _stop.Token));
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(20) };
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            Timeout = TimeSpan.FromSeconds(20),
+        };
     }
 
     public HttpClient Client { get; }
@@ -24,7 +27,8 @@ public sealed class RunningPreview : IAsyncDisposable
     public string Stdout => _stdout.ToString();
     public string Stderr => _stderr.ToString();
 
-    /// <summary>What the preview prints, for the test to read while it runs: writing and reading take one lock.</summary>
+    /// <summary>What the preview prints, for the test to read while it runs: writing and reading take one
+    /// lock.</summary>
     private sealed class Transcript : TextWriter
     {
         private readonly System.Text.StringBuilder _text = new();
@@ -70,7 +74,8 @@ public sealed class RunningPreview : IAsyncDisposable
                 preview.Address = new Uri(match.Groups[1].Value);
                 return preview;
             }
-            if (preview._run.IsCompleted) throw new InvalidOperationException($"preview stopped: {preview.Stdout}\n{preview.Stderr}");
+            if (preview._run.IsCompleted) throw new InvalidOperationException("preview stopped: " +
+                $"{preview.Stdout}\n{preview.Stderr}");
             await Task.Delay(20);
         }
         throw new TimeoutException("preview did not start: " + preview.Stdout + preview.Stderr);
@@ -80,7 +85,8 @@ public sealed class RunningPreview : IAsyncDisposable
 
     public async Task<string> GetTextAsync(string path) => await (await GetAsync(path)).Content.ReadAsStringAsync();
 
-    /// <summary>Polls a page until it satisfies a condition (the rebuild after an edit), or fails after a while.</summary>
+    /// <summary>Polls a page until it satisfies a condition (the rebuild after an edit), or fails after a
+    /// while.</summary>
     public async Task<string> WaitForAsync(string path, Func<string, bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

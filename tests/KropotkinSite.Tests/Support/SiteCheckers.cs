@@ -35,11 +35,15 @@ public static class SiteCheckers
     public static string ToolsFolder => TestTools.ToolsFolder;
     public static string NetlifyToml => Path.Combine(Repository.Root, "netlify.toml");
 
-    /// <summary>Crawls and checks a built site in Chromium (check-site.mjs); with <paramref name="headers"/>, serves netlify.toml's headers.</summary>
+    /// <summary>Crawls and checks a built site in Chromium (check-site.mjs); with <paramref name="headers"/>, serves
+    /// netlify.toml's headers.</summary>
     public static CheckReport CheckSite(string output, string basePath = "/", bool headers = true)
     {
         TestTools.RequireBrowserTools();
-        var args = new List<string> { Path.Combine(ToolsFolder, "check-site.mjs"), "--root", output, "--base-path", basePath };
+        var args = new List<string>
+        {
+            Path.Combine(ToolsFolder, "check-site.mjs"), "--root", output, "--base-path", basePath,
+        };
         if (headers) args.AddRange(["--headers", NetlifyToml]);
         var run = TestTools.Run(TestTools.Node, args, ToolsFolder, Timeout);
         if (run.ExitCode is not (0 or 1))
@@ -47,9 +51,13 @@ public static class SiteCheckers
         using var json = ParseJson(run.Stdout, "check-site.mjs");
         var root = json.RootElement;
         var violations = root.GetProperty("violations").EnumerateArray().Select(ToViolation).ToList();
-        var summary = $"check-site at {basePath}: {root.GetProperty("pagesChecked").GetInt32()} pages of {root.GetProperty("htmlFiles").GetInt32()} .html files checked, " +
-                      $"{root.GetProperty("axeRuns").GetInt32()} axe runs (light and dark at 1280 px, dark at 320 px), {root.GetProperty("linksChecked").GetInt32()} links, {root.GetProperty("seconds").GetDouble()} s";
-        Assert.True(run.ExitCode == (violations.Count == 0 ? 0 : 1), $"check-site.mjs exited {run.ExitCode} with {violations.Count} violations");
+        var summary = $"check-site at {basePath}: {root.GetProperty("pagesChecked").GetInt32()} pages of " +
+            $"{root.GetProperty("htmlFiles").GetInt32()} .html files checked, " +
+                      $"{root.GetProperty("axeRuns").GetInt32()} axe runs (light and dark at 1280 px, dark at 320 " +
+                      $"px), {root.GetProperty("linksChecked").GetInt32()} links, " +
+                      $"{root.GetProperty("seconds").GetDouble()} s";
+        Assert.True(run.ExitCode == (violations.Count == 0 ? 0 : 1),
+            $"check-site.mjs exited {run.ExitCode} with {violations.Count} violations");
         return new CheckReport(summary, violations);
     }
 
@@ -61,7 +69,8 @@ public static class SiteCheckers
     {
         TestTools.RequireValidator();
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal)
+                || f.EndsWith(".svg", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
         var args = new List<string>
@@ -80,13 +89,16 @@ public static class SiteCheckers
             var url = message.TryGetProperty("url", out var u) ? u.GetString() ?? "" : "";
             // vnu names files as file:/path (one slash), which System.Uri does not take.
             var file = url.StartsWith("file:", StringComparison.Ordinal)
-                ? Path.GetRelativePath(output, Uri.UnescapeDataString(url["file:".Length..].TrimStart('/')).Insert(0, "/")).Replace('\\', '/')
+                ? Path.GetRelativePath(output,
+                    Uri.UnescapeDataString(url["file:".Length..].TrimStart('/')).Insert(0, "/")).Replace('\\', '/')
                 : url;
             var line = message.TryGetProperty("lastLine", out var l) ? $":{l.GetInt32()}" : "";
             var extract = message.TryGetProperty("extract", out var e) ? $" [{e.GetString()?.Replace('\n', ' ')}]" : "";
-            violations.Add(new Violation("vnu", file + line, type ?? "error", message.GetProperty("message").GetString() + extract));
+            violations.Add(new Violation("vnu", file + line, type ?? "error",
+                message.GetProperty("message").GetString() + extract));
         }
-        if (run.ExitCode != 0 && violations.Count == 0) Assert.Fail($"vnu.jar exited {run.ExitCode}:\n{Truncate(run.Stderr)}");
+        if (run.ExitCode != 0
+            && violations.Count == 0) Assert.Fail($"vnu.jar exited {run.ExitCode}:\n{Truncate(run.Stderr)}");
         return new CheckReport($"vnu: {files.Count} files checked (.html, .css, .svg)", violations);
     }
 
@@ -117,20 +129,29 @@ public static class SiteCheckers
 
     private static Violation ToViolation(JsonElement v)
     {
-        string Get(string name) => v.TryGetProperty(name, out var p) ? p.ValueKind == JsonValueKind.String ? p.GetString() ?? "" : p.ToString() : "";
+        string Get(string name) =>
+            v.TryGetProperty(name,
+            out var p) ? p.ValueKind == JsonValueKind.String ? p.GetString() ?? "" : p.ToString() : "";
         var kind = Get("kind");
         var where = Get("page") is { Length: > 0 } page ? page : Get("file");
         if (kind == "axe")
         {
-            var nodes = v.GetProperty("nodes").EnumerateArray().Select(n => $"{n.GetProperty("target").GetString()} {n.GetProperty("html").GetString()}");
-            return new Violation(kind, $"{where} ({Get("scheme")})", Get("id"), $"{Get("help")} [{Get("impact")}] — {string.Join(" | ", nodes)}");
+            var nodes = v.GetProperty("nodes").EnumerateArray().Select(n => $"{n.GetProperty("target").GetString()} " +
+                $"{n.GetProperty("html").GetString()}");
+            return new Violation(kind, $"{where} ({Get("scheme")})", Get("id"),
+                $"{Get("help")} [{Get("impact")}] — {string.Join(" | ", nodes)}");
         }
-        var rest = string.Join(", ", v.EnumerateObject().Where(p => p.Name is not ("kind" or "page" or "file")).Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : JsonSerializer.Serialize(p.Value, Readable))}"));
+        var rest = string.Join(", ", v.EnumerateObject()
+            .Where(p => p.Name is not ("kind" or "page" or "file"))
+            .Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String
+                ? p.Value.GetString()
+                : JsonSerializer.Serialize(p.Value, Readable))}"));
         return new Violation(kind, where, Get("id") is { Length: > 0 } id ? id : kind, rest);
     }
 
     // For failure messages only: keeps <, > and quotes as they are.
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Readable =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonDocument ParseJson(string text, string tool)
     {

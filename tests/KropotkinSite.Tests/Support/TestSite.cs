@@ -5,7 +5,8 @@ namespace KropotkinSite.Tests.Support;
 /// <summary>The result of running the command line: exit status and what it printed.</summary>
 public sealed record BuildRun(int ExitCode, string Stdout, string Stderr)
 {
-    public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public string[] ErrorLines =>
+        Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToArray();
 }
 
