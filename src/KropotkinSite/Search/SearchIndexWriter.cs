@@ -117,8 +117,8 @@ public static class SearchIndexWriter
         return chunks;
     }
 
-    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences from the
-    /// one before.</summary>
+    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences
+    /// from the one before.</summary>
     private static void Entry(StringBuilder entry, string term, List<(int Page, PageTerms.Counts Counts)> list,
         SortedDictionary<int, List<int>>? after, PageTerms[] pages, double averageLength)
     {
