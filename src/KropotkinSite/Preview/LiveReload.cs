@@ -26,8 +26,10 @@ public sealed class LiveReload
               overlay = document.createElement("pre");
               overlay.id = "ks-preview-problem";
               overlay.setAttribute("role", "alert");
-              overlay.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;" +
-                "background:#2b0b0b;color:#ffe9e9;font:14px/1.4 ui-monospace,monospace;z-index:2147483647;white-space:pre-wrap";
+              overlay.style.cssText =
+                "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;" +
+                "background:#2b0b0b;color:#ffe9e9;font:14px/1.4 ui-monospace,monospace;" +
+                "z-index:2147483647;white-space:pre-wrap";
               document.body.appendChild(overlay);
             }
             overlay.textContent = "Build failed; this is the last good version of the page.\n\n" + text;
