@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using KropotkinSite.IO;
 using KropotkinSite.Pipelines;
 using KropotkinSite.Tests.Support;

@@ -87,20 +87,23 @@ public sealed class Mutator(Random random)
                 }
                 return (copy, $"{flips} byte flips");
             }
-            case 2: return OnLines(bytes, lines =>
+            case 2:
+                return OnLines(bytes, lines =>
             {
                 var i = random.Next(lines.Count);
                 var n = 1 + random.Next(3);
                 lines.InsertRange(i, lines.Skip(i).Take(n).ToList());
                 return $"duplicate lines from {i + 1}";
             });
-            case 3: return OnLines(bytes, lines =>
+            case 3:
+                return OnLines(bytes, lines =>
             {
                 var i = random.Next(lines.Count);
                 lines.RemoveRange(i, Math.Min(1 + random.Next(3), lines.Count - i));
                 return $"delete lines from {i + 1}";
             });
-            case 4: return OnLines(bytes, lines =>
+            case 4:
+                return OnLines(bytes, lines =>
             {
                 var a = random.Next(lines.Count);
                 var b = random.Next(lines.Count);
@@ -115,7 +118,8 @@ public sealed class Mutator(Random random)
                 return Insert(bytes, string.Concat(Enumerable.Repeat(unit, depth)),
                     $"nesting {depth} × '{Escape(unit)}'");
             }
-            case 7: return OnLines(bytes, lines =>
+            case 7:
+                return OnLines(bytes, lines =>
             {
                 var candidates = Enumerable.Range(0, lines.Count).Where(i => lines[i].Contains(':')).ToArray();
                 if (candidates.Length == 0) return "no key to change";
@@ -133,7 +137,8 @@ public sealed class Mutator(Random random)
                     text.Append(random.Next(3) == 0 ? Pick(UnicodeSamples) : char.ConvertFromUtf32(RandomScalar()));
                 return Insert(bytes, text.ToString(), "random Unicode");
             }
-            case 10: return OnLines(bytes, lines =>
+            case 10:
+                return OnLines(bytes, lines =>
             {
                 var i = random.Next(lines.Count);
                 var indent = random.Next(2) == 0 ? new string(' ', random.Next(1, 9)) : "\t";
