@@ -52,6 +52,7 @@ try
         if (kind == "body") appended = $"\n\nMarker paragraph {i}.\n";
         else title = $"title: \"Marker title {i}\"";
         File.WriteAllText(page, original.Replace(titleLine, title) + appended);
+        var served = session.Current.Files;
         var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         var rebuilt = session.Rebuild([page]);
@@ -59,6 +60,10 @@ try
         var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
         if (rebuilt.Errors.Count > 0) throw new InvalidOperationException(rebuilt.Errors[0].ToString());
         if (i < 4) continue; // warm-up: the first edit of each kind compiles what it runs
+        if (i < 6) // which served files the edit changed, the largest first
+            Console.WriteLine($"{kind} edit changed: " + string.Join(", ", session.Current.Files
+                .Where(f => !served.TryGetValue(f.Key, out var old) || !old.Span.SequenceEqual(f.Value.Span))
+                .OrderByDescending(f => f.Value.Length).Take(8).Select(f => $"{f.Key} ({f.Value.Length / 1024} KB)")));
         times[kind].Add((wall, cpuMs));
         foreach (var step in rebuilt.Steps)
         {
