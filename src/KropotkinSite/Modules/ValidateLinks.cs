@@ -106,14 +106,9 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return new PageLinks(document, ids, links);
     }
 
-    private static PageTargets TargetsOf(PageLinks page, string basePath)
-    {
-        var seen = new HashSet<string>(page.Links.Count, StringComparer.Ordinal);
-        var targets = new List<Target>(page.Links.Count);
-        foreach (var link in page.Links)
-            if (seen.Add(link) && TargetOf(page.Document, link, basePath) is { } target) targets.Add(target);
-        return new PageTargets(page.Document, [.. targets]);
-    }
+    private static PageTargets TargetsOf(PageLinks page, string basePath) =>
+        new(page.Document, page.Links.Distinct(StringComparer.Ordinal)
+            .Select(link => TargetOf(page.Document, link, basePath)).OfType<Target>().ToArray());
 
     /// <summary>Where a link leads, as far as its page tells; null for a link that cannot be broken (external, to
     /// the top of a page).</summary>
@@ -147,15 +142,12 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         if (link.File is { } relative)
         {
             var destinations = site.Destinations;
+            if (!site.Complete && !destinations.Contains(relative)) return Undecided;
+            if (!destinations.Contains(relative)
+                && destinations.Contains(relative + "/index.html")) relative += "/index.html";
             if (!destinations.Contains(relative))
-            {
-                if (!site.Complete) return Undecided;
-                if (destinations.Contains(relative + "/index.html")) relative += "/index.html";
-                else
-                    return site.DestinationsOfAllPages.Contains(relative) ? null
-                        : "leads to no page or file of the site; check the address (pages are published at " +
-                          "/folder/name/)";
-            }
+                return site.DestinationsOfAllPages.Contains(relative) ? null
+                    : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
             target = relative;
         }
         if (link.Fragment is not { } fragment) return null;
