@@ -3,7 +3,8 @@
 // Copies SITE_DIR to a temporary folder, builds it once in a PreviewSession, then makes EDITS body edits and EDITS
 // title edits (alternately) to the first prose page, as bench/PreviewBench does, rebuilding after each with the
 // watcher's change set. Prints the median wall and CPU time of each kind of rebuild, and the STEPS steps (default
-// 12) that took longest in total over the edits of each kind, with how many values they computed and reused.
+// 12) that took longest in total over the edits of each kind, with how many values they computed and reused, and
+// each pipeline's step time.
 using System.Diagnostics;
 using System.Globalization;
 using KropotkinSite.Incremental;
@@ -77,6 +78,10 @@ try
         var list = times[kind];
         Console.WriteLine($"{kind}: median {Median(list.Select(t => t.Wall)):F1} ms wall, " +
             $"{Median(list.Select(t => t.Cpu)):F1} ms CPU over {list.Count} edits");
+        var byPipeline = steps[kind].GroupBy(s => s.Key.Split('/')[0])
+            .Select(g => (Pipeline: g.Key, Ms: g.Sum(s => s.Value.Ms) / list.Count)).OrderByDescending(p => p.Ms);
+        Console.WriteLine("  by pipeline (mean ms per edit): " +
+            string.Join(", ", byPipeline.Select(p => $"{p.Pipeline} {p.Ms:F1}")));
         foreach (var (step, s) in steps[kind].OrderByDescending(s => s.Value.Ms).Take(shown))
             Console.WriteLine($"  {s.Ms / list.Count,8:F2} ms  ran {s.Ran,3}/{list.Count}  computed " +
                 $"{s.Computed / list.Count,6}  reused {s.Reused / list.Count,6}  {step}");
