@@ -76,18 +76,29 @@ public sealed record PageSurroundings(
     private static IReadOnlyList<BacklinkSection> BacklinkSectionsOf(SiteIndex index, IReadOnlyList<PageEntry> sources)
     {
         if (sources.Count == 0) return [];
-        int NavigationPlace(string section)
+        // Every page's view makes these, so without LINQ: a few sections, each found by a short scan.
+        var groups = new List<(string Section, List<PageEntry> Pages)>();
+        foreach (var source in sources)
         {
-            for (var i = 0; i < index.Navigation.Count; i++)
-                if (index.Navigation[i].Url == "/" + section + "/") return i;
-            return int.MaxValue - 1;
+            var section = source.Section;
+            var group = 0;
+            while (group < groups.Count && groups[group].Section != section) group++;
+            if (group == groups.Count) groups.Add((section, [source]));
+            else groups[group].Pages.Add(source);
         }
-        return sources
-            .GroupBy(p => p.Section, StringComparer.Ordinal)
-            .OrderBy(g => g.Key.Length == 0 ? int.MaxValue : NavigationPlace(g.Key))
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new BacklinkSection(
-                g.Key.Length == 0 ? "Other pages" : index.Find("/" + g.Key + "/")?.Title ?? g.Key, g.ToArray()))
-            .ToArray();
+        int Place(string section) =>
+            section.Length == 0 ? int.MaxValue : index.NavigationPlace("/" + section + "/") ?? int.MaxValue - 1;
+        // Sections are distinct, so this order has no ties.
+        groups.Sort((a, b) => Place(a.Section) is var x && Place(b.Section) is var y && x != y
+            ? x.CompareTo(y)
+            : string.CompareOrdinal(a.Section, b.Section));
+        var result = new BacklinkSection[groups.Count];
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var (section, pages) = groups[i];
+            result[i] = new BacklinkSection(
+                section.Length == 0 ? "Other pages" : index.Find("/" + section + "/")?.Title ?? section, [.. pages]);
+        }
+        return result;
     }
 }

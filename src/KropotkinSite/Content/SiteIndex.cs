@@ -13,6 +13,7 @@ public sealed class SiteIndex
     private readonly Dictionary<string, int> _readingPosition;
     private readonly Dictionary<string, int> _tellingRank;
     private readonly Dictionary<string, (int Index, int Count)> _placeInSection;
+    private readonly Dictionary<string, int> _navigationPlace;
 
     public SiteIndex(IEnumerable<PageEntry> pages)
     {
@@ -36,6 +37,9 @@ public sealed class SiteIndex
         Navigation = Sorted(
             Pages.Where(p => p.Url != "/" && p.Kind != PageKinds.Search && (p.IsSectionIndex || p.Section.Length == 0)),
             PageEntry.CompareByOrder);
+
+        _navigationPlace = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Navigation.Count; i++) _navigationPlace.TryAdd(Navigation[i].Url, i);
 
         Works = Sorted(Pages.Where(p => p.Work is not null), CompareWorks);
 
@@ -106,6 +110,9 @@ public sealed class SiteIndex
         || (entry.IsSectionIndex && SectionPages(entry.Section).Any(p => _readingPosition.ContainsKey(p.Url)));
 
     public PageEntry? Find(string url) => _byUrl.GetValueOrDefault(url);
+
+    /// <summary>Where a page stands in the navigation (0-based), or null when it is not in it.</summary>
+    public int? NavigationPlace(string url) => _navigationPlace.TryGetValue(url, out var place) ? place : null;
 
     public IReadOnlyList<PageEntry> SectionPages(string section) => _sectionPages.GetValueOrDefault(section) ?? [];
 

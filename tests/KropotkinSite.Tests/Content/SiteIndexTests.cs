@@ -27,6 +27,21 @@ public sealed class SiteIndexTests
     }
 
     [Fact]
+    public void A_navigation_place_is_where_a_page_stands_in_the_navigation_and_none_for_other_pages()
+    {
+        var index = new SiteIndex([
+            Entry("/", "Home", kind: PageKinds.Home),
+            Entry("/life/", "Life", 2, PageKinds.Section),
+            Entry("/life/early/", "Early"),
+            Entry("/ideas/", "Ideas", 1, PageKinds.Section),
+        ]);
+        Assert.Equal(0, index.NavigationPlace("/ideas/"));
+        Assert.Equal(1, index.NavigationPlace("/life/"));
+        Assert.Null(index.NavigationPlace("/life/early/"));
+        Assert.Null(index.NavigationPlace("/"));
+    }
+
+    [Fact]
     public void Pages_of_a_section_follow_each_other_by_order_then_title_and_works_by_year()
     {
         var index = new SiteIndex([
