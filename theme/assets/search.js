@@ -199,33 +199,40 @@
 
   const meta = () => load('meta.bin', data => {
     let id = 0;
-    const chunks = data.chunks.map(([first, count, file]) => {
-      const chunk = { first, firstId: id, file };
+    const chunks = data.chunks.map(([first, count, file, last]) => {
+      const chunk = { first, last, firstId: id, file };
       id += count;
       return chunk;
     });
-    return { pages: data.pages, sections: data.sections, chunks };
+    return { pages: data.pages, sections: data.sections, pagesFile: data.pagesFile, chunks };
   });
+
+  /** A page's address, title, section and text: from its own file, or from the one file of a small site. */
+  const pageData = (index, page) => index.pagesFile ? load(index.pagesFile).then(pages => pages[page])
+    : load(`pages/${page}.bin`);
 
   /** A term of a chunk. Its pages, weights and followers are decoded when a query first needs them. */
   class Term {
-    constructor(term, id, postings, pairs) {
+    constructor(term, id, postings, pairs, pageCount) {
       this.term = term;
       this.id = id;
       this.postings = postings;
       this.pairs = pairs || [];
+      // How rare the term is on the site, ln(1 + N/df): a term on every page still counts (ln 2), so that its
+      // place (title, heading) still tells pages apart. The weights in the index are the page's alone.
+      this.rarity = Math.log(1 + pageCount / Math.max(1, postings.length / 2));
     }
 
     get pages() { this.decode(); return this.decodedPages; }
     get weights() { this.decode(); return this.decodedWeights; }
 
-    /** The pages where the term with this id follows this one (id → pages). */
+    /** The pages where a term follows this one (term → pages). */
     get next() {
       if (!this.decodedNext) {
         this.decodedNext = new Map();
-        for (const [id, ...deltas] of this.pairs) {
+        for (const [term, ...deltas] of this.pairs) {
           let on = 0;
-          this.decodedNext.set(id, deltas.map(d => (on += d)));
+          this.decodedNext.set(term, deltas.map(d => (on += d)));
         }
       }
       return this.decodedNext;
@@ -239,14 +246,15 @@
       for (let i = 0; i < this.postings.length; i += 2) {
         page += this.postings[i];
         this.decodedPages.push(page);
-        this.decodedWeights.push(this.postings[i + 1]);
+        this.decodedWeights.push(this.postings[i + 1] * this.rarity);
       }
     }
   }
 
   /** A chunk's terms, by their text. */
   const chunk = (index, at) => load(index.chunks[at].file, entries => new Map(entries.map(
-    ([term, postings, pairs], offset) => [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs)])));
+    ([term, postings, pairs], offset) =>
+      [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs, index.pages)])));
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -262,7 +270,10 @@
 
   async function exactTerm(index, term) {
     if (index.chunks.length === 0) return null;
-    return (await chunk(index, chunkOf(index, term))).get(term) || null;
+    const at = chunkOf(index, term);
+    // Past the chunk's last term, or before the first chunk: no chunk holds it, so nothing is fetched.
+    if (term < index.chunks[at].first || term > index.chunks[at].last) return null;
+    return (await chunk(index, at)).get(term) || null;
   }
 
   async function termsStartingWith(index, prefix) {
@@ -271,6 +282,9 @@
     const first = chunkOf(index, prefix);
     for (let at = first; at < index.chunks.length && at < first + PREFIX_CHUNKS; at++) {
       if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
+      // A chunk whose terms all come before the prefix, or after every word it begins, holds none of them.
+      if (index.chunks[at].last < prefix || (at === first && index.chunks[at].first > prefix
+        && !index.chunks[at].first.startsWith(prefix))) continue;
       for (const entry of (await chunk(index, at)).values()) if (entry.term.startsWith(prefix)) found.push(entry);
     }
     // The most common first (postings are two numbers a page).
@@ -329,7 +343,7 @@
     for (let i = 0; i + 1 < matches.length; i++)
       for (const first of matches[i])
         for (const second of matches[i + 1])
-          for (const page of first.entry.next.get(second.entry.id) || []) {
+          for (const page of first.entry.next.get(second.entry.term) || []) {
             const score = scores.get(page);
             if (score) score.weight += (best[i].get(page) || 0) + (best[i + 1].get(page) || 0);
           }
@@ -340,7 +354,7 @@
       .sort((a, b) => b.weight - a.weight || a.page - b.page);
     const stems = new Set(matches.flat().map(m => m.entry.term));
     const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
-    const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => load(`pages/${r.page}.bin`)));
+    const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => pageData(index, r.page)));
     return { total: ranked.length, pages, stems, prefix, sections: index.sections };
   }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,45 +10,104 @@ namespace KropotkinSite.Search;
 /// <summary>
 /// Writes the search index of a site, as files the browser script fetches only as it needs them:
 /// <list type="bullet">
-/// <item><c>meta.bin</c>: the number of pages, the sections' titles, and the table of term chunks (each chunk's
-/// first term, its number of terms and its file), so a query finds the chunk of a term by binary search;</item>
+/// <item><c>meta.bin</c>: the number of pages, the sections' titles, where the pages' files are, and the table of
+/// term chunks (each chunk's first term, its number of terms, its file and its last term), so a query finds the
+/// chunk of a term by binary search, and fetches none when no chunk can hold it;</item>
 /// <item><c>terms/HASH.bin</c>: the terms in sorted order, cut into chunks of at most <see cref="ChunkBytes"/>;
-/// each term with the pages it is in and a weight for each (title, then headings, then the body by BM25),
-/// and the pages where it is followed by another term (two-word phrases);</item>
+/// each term with the pages it is in and its weight on each (<see cref="PageTerms.Weight"/>), and the pages
+/// where it is followed by another term, by that term (two-word phrases);</item>
 /// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts
-/// (made with the page: <see cref="SearchPage.File"/>).</item>
+/// (made with the page: <see cref="SearchPage.File"/>); on a small site all of them in one file,
+/// <c>pages.bin</c>.</item>
 /// </list>
 /// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
 /// a query fetches a few small chunks whatever the size of the site. The output depends on the pages alone.
+/// <para>Chunks are cut where the terms say, not only where the bytes run out: a chunk that has reached half its
+/// size ends before a term whose hash marks it (<see cref="IsCutPoint"/>), so that a page's edit, which changes
+/// the size of its terms' entries, moves no boundary but its own chunk's, and the other chunks stay the same
+/// files.</para>
 /// </summary>
 public static class SearchIndexWriter
 {
     /// <summary>
     /// At most how much uncompressed JSON a chunk of terms holds (a term with more is a chunk by itself): about
-    /// 20 KB once compressed, Pagefind's size. A small site's whole index is then a few chunks, fetched once in a
-    /// session; on a large one a word costs one chunk of that size (or its own postings), however large the site.
+    /// 20 KB once compressed, Pagefind's size. On a large site a word costs one chunk of that size (or its own
+    /// postings), however large the site.
     /// </summary>
     public const int ChunkBytes = 60_000;
 
+    /// <summary>
+    /// A site whose terms take no more than this many chunks has them in one chunk, and one whose page files
+    /// together are no larger than <see cref="PagesInOneFileBytes"/> has them in one file: its first query
+    /// fetches its whole index, costing about what the page files of a few queries would, and every later query
+    /// fetches nothing.
+    /// </summary>
+    public const double ChunksInOne = 2.5;
+
+    public const int PagesInOneFileBytes = 64 * 1024;
+
     public const string MetaFile = "meta.bin";
 
-    private const double TitleBoost = 5, HeadingBoost = 2.5, K1 = 1.2, B = 0.75;
+    public const string PagesFile = "pages.bin";
+
+    /// <summary>zlib's compression levels (.NET's "optimal" is 6): for the pages' text level 2 is within 3 % of 6
+    /// in size in two thirds of its time, and for the chunks' numbers level 3 within 4 % in half its time; the
+    /// meta file and a small site's one file of pages are few and small.</summary>
+    private const int PageLevel = 2, ChunkLevel = 3, SmallFileLevel = 6;
+
+    /// <summary>One term in this many (by its hash) may start a chunk.</summary>
+    private const int CutPointEvery = 8;
 
     private static readonly JsonWriterOptions JsonOptions =
         new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes)
+    /// <summary>The whole index in one go: <see cref="Plan"/>, <see cref="ChunkFile"/> for each chunk, then
+    /// <see cref="Files"/>.</summary>
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes,
+        int pagesInOneFileBytes = PagesInOneFileBytes)
     {
-        var ordered = pages.OrderBy(p => p.Href, StringComparer.Ordinal).ToArray();
-        var files = new List<SearchFile>();
-        var chunks = TermChunks(ordered.Select(p => p.Terms).ToArray(), chunkBytes, files);
-        files.Add(new SearchFile(MetaFile, Gzip(Meta(ordered, chunks))));
-        files.AddRange(ordered.Select((page, i) => new SearchFile($"pages/{i}.bin", page.File)));
+        var plan = Plan(pages, chunkBytes);
+        return Files(plan, plan.Chunks.Select(c => ChunkFile(c.Json)).ToArray(), pagesInOneFileBytes);
+    }
+
+    /// <summary>Numbers the pages (in the order of their addresses), inverts their terms and cuts the terms into
+    /// chunks.</summary>
+    public static SearchPlan Plan(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes)
+    {
+        var ordered = pages.ToArray();
+        Array.Sort(ordered.Select(p => p.Href).ToArray(), ordered, StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in ordered) titles.TryAdd(page.Url, page.Title);
+        var sections = ordered.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(s => KeyValuePair.Create(s, titles.GetValueOrDefault("/" + s + "/") ?? s)).ToArray();
+        return new SearchPlan(ordered, sections, new Inversion(ordered).Chunks(chunkBytes));
+    }
+
+    /// <summary>A chunk's file: its JSON compressed, named by a hash of it.</summary>
+    public static SearchFile ChunkFile(byte[] json) =>
+        new("terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin", Gzip(json, ChunkLevel));
+
+    /// <summary>The pages' files and the meta file, then the chunks' files.</summary>
+    public static IReadOnlyList<SearchFile> Files(SearchPlan plan, IReadOnlyList<SearchFile> chunkFiles,
+        int pagesInOneFileBytes = PagesInOneFileBytes)
+    {
+        var pages = plan.Pages;
+        var inOne = pages.Count > 0 && pages.Sum(p => (long)p.File.Length) <= pagesInOneFileBytes;
+        var files = new List<SearchFile>(chunkFiles.Count + pages.Count + 1);
+        if (inOne) files.Add(new SearchFile(PagesFile, Gzip(PagesInOne(pages), SmallFileLevel)));
+        else
+            for (var i = 0; i < pages.Count; i++) files.Add(new SearchFile($"pages/{i}.bin", pages[i].File));
+        files.Add(new SearchFile(MetaFile, Gzip(Meta(plan, chunkFiles, inOne), SmallFileLevel)));
+        files.AddRange(chunkFiles);
         return files;
     }
 
     /// <summary>A page's file: its address, title, section and text, as gzip JSON.</summary>
-    public static byte[] PageFile(string href, string title, string section, PageText text)
+    public static byte[] PageFile(string href, string title, string section, PageText text) =>
+        Gzip(PageJson(href, title, section, text), PageLevel);
+
+    private static byte[] PageJson(string href, string title, string section, PageText text)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
@@ -59,135 +119,267 @@ public static class SearchIndexWriter
             json.WriteString("x", string.Join("\n", text.Blocks.Select(b => b.Text)));
             json.WriteEndObject();
         }
-        return Gzip(buffer.ToArray());
+        return buffer.ToArray();
     }
 
-    private sealed record Chunk(string FirstTerm, int Count, string File);
-
-    /// <summary>Writes the term chunks and returns their table.</summary>
-    private static List<Chunk> TermChunks(PageTerms[] pages, int chunkBytes, List<SearchFile> files)
+    /// <summary>All pages' JSON as one array, in the order of their numbers.</summary>
+    private static byte[] PagesInOne(IReadOnlyList<SearchPage> pages)
     {
-        // A hash map while collecting, then the terms sorted once: a sorted map compared strings on every insert.
-        var postings = new Dictionary<string, List<(int Page, PageTerms.Counts Counts)>>(StringComparer.Ordinal);
-        for (var p = 0; p < pages.Length; p++)
-            foreach (var (term, counts) in pages[p].Terms)
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((p, counts));
-            }
-        var terms = postings.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        var idOf = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var i = 0; i < terms.Length; i++) idOf[terms[i]] = i;
-
-        // Each term's followers: the term after it, and the pages where the two stand together.
-        var followers = new Dictionary<int, SortedDictionary<int, List<int>>>();
-        for (var p = 0; p < pages.Length; p++)
-            foreach (var (term, next) in pages[p].Pairs)
-            {
-                if (!followers.TryGetValue(idOf[term], out var after)) followers[idOf[term]] = after = [];
-                if (!after.TryGetValue(idOf[next], out var onPages)) after[idOf[next]] = onPages = [];
-                onPages.Add(p); // pages in order, whatever order the pairs come in
-            }
-
-        var averageLength = pages.Length == 0 ? 1 : Math.Max(1, pages.Average(p => p.BodyLength));
-        var chunks = new List<Chunk>();
-        var chunk = new StringBuilder();
-        var first = 0;
-        void Cut(int end)
+        using var buffer = new MemoryStream();
+        buffer.WriteByte((byte)'[');
+        for (var i = 0; i < pages.Count; i++)
         {
-            var json = Encoding.UTF8.GetBytes("[" + chunk.ToString().TrimEnd(',') + "]");
-            var name = "terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin";
-            files.Add(new SearchFile(name, Gzip(json)));
-            chunks.Add(new Chunk(terms[first], end - first, name));
-            chunk.Clear();
-            first = end;
+            if (i > 0) buffer.WriteByte((byte)',');
+            buffer.Write(PageJson(pages[i].Href, pages[i].Title, pages[i].Section, pages[i].Text));
         }
-        var entry = new StringBuilder();
-        for (var t = 0; t < terms.Length; t++)
-        {
-            entry.Clear();
-            Entry(entry, terms[t], postings[terms[t]], followers.GetValueOrDefault(t), pages, averageLength);
-            // A chunk ends before the term that would take it past chunkBytes: a term read with others never comes
-            // with more than that, and a term with more postings than that is a chunk of its own.
-            if (chunk.Length > 0 && chunk.Length + entry.Length > chunkBytes) Cut(t);
-            chunk.Append(entry).Append(',');
-        }
-        if (chunk.Length > 0) Cut(terms.Length);
-        return chunks;
+        buffer.WriteByte((byte)']');
+        return buffer.ToArray();
     }
 
-    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences
-    /// from the one before.</summary>
-    private static void Entry(StringBuilder entry, string term, List<(int Page, PageTerms.Counts Counts)> list,
-        SortedDictionary<int, List<int>>? after, PageTerms[] pages, double averageLength)
+    /// <summary>Whether a chunk that has reached half its size may end before this term: one term in
+    /// <see cref="CutPointEvery"/>, by a hash of its letters that is the same in every run.</summary>
+    private static bool IsCutPoint(string term)
     {
-        // ln(1 + N/df): a term on every page still counts (ln 2), so that its place (title, heading) still tells
-        // pages apart; BM25's own idf falls to nothing there.
-        var idf = Math.Log(1 + (double)pages.Length / list.Count);
-        entry.Append("[\"").Append(term).Append("\",["); // terms are letters and digits only: nothing to escape
-        var previous = 0;
-        foreach (var (page, counts) in list)
+        var hash = 2166136261u;
+        foreach (var c in term) hash = (hash ^ c) * 16777619u;
+        return hash % CutPointEvery == 0;
+    }
+
+    /// <summary>The pages' terms turned around: for each term of the site, in sorted order, its entry
+    /// <c>["term",[page,weight,…],[["next term",page,…],…]]</c>, pages as differences from the one before. The
+    /// term that follows is named, not numbered, so that a new term changes only the entries that hold it.
+    /// </summary>
+    private sealed class Inversion
+    {
+        private readonly string[] _terms; // by rank, sorted
+        private readonly JsonBytes _entries = new();
+        private readonly int[] _entryStart; // by rank, and one past the last
+
+        public Inversion(SearchPage[] pages)
         {
-            var weight = Weight(idf, counts, pages[page].BodyLength / averageLength);
-            entry.Append(page - previous).Append(',').Append(weight).Append(',');
-            previous = page;
-        }
-        Trim(entry).Append(']');
-        if (after is not null)
-        {
-            entry.Append(",[");
-            foreach (var (second, onPages) in after)
+            // Each page's terms as ids, in the order the site first has them; then the ids as ranks.
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var names = new List<string>();
+            var pageIds = new int[pages.Length][];
+            for (var p = 0; p < pages.Length; p++)
             {
-                entry.Append('[').Append(second);
-                previous = 0;
-                foreach (var page in onPages)
+                var terms = pages[p].Terms.Terms;
+                var mapped = pageIds[p] = new int[terms.Count];
+                for (var i = 0; i < mapped.Length; i++)
                 {
-                    entry.Append(',').Append(page - previous);
-                    previous = page;
+                    ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                        ids, terms[i], out var known);
+                    if (!known)
+                    {
+                        id = names.Count;
+                        names.Add(terms[i]);
+                    }
+                    mapped[i] = id;
                 }
-                entry.Append("],");
             }
-            Trim(entry).Append(']');
+            _terms = [.. names];
+            var byRank = Enumerable.Range(0, _terms.Length).ToArray();
+            Array.Sort(_terms, byRank, StringComparer.Ordinal);
+            var rank = new int[byRank.Length];
+            for (var r = 0; r < byRank.Length; r++) rank[byRank[r]] = r;
+            foreach (var mapped in pageIds)
+                for (var i = 0; i < mapped.Length; i++) mapped[i] = rank[mapped[i]];
+
+            // Postings and pairs, each term's in one stretch of a flat array, pages in order.
+            var postingStart = new int[_terms.Length + 1];
+            var pairStart = new int[_terms.Length + 1];
+            for (var p = 0; p < pages.Length; p++)
+            {
+                foreach (var r in pageIds[p]) postingStart[r + 1]++;
+                foreach (var pair in pages[p].Terms.Pairs) pairStart[pageIds[p][(int)(pair >> 32)] + 1]++;
+            }
+            for (var r = 0; r < _terms.Length; r++)
+            {
+                postingStart[r + 1] += postingStart[r];
+                pairStart[r + 1] += pairStart[r];
+            }
+            var postingPage = new int[postingStart[^1]];
+            var postingWeight = new int[postingStart[^1]];
+            var pairNext = new int[pairStart[^1]];
+            var pairPage = new int[pairStart[^1]];
+            var postingAt = postingStart[..^1];
+            var pairAt = pairStart[..^1];
+            for (var p = 0; p < pages.Length; p++)
+            {
+                var mapped = pageIds[p];
+                var weights = pages[p].Terms.Weights;
+                for (var i = 0; i < mapped.Length; i++)
+                {
+                    var at = postingAt[mapped[i]]++;
+                    (postingPage[at], postingWeight[at]) = (p, weights[i]);
+                }
+                foreach (var pair in pages[p].Terms.Pairs)
+                {
+                    var at = pairAt[mapped[(int)(pair >> 32)]]++;
+                    (pairNext[at], pairPage[at]) = (mapped[(int)pair], p);
+                }
+            }
+
+            _entryStart = new int[_terms.Length + 1];
+            var pagesOf = new int[_terms.Length]; // scratch: pages of each next term of the term being written
+            var placeOf = new int[_terms.Length];
+            var followers = new List<int>();
+            var grouped = new int[pairPage.Length];
+            for (var r = 0; r < _terms.Length; r++)
+            {
+                _entryStart[r] = _entries.Length;
+                _entries.Ascii("[\"").Text(_terms[r]).Ascii("\",[");
+                var previous = 0;
+                for (var at = postingStart[r]; at < postingStart[r + 1]; at++)
+                {
+                    if (at > postingStart[r]) _entries.Byte(',');
+                    _entries.Number(postingPage[at] - previous).Byte(',').Number(postingWeight[at]);
+                    previous = postingPage[at];
+                }
+                _entries.Byte(']');
+                if (pairStart[r] < pairStart[r + 1])
+                {
+                    // The pairs grouped by the term that follows, in its order, each group's pages in order.
+                    followers.Clear();
+                    for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
+                        if (pagesOf[pairNext[at]]++ == 0) followers.Add(pairNext[at]);
+                    followers.Sort();
+                    var place = 0;
+                    foreach (var next in followers) (placeOf[next], place) = (place, place + pagesOf[next]);
+                    for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
+                        grouped[placeOf[pairNext[at]]++] = pairPage[at];
+                    _entries.Ascii(",[");
+                    place = 0;
+                    for (var f = 0; f < followers.Count; f++)
+                    {
+                        var next = followers[f];
+                        if (f > 0) _entries.Byte(',');
+                        _entries.Ascii("[\"").Text(_terms[next]).Byte('"');
+                        previous = 0;
+                        for (var end = place + pagesOf[next]; place < end; place++)
+                        {
+                            _entries.Byte(',').Number(grouped[place] - previous);
+                            previous = grouped[place];
+                        }
+                        _entries.Byte(']');
+                        pagesOf[next] = 0;
+                    }
+                    _entries.Byte(']');
+                }
+                _entries.Byte(']');
+            }
+            _entryStart[^1] = _entries.Length;
         }
-        entry.Append(']');
+
+        /// <summary>The terms cut into chunks: all in one when they are few; else a chunk ends before a term that
+        /// would take it past <paramref name="chunkBytes"/>, or at a cut point once it holds half that.</summary>
+        public TermChunk[] Chunks(int chunkBytes)
+        {
+            var chunks = new List<TermChunk>();
+            var all = _entries.Length + _terms.Length + 1;
+            var oneChunk = all <= ChunksInOne * chunkBytes;
+            var first = 0;
+            var size = 0;
+            for (var r = 0; r < _terms.Length; r++)
+            {
+                var entry = _entryStart[r + 1] - _entryStart[r] + 1;
+                if (!oneChunk && r > first
+                    && (size + entry > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(_terms[r]))))
+                {
+                    chunks.Add(Chunk(first, r));
+                    (first, size) = (r, 0);
+                }
+                size += entry;
+            }
+            if (first < _terms.Length) chunks.Add(Chunk(first, _terms.Length));
+            return [.. chunks];
+        }
+
+        private TermChunk Chunk(int first, int end)
+        {
+            var entries = _entries.Span[_entryStart[first].._entryStart[end]];
+            var json = new byte[entries.Length + (end - first) + 1];
+            json[0] = (byte)'[';
+            var at = 1;
+            for (var r = first; r < end; r++)
+            {
+                if (r > first) json[at++] = (byte)',';
+                var entry = _entries.Span[_entryStart[r].._entryStart[r + 1]];
+                entry.CopyTo(json.AsSpan(at));
+                at += entry.Length;
+            }
+            json[at] = (byte)']';
+            return new TermChunk(_terms[first], _terms[end - 1], end - first, json);
+        }
     }
 
-    private static StringBuilder Trim(StringBuilder text) => text[^1] == ',' ? text.Remove(text.Length - 1, 1) : text;
-
-    /// <summary>A term's weight on a page, as a whole number: a title beats headings, and headings beat the body,
-    /// whose weight follows BM25 (more mentions count for less and less, and less on long pages).</summary>
-    private static int Weight(double idf, PageTerms.Counts counts, double relativeLength)
+    /// <summary>JSON written straight as UTF-8 bytes, for the index's entries.</summary>
+    private sealed class JsonBytes
     {
-        var body = counts.Body == 0 ? 0 : counts.Body * (K1 + 1) / (counts.Body + K1 * (1 - B + B * relativeLength));
-        var score = idf * ((counts.Title ? TitleBoost : 0) + (counts.Heading ? HeadingBoost : 0) + body);
-        return Math.Max(1, (int)Math.Round(score * 10));
+        private byte[] _bytes = new byte[1 << 16];
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Length);
+
+        public JsonBytes Byte(char c)
+        {
+            Room(1);
+            _bytes[Length++] = (byte)c;
+            return this;
+        }
+
+        public JsonBytes Ascii(string text)
+        {
+            Room(text.Length);
+            foreach (var c in text) _bytes[Length++] = (byte)c;
+            return this;
+        }
+
+        /// <summary>A term: letters and digits only, so nothing to escape.</summary>
+        public JsonBytes Text(string text)
+        {
+            Room(Encoding.UTF8.GetMaxByteCount(text.Length));
+            Length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(Length));
+            return this;
+        }
+
+        public JsonBytes Number(int value)
+        {
+            Room(11);
+            Utf8Formatter.TryFormat(value, _bytes.AsSpan(Length), out var written);
+            Length += written;
+            return this;
+        }
+
+        private void Room(int more)
+        {
+            if (Length + more > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + more));
+        }
     }
 
     /// <summary>The meta file: the number of pages, the titles of the sections (by folder; a section without a
-    /// page of its own is named by its folder), and the table of chunks.</summary>
-    private static byte[] Meta(SearchPage[] pages, List<Chunk> chunks)
+    /// page of its own is named by its folder), whether the pages are in one file, and the table of chunks.
+    /// </summary>
+    private static byte[] Meta(SearchPlan plan, IReadOnlyList<SearchFile> chunkFiles, bool pagesInOne)
     {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
-        var sections = pages.Select(p => p.Section).Where(s => s.Length > 0)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("pages", pages.Length);
+            json.WriteNumber("pages", plan.Pages.Count);
             json.WriteStartObject("sections");
-            foreach (var section in sections)
-                json.WriteString(section, titles.GetValueOrDefault("/" + section + "/") ?? section);
+            foreach (var (section, title) in plan.Sections) json.WriteString(section, title);
             json.WriteEndObject();
+            if (pagesInOne) json.WriteString("pagesFile", PagesFile);
             json.WriteStartArray("chunks");
-            foreach (var chunk in chunks)
+            for (var i = 0; i < plan.Chunks.Count; i++)
             {
                 json.WriteStartArray();
-                json.WriteStringValue(chunk.FirstTerm);
-                json.WriteNumberValue(chunk.Count);
-                json.WriteStringValue(chunk.File);
+                json.WriteStringValue(plan.Chunks[i].FirstTerm);
+                json.WriteNumberValue(plan.Chunks[i].Count);
+                json.WriteStringValue(chunkFiles[i].Path);
+                json.WriteStringValue(plan.Chunks[i].LastTerm);
                 json.WriteEndArray();
             }
             json.WriteEndArray();
@@ -197,10 +389,12 @@ public static class SearchIndexWriter
     }
 
     /// <summary>gzip with no file name or time in its header, so the same JSON gives the same bytes.</summary>
-    private static byte[] Gzip(byte[] data)
+    private static byte[] Gzip(byte[] data, int level)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(data);
+        using var buffer = new MemoryStream(data.Length / 3 + 64);
+        using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = level },
+                   leaveOpen: true))
+            gzip.Write(data);
         return buffer.ToArray();
     }
 }

@@ -10,12 +10,14 @@ public sealed class SearchIndexReader
     public sealed record Chunk(string FirstTerm, int Count, string File, int Bytes, IReadOnlyList<Term> Terms);
 
     public sealed record Term(
-        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<int, int[]> PagesFollowedBy);
+        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<string, int[]> PagesFollowedBy);
 
     public SearchIndexReader(IReadOnlyDictionary<string, byte[]> files)
     {
         using var meta = JsonDocument.Parse(Inflate(files[SearchIndexWriter.MetaFile]));
         PageCount = meta.RootElement.GetProperty("pages").GetInt32();
+        _files = files;
+        _pagesFile = meta.RootElement.TryGetProperty("pagesFile", out var pagesFile) ? pagesFile.GetString() : null;
         var chunks = new List<Chunk>();
         var firstId = 0;
         foreach (var entry in meta.RootElement.GetProperty("chunks").EnumerateArray())
@@ -23,13 +25,26 @@ public sealed class SearchIndexReader
             var file = entry[2].GetString()!;
             var json = Inflate(files[file]);
             chunks.Add(new Chunk(entry[0].GetString()!, entry[1].GetInt32(), file, json.Length, ReadTerms(json)));
+            Assert.Equal(chunks[^1].Terms[^1].Text, entry[3].GetString());
             firstId += entry[1].GetInt32();
         }
         Chunks = chunks;
         TermCount = firstId;
     }
 
+    private readonly IReadOnlyDictionary<string, byte[]> _files;
+    private readonly string? _pagesFile;
+
     public int PageCount { get; }
+
+    /// <summary>Whether the pages are in one file (a small site) rather than one file each.</summary>
+    public bool PagesInOneFile => _pagesFile is not null;
+
+    /// <summary>A page's address, title, section and text, from its own file or the one file of all pages.
+    /// </summary>
+    public JsonElement Page(int id) => _pagesFile is null
+        ? JsonDocument.Parse(Inflate(_files[$"pages/{id}.bin"])).RootElement
+        : JsonDocument.Parse(Inflate(_files[_pagesFile])).RootElement[id];
     public int TermCount { get; }
     public IReadOnlyList<Chunk> Chunks { get; }
 
@@ -51,9 +66,6 @@ public sealed class SearchIndexReader
         return (Chunks[found], Chunks[found].Terms.FirstOrDefault(t => t.Text == text));
     }
 
-    /// <summary>The id of a term: its place in the sorted list of all terms.</summary>
-    public int IdOf(string text) => AllTerms.Select((t, i) => (t, i)).First(p => p.t.Text == text).i;
-
     public static byte[] Inflate(byte[] gzip)
     {
         using var input = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
@@ -71,13 +83,13 @@ public sealed class SearchIndexReader
             var weights = new Dictionary<int, int>();
             var postings = entry[1].EnumerateArray().Select(e => e.GetInt32()).ToArray();
             for (int i = 0, page = 0; i < postings.Length; i += 2) weights[page += postings[i]] = postings[i + 1];
-            var followed = new Dictionary<int, int[]>();
+            var followed = new Dictionary<string, int[]>();
             if (entry.GetArrayLength() > 2)
                 foreach (var pair in entry[2].EnumerateArray())
                 {
-                    var values = pair.EnumerateArray().Select(e => e.GetInt32()).ToArray();
                     var page = 0;
-                    followed[values[0]] = values.Skip(1).Select(d => page += d).ToArray();
+                    followed[pair[0].GetString()!] =
+                        pair.EnumerateArray().Skip(1).Select(e => page += e.GetInt32()).ToArray();
                 }
             terms.Add(new Term(entry[0].GetString()!, weights, followed));
         }

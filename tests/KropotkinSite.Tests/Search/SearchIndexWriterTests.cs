@@ -119,25 +119,57 @@ public sealed class SearchIndexWriterTests
         ]));
         // "ice" and "age" are indexed by their stems.
         var ice = index.Find(PorterStemmer.Stem("ice")).Term!;
-        Assert.Equal([0], ice.PagesFollowedBy[index.IdOf(PorterStemmer.Stem("age"))]);
+        Assert.Equal([0], ice.PagesFollowedBy[PorterStemmer.Stem("age")]);
         Assert.Equal([0, 1, 2], ice.Weights.Keys.Order());
     }
 
     [Fact]
     public void Each_page_file_holds_its_address_title_section_and_text_and_the_meta_file_names_the_sections()
     {
-        var files = SearchIndexWriter.Write(
+        SearchPage[] pages =
         [
             new SearchPage("/life/siberia/", "/sub/life/siberia/", "Siberia", "life",
                 new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")])),
             new SearchPage("/life/", "/sub/life/", "His life", "", new PageText("His life", [])),
             new SearchPage("/places/moscow/", "/sub/places/moscow/", "Moscow", "places", new PageText("Moscow", [])),
-        ]);
-        string Json(string path) =>
+        ];
+        var eachInItsOwn = SearchIndexWriter.Write(pages, pagesInOneFileBytes: 0);
+        var allInOne = SearchIndexWriter.Write(pages);
+        static string Json(IReadOnlyList<SearchFile> files, string path) =>
             Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes));
-        Assert.Equal("{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}",
-            Json("pages/1.bin"));
-        Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}", Json(SearchIndexWriter.MetaFile));
+        var siberia = "{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}";
+        Assert.Equal(siberia, Json(eachInItsOwn, "pages/1.bin"));
+        Assert.Equal(siberia, Read(allInOne).Page(1).GetRawText());
+        Assert.DoesNotContain(allInOne, f => f.Path.StartsWith("pages/", StringComparison.Ordinal));
+        Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}",
+            Json(allInOne, SearchIndexWriter.MetaFile));
+    }
+
+    [Fact]
+    public void A_small_site_has_its_pages_in_one_file_and_a_large_one_each_page_in_its_own()
+    {
+        Assert.True(Read(SearchIndexWriter.Write(Pages(20))).PagesInOneFile);
+        var large = SearchIndexWriter.Write(Pages(1000));
+        Assert.False(Read(large).PagesInOneFile);
+        Assert.Equal(1000, large.Count(f => f.Path.StartsWith("pages/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_edit_of_one_page_changes_only_the_chunks_that_hold_its_terms()
+    {
+        static SearchPage Page(string body) =>
+            new("/own/", "/own/", "Own", "", new PageText("Own", [new TextBlock(false, body)]));
+        var pages = Pages(400);
+        var before = SearchIndexWriter.Write([.. pages, Page("alpha beta gamma")], ChunkBytes);
+        var after = SearchIndexWriter.Write([.. pages, Page("alpha beta gamma gamma")], ChunkBytes);
+        var index = Read(after);
+        var holding = new[] { "alpha", "beta", "gamma", "own" }.Select(t => index.Find(t).Chunk.File).Distinct();
+        var changed = after.Where(f => f.Path.StartsWith("terms/", StringComparison.Ordinal))
+            .Where(f => !before.Any(b => b.Path == f.Path && b.Bytes.SequenceEqual(f.Bytes)))
+            .Select(f => f.Path).ToArray();
+        Assert.NotEmpty(changed);
+        Assert.Subset(holding.ToHashSet(), changed.ToHashSet());
+        Assert.True(index.Chunks.Count > 20, $"{index.Chunks.Count} chunks");
     }
 
     [Fact]
