@@ -197,30 +197,29 @@
     return files.get(path);
   }
 
-  const meta = () => load('meta.bin', data => {
-    let id = 0;
-    const chunks = data.chunks.map(([first, count, file, last]) => {
-      const chunk = { first, last, firstId: id, file };
-      id += count;
-      return chunk;
-    });
-    return { pages: data.pages, sections: data.sections, pagesFile: data.pagesFile, chunks };
-  });
+  const meta = () => load('meta.bin', data => ({
+    pages: data.pages,
+    sections: data.sections,
+    pagesFile: data.pagesFile,
+    chunks: data.chunks.map(([first, , file, last]) => ({ first, last, file })),
+  }));
 
   /** A page's address, title, section and text: from its own file, or from the one file of a small site. */
   const pageData = (index, page) => index.pagesFile ? load(index.pagesFile).then(pages => pages[page])
     : load(`pages/${page}.bin`);
 
-  /** A term of a chunk. Its pages, weights and followers are decoded when a query first needs them. */
+  /**
+   * A term, from its entries (one for each block of pages it is on, in order). Its pages, weights and followers
+   * are decoded when a query first needs them.
+   */
   class Term {
-    constructor(term, id, postings, pairs, pageCount) {
+    constructor(term, parts, pageCount) {
       this.term = term;
-      this.id = id;
-      this.postings = postings;
-      this.pairs = pairs || [];
+      this.parts = parts; // [postings, pairs] of each entry
+      this.size = parts.reduce((n, [postings]) => n + postings.length, 0);
       // How rare the term is on the site, ln(1 + N/df): a term on every page still counts (ln 2), so that its
       // place (title, heading) still tells pages apart. The weights in the index are the page's alone.
-      this.rarity = Math.log(1 + pageCount / Math.max(1, postings.length / 2));
+      this.rarity = Math.log(1 + pageCount / Math.max(1, this.size / 2));
     }
 
     get pages() { this.decode(); return this.decodedPages; }
@@ -230,9 +229,13 @@
     get next() {
       if (!this.decodedNext) {
         this.decodedNext = new Map();
-        for (const [term, ...deltas] of this.pairs) {
-          let on = 0;
-          this.decodedNext.set(term, deltas.map(d => (on += d)));
+        for (const [, pairs] of this.parts) {
+          for (const [term, ...deltas] of pairs || []) {
+            let on = 0;
+            const pages = deltas.map(d => (on += d));
+            const known = this.decodedNext.get(term);
+            this.decodedNext.set(term, known ? known.concat(pages) : pages);
+          }
         }
       }
       return this.decodedNext;
@@ -242,19 +245,26 @@
       if (this.decodedPages) return;
       this.decodedPages = [];
       this.decodedWeights = [];
-      let page = 0;
-      for (let i = 0; i < this.postings.length; i += 2) {
-        page += this.postings[i];
-        this.decodedPages.push(page);
-        this.decodedWeights.push(this.postings[i + 1] * this.rarity);
+      for (const [postings] of this.parts) {
+        let page = 0;
+        for (let i = 0; i < postings.length; i += 2) {
+          page += postings[i];
+          this.decodedPages.push(page);
+          this.decodedWeights.push(postings[i + 1] * this.rarity);
+        }
       }
     }
   }
 
-  /** A chunk's terms, by their text. */
-  const chunk = (index, at) => load(index.chunks[at].file, entries => new Map(entries.map(
-    ([term, postings, pairs], offset) =>
-      [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs, index.pages)])));
+  /** A chunk's entries, by their term. */
+  const chunk = (index, at) => load(index.chunks[at].file, entries => {
+    const byTerm = new Map();
+    for (const [term, postings, pairs] of entries) {
+      if (!byTerm.has(term)) byTerm.set(term, []);
+      byTerm.get(term).push([postings, pairs]);
+    }
+    return byTerm;
+  });
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -268,27 +278,44 @@
     return found;
   }
 
-  async function exactTerm(index, term) {
-    if (index.chunks.length === 0) return null;
-    const at = chunkOf(index, term);
-    // Past the chunk's last term, or before the first chunk: no chunk holds it, so nothing is fetched.
-    if (term < index.chunks[at].first || term > index.chunks[at].last) return null;
-    return (await chunk(index, at)).get(term) || null;
+  /**
+   * The chunks that hold a term's entries: the one it would be in, and those before it that end with it. None
+   * when it is before the first chunk or past the last term of its chunk: then nothing is fetched.
+   */
+  function chunksOf(index, term) {
+    if (index.chunks.length === 0) return [];
+    let at = chunkOf(index, term);
+    if (term < index.chunks[at].first || term > index.chunks[at].last) return [];
+    const found = [at];
+    while (at > 0 && index.chunks[at - 1].last === term) found.unshift(--at);
+    return found;
+  }
+
+  const terms = new Map(); // each term looked up once: term → its Term, or null
+  function exactTerm(index, term) {
+    if (!terms.has(term)) {
+      terms.set(term, Promise.all(chunksOf(index, term).map(at => chunk(index, at))).then(chunks => {
+        const parts = chunks.flatMap(found => found.get(term) || []);
+        return parts.length ? new Term(term, parts, index.pages) : null;
+      }));
+    }
+    return terms.get(term);
   }
 
   async function termsStartingWith(index, prefix) {
     if (index.chunks.length === 0) return [];
-    const found = [];
+    const names = new Set();
     const first = chunkOf(index, prefix);
     for (let at = first; at < index.chunks.length && at < first + PREFIX_CHUNKS; at++) {
       if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
       // A chunk whose terms all come before the prefix, or after every word it begins, holds none of them.
       if (index.chunks[at].last < prefix || (at === first && index.chunks[at].first > prefix
         && !index.chunks[at].first.startsWith(prefix))) continue;
-      for (const entry of (await chunk(index, at)).values()) if (entry.term.startsWith(prefix)) found.push(entry);
+      for (const term of (await chunk(index, at)).keys()) if (term.startsWith(prefix)) names.add(term);
     }
+    const found = (await Promise.all([...names].map(term => exactTerm(index, term)))).filter(Boolean);
     // The most common first (postings are two numbers a page).
-    return found.sort((a, b) => b.postings.length - a.postings.length).slice(0, PREFIX_TERMS);
+    return found.sort((a, b) => b.size - a.size || (a.term < b.term ? -1 : 1)).slice(0, PREFIX_TERMS);
   }
 
   /**
@@ -303,13 +330,13 @@
         wanted.push(exactTerm(index, word.slice(0, length)).then(t => t && [{ entry: t, factor: 0.8 }]));
       wanted.push(termsStartingWith(index, word).then(ts => ts.map(t => ({ entry: t, factor: 0.7 }))));
     }
-    const byId = new Map();
+    const byTerm = new Map();
     for (const list of await Promise.all(wanted))
       for (const found of list || []) {
-        const known = byId.get(found.entry.id);
-        if (!known || known.factor < found.factor) byId.set(found.entry.id, found);
+        const known = byTerm.get(found.entry.term);
+        if (!known || known.factor < found.factor) byTerm.set(found.entry.term, found);
       }
-    return [...byId.values()];
+    return [...byTerm.values()];
   }
 
   /**

@@ -1,7 +1,4 @@
 namespace KropotkinSite.Search;
 
-/// <summary>The index of a site before its files are made: its pages in the order they are numbered, the
-/// sections' titles, and the term chunks (<see cref="SearchIndexWriter.Plan"/>).</summary>
-public sealed record SearchPlan(
-    IReadOnlyList<SearchPage> Pages, IReadOnlyList<KeyValuePair<string, string>> Sections,
-    IReadOnlyList<TermChunk> Chunks);
+/// <summary>The index's entries cut into chunks (<see cref="SearchIndexWriter.Plan"/>).</summary>
+public sealed record SearchPlan(IReadOnlyList<TermChunk> Chunks);

@@ -1,6 +1,6 @@
 namespace KropotkinSite.Search;
 
-/// <summary>A chunk of the index's terms before it is compressed: its first and last terms, how many it holds,
-/// and its JSON. Equal chunks give equal files, so a rebuild compresses again only the chunks an edit
-/// changed.</summary>
-public sealed record TermChunk(string FirstTerm, string LastTerm, int Count, byte[] Json);
+/// <summary>A chunk of the index's entries before it is written: its first term (and the block of its first
+/// entry), its last term, and its entries in order. Equal chunks give equal files, so a rebuild writes again only
+/// the chunks an edit changed.</summary>
+public sealed record TermChunk(string FirstTerm, int FirstBlock, string LastTerm, IReadOnlyList<byte[]> Entries);

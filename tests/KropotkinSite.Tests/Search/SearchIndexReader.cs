@@ -7,10 +7,14 @@ namespace KropotkinSite.Tests.Search;
 /// <summary>Reads a written search index back, as the browser script does, for the tests.</summary>
 public sealed class SearchIndexReader
 {
-    public sealed record Chunk(string FirstTerm, int Count, string File, int Bytes, IReadOnlyList<Term> Terms);
+    /// <summary>A chunk and its entries (a term has one entry for each block of pages it is on).</summary>
+    public sealed record Chunk(string FirstTerm, string LastTerm, string File, int Bytes, IReadOnlyList<Term> Entries);
 
     public sealed record Term(
         string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<string, int[]> PagesFollowedBy);
+
+    private readonly IReadOnlyDictionary<string, byte[]> _files;
+    private readonly string? _pagesFile;
 
     public SearchIndexReader(IReadOnlyDictionary<string, byte[]> files)
     {
@@ -19,23 +23,22 @@ public sealed class SearchIndexReader
         _files = files;
         _pagesFile = meta.RootElement.TryGetProperty("pagesFile", out var pagesFile) ? pagesFile.GetString() : null;
         var chunks = new List<Chunk>();
-        var firstId = 0;
         foreach (var entry in meta.RootElement.GetProperty("chunks").EnumerateArray())
         {
             var file = entry[2].GetString()!;
             var json = Inflate(files[file]);
-            chunks.Add(new Chunk(entry[0].GetString()!, entry[1].GetInt32(), file, json.Length, ReadTerms(json)));
-            Assert.Equal(chunks[^1].Terms[^1].Text, entry[3].GetString());
-            firstId += entry[1].GetInt32();
+            var chunk = new Chunk(entry[0].GetString()!, entry[3].GetString()!, file, json.Length, ReadTerms(json));
+            Assert.Equal(entry[1].GetInt32(), chunk.Entries.Count);
+            Assert.Equal(chunk.FirstTerm, chunk.Entries[0].Text);
+            Assert.Equal(chunk.LastTerm, chunk.Entries[^1].Text);
+            chunks.Add(chunk);
         }
         Chunks = chunks;
-        TermCount = firstId;
     }
 
-    private readonly IReadOnlyDictionary<string, byte[]> _files;
-    private readonly string? _pagesFile;
-
     public int PageCount { get; }
+
+    public IReadOnlyList<Chunk> Chunks { get; }
 
     /// <summary>Whether the pages are in one file (a small site) rather than one file each.</summary>
     public bool PagesInOneFile => _pagesFile is not null;
@@ -45,13 +48,12 @@ public sealed class SearchIndexReader
     public JsonElement Page(int id) => _pagesFile is null
         ? JsonDocument.Parse(Inflate(_files[$"pages/{id}.bin"])).RootElement
         : JsonDocument.Parse(Inflate(_files[_pagesFile])).RootElement[id];
-    public int TermCount { get; }
-    public IReadOnlyList<Chunk> Chunks { get; }
 
-    public IEnumerable<Term> AllTerms => Chunks.SelectMany(c => c.Terms);
+    /// <summary>Every entry, in the order of the chunks.</summary>
+    public IEnumerable<Term> AllEntries => Chunks.SelectMany(c => c.Entries);
 
-    /// <summary>The term, looked up as the script does: binary search for the last chunk whose first term is not after
-    /// it.</summary>
+    /// <summary>The term, looked up as the script does: binary search for the last chunk whose first term is not
+    /// after it, and the chunks before it that end with it; its entries together.</summary>
     public (Chunk Chunk, Term? Term) Find(string text)
     {
         var low = 0;
@@ -63,7 +65,14 @@ public sealed class SearchIndexReader
             if (string.CompareOrdinal(Chunks[middle].FirstTerm, text) <= 0) { found = middle; low = middle + 1; }
             else high = middle - 1;
         }
-        return (Chunks[found], Chunks[found].Terms.FirstOrDefault(t => t.Text == text));
+        while (found > 0 && Chunks[found - 1].LastTerm == text) found--;
+        var entries = Chunks.Skip(found).TakeWhile(c => string.CompareOrdinal(c.FirstTerm, text) <= 0)
+            .SelectMany(c => c.Entries).Where(e => e.Text == text).ToArray();
+        if (entries.Length == 0) return (Chunks[found], null);
+        return (Chunks[found], new Term(text,
+            entries.SelectMany(e => e.Weights).ToDictionary(p => p.Key, p => p.Value),
+            entries.SelectMany(e => e.PagesFollowedBy).GroupBy(p => p.Key)
+                .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Value).ToArray())));
     }
 
     public static byte[] Inflate(byte[] gzip)
