@@ -232,9 +232,9 @@
         for (const [, pairs] of this.parts) {
           for (const [term, ...deltas] of pairs || []) {
             let on = 0;
-            const pages = deltas.map(d => (on += d));
-            const known = this.decodedNext.get(term);
-            this.decodedNext.set(term, known ? known.concat(pages) : pages);
+            let pages = this.decodedNext.get(term);
+            if (!pages) this.decodedNext.set(term, pages = []);
+            for (const delta of deltas) pages.push(on += delta);
           }
         }
       }
@@ -349,39 +349,45 @@
     const typed = searchWords(query);
     const typing = !/\s$/.test(query);
     const matches = await Promise.all(typed.map((word, i) => termsFor(index, word, typing && i === typed.length - 1)));
+    // Each word's best weight on each page (0: not on it), in arrays by page: a large site's common words are on
+    // thousands of pages.
+    const pageCount = index.pages;
     const best = matches.map(terms => {
-      const weights = new Map();
-      for (const { entry, factor } of terms)
-        entry.pages.forEach((page, i) => {
-          const weight = entry.weights[i] * factor;
-          if ((weights.get(page) || 0) < weight) weights.set(page, weight);
-        });
+      const weights = new Float64Array(pageCount);
+      for (const { entry, factor } of terms) {
+        const { pages, weights: entryWeights } = entry;
+        for (let i = 0; i < pages.length; i++) {
+          const weight = entryWeights[i] * factor;
+          if (weights[pages[i]] < weight) weights[pages[i]] = weight;
+        }
+      }
       return weights;
     });
-    const scores = new Map();
-    best.forEach(weights => {
-      for (const [page, weight] of weights) {
-        const score = scores.get(page) || { page, words: 0, weight: 0 };
-        score.words++;
-        score.weight += weight;
-        scores.set(page, score);
-      }
-    });
+    const words = new Uint8Array(pageCount);
+    const weight = new Float64Array(pageCount);
+    for (const weights of best)
+      for (let page = 0; page < pageCount; page++)
+        if (weights[page] > 0) { words[page]++; weight[page] += weights[page]; }
     for (let i = 0; i + 1 < matches.length; i++)
       for (const first of matches[i])
         for (const second of matches[i + 1])
-          for (const page of first.entry.next.get(second.entry.term) || []) {
-            const score = scores.get(page);
-            if (score) score.weight += (best[i].get(page) || 0) + (best[i + 1].get(page) || 0);
-          }
+          for (const page of first.entry.next.get(second.entry.term) || [])
+            if (words[page] > 0) weight[page] += best[i][page] + best[i + 1][page];
     // Pages with all the words when there are any (else those with the most), best first.
     let most = 0;
-    for (const score of scores.values()) most = Math.max(most, score.words);
-    const ranked = [...scores.values()].filter(s => s.words === most)
-      .sort((a, b) => b.weight - a.weight || a.page - b.page);
+    for (let page = 0; page < pageCount; page++) most = Math.max(most, words[page]);
+    const ranked = [];
+    if (most > 0) for (let page = 0; page < pageCount; page++) if (words[page] === most) ranked.push(page);
+    ranked.sort((a, b) => weight[b] - weight[a] || a - b);
     const stems = new Set(matches.flat().map(m => m.entry.term));
     const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
-    const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => pageData(index, r.page)));
+    // A long page's file holds the head of its text; its rest is fetched only when the head has no word to mark.
+    const pages = await Promise.all(ranked.slice(0, SHOWN).map(async id => {
+      const page = await pageData(index, id);
+      if (!page.m || hasMatch(page.x, stems, prefix)) return page;
+      const more = await load(`pages/${id}.more.bin`);
+      return { ...page, x: page.x + more.x, m: 0 };
+    }));
     return { total: ranked.length, pages, stems, prefix, sections: index.sections };
   }
 
@@ -397,6 +403,15 @@
       termOfSpelling.set(spelling, term);
     }
     return term;
+  }
+
+  /** Whether a text has a word the query matched. */
+  function hasMatch(text, stems, prefix) {
+    for (const match of text.matchAll(RAW_WORD)) {
+      const { word, stem: term } = termOf(match[0]);
+      if (term !== '' && (stems.has(term) || (prefix !== null && word.startsWith(prefix)))) return true;
+    }
+    return false;
   }
 
   /** The stretch of a page's text with the most of the matched words, as text and <mark> elements. */

@@ -4,12 +4,14 @@ using KropotkinSite.Search;
 namespace KropotkinSite.Modules;
 
 /// <summary>Writes the search index of the pages read by <see cref="ReadSearchText"/> into a folder of the output
-/// (<see cref="SearchIndexWriter"/>). Each page's terms and file are made with the page; here the pages are
+/// (<see cref="SearchIndexWriter"/>). Each page's terms and files are made with the page; here the pages are
 /// numbered, turned around a block at a time, and the entries cut into chunks, each written on its own: a
 /// rebuild after an edit turns around only the page's block and writes again only the chunks that changed.
 /// </summary>
 public sealed record WriteSearchIndex(string Folder) : IModule
 {
+    private const string Chunk = "searchChunk";
+
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var pages = context.Derive(inputs, static d => d.Require<SearchPage>(ReadSearchText.Page));
@@ -22,10 +24,15 @@ public sealed record WriteSearchIndex(string Folder) : IModule
             Document.Create("", c.FirstTerm + "/" + c.FirstBlock, ReadOnlyMemory<byte>.Empty).With(Chunk, c)).ToArray();
         var chunkFiles = context.Derive(chunks,
             static chunk => SearchIndexWriter.ChunkFile(chunk.Require<TermChunk>(Chunk)));
-        var files = context.Compute((ordered, plan, chunkFiles),
-            static input => SearchIndexWriter.Files(input.ordered, input.plan, input.chunkFiles));
-        return files.Select(file => Document.Create("", Folder + file.Path, file.Bytes)).ToArray();
+        var inOne = SearchIndexWriter.PagesInOneFile(ordered);
+        var pageFiles = inOne
+            ? []
+            : context.Derive(ordered.Select(static (page, id) => (id, page)).ToArray(), Folder,
+                static (page, folder) => SearchIndexWriter.PageFilesOf(page.id, page.page)
+                    .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
+        var files = context.Compute((ordered, plan, chunkFiles, inOne),
+            static input => SearchIndexWriter.IndexFiles(input.ordered, input.plan, input.chunkFiles, input.inOne));
+        return [.. pageFiles.SelectMany(static d => d), .. files.Select(file =>
+            Document.Create("", Folder + file.Path, file.Bytes))];
     }
-
-    private const string Chunk = "searchChunk";
 }

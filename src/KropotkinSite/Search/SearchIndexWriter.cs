@@ -14,8 +14,9 @@ namespace KropotkinSite.Search;
 /// <item><c>terms/HASH.bin</c>: the entries of the terms (<see cref="BlockInverter"/>: a term's pages, its weight
 /// on each (<see cref="PageTerms.Weight"/>), and the pages where another term follows it, one entry for each block
 /// of pages it is on), in the order of the terms, cut into chunks of at most <see cref="ChunkBytes"/>;</item>
-/// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts
-/// (made with the page: <see cref="SearchPage.File"/>); on a small site all of them in one file,
+/// <item><c>pages/N.bin</c>: each page's address, title, section and text (a long page's head, and the rest in
+/// <c>pages/N.more.bin</c>), for the results and their excerpts (made with the page:
+/// <see cref="PageFiles"/>); on a small site all of them, whole, in one file,
 /// <c>pages.bin</c>.</item>
 /// </list>
 /// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
@@ -61,7 +62,7 @@ public static class SearchIndexWriter
 
     /// <summary>How many pages a block has (<see cref="PageBlock"/>): an edit turns this many pages around again.
     /// </summary>
-    public const int BlockPages = 256;
+    public const int BlockPages = 128;
 
     /// <summary>The whole index in one go: the steps <see cref="WriteSearchIndex"/> takes one by one.</summary>
     public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes,
@@ -138,25 +139,66 @@ public static class SearchIndexWriter
         return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin", Gzip(json, ChunkLevel));
     }
 
-    /// <summary>The pages' files and the meta file, then the chunks' files.</summary>
+    /// <summary>All the index's files: the pages' (<see cref="PageFilesOf"/>), then the others
+    /// (<see cref="IndexFiles"/>).</summary>
     public static IReadOnlyList<SearchFile> Files(IReadOnlyList<SearchPage> pages, SearchPlan plan,
         IReadOnlyList<SearchFile> chunkFiles, int pagesInOneFileBytes = PagesInOneFileBytes)
     {
-        var inOne = pages.Count > 0 && pages.Sum(p => (long)p.File.Length) <= pagesInOneFileBytes;
-        var files = new List<SearchFile>(chunkFiles.Count + pages.Count + 1);
-        if (inOne) files.Add(new SearchFile(PagesFile, Gzip(PagesInOne(pages), SmallFileLevel)));
-        else
-            for (var i = 0; i < pages.Count; i++) files.Add(new SearchFile($"pages/{i}.bin", pages[i].File));
-        files.Add(new SearchFile(MetaFile, Gzip(Meta(pages, plan, chunkFiles, inOne), SmallFileLevel)));
+        var inOne = PagesInOneFile(pages, pagesInOneFileBytes);
+        return
+        [
+            .. inOne ? [] : pages.SelectMany((page, id) => PageFilesOf(id, page)),
+            .. IndexFiles(pages, plan, chunkFiles, inOne),
+        ];
+    }
+
+    /// <summary>Whether a site's pages go in one file: when there are some, and their files together are no
+    /// larger than <paramref name="pagesInOneFileBytes"/>.</summary>
+    public static bool PagesInOneFile(IReadOnlyList<SearchPage> pages, int pagesInOneFileBytes = PagesInOneFileBytes)
+    {
+        long bytes = 0;
+        foreach (var page in pages) bytes += page.File.Length + (page.More?.Length ?? 0);
+        return pages.Count > 0 && bytes <= pagesInOneFileBytes;
+    }
+
+    /// <summary>The files of the page numbered <paramref name="id"/>, when each page has its own.</summary>
+    public static SearchFile[] PageFilesOf(int id, SearchPage page) => page.More is { } more
+        ? [new($"pages/{id}.bin", page.File), new($"pages/{id}.more.bin", more)]
+        : [new($"pages/{id}.bin", page.File)];
+
+    /// <summary>All the pages in one file when they go in one, the meta file, and the chunks' files.</summary>
+    public static IReadOnlyList<SearchFile> IndexFiles(IReadOnlyList<SearchPage> pages, SearchPlan plan,
+        IReadOnlyList<SearchFile> chunkFiles, bool pagesInOne)
+    {
+        var files = new List<SearchFile>(chunkFiles.Count + 2);
+        if (pagesInOne) files.Add(new SearchFile(PagesFile, Gzip(PagesInOne(pages), SmallFileLevel)));
+        files.Add(new SearchFile(MetaFile, Gzip(Meta(pages, plan, chunkFiles, pagesInOne), SmallFileLevel)));
         files.AddRange(chunkFiles);
         return files;
     }
 
-    /// <summary>A page's file: its address, title, section and text, as gzip JSON.</summary>
-    public static byte[] PageFile(string href, string title, string section, PageText text) =>
-        Gzip(PageJson(href, title, section, text), PageLevel);
+    /// <summary>
+    /// A page's files, as gzip JSON: its address, title, section and text (<c>{"u","t","s","x"}</c>); for a page
+    /// whose text is longer than <see cref="HeadChars"/>, only its head, with <c>"m":1</c>, and a second file with
+    /// the rest (<c>{"x"}</c>). A result's excerpt is taken from the head when the head has a word the reader
+    /// looked for, which it mostly has; only otherwise is the rest fetched. So a result costs the bytes of its
+    /// head, not of its whole text.
+    /// </summary>
+    public static (byte[] File, byte[]? More) PageFiles(string href, string title, string section, PageText text)
+    {
+        var whole = string.Join("\n", text.Blocks.Select(b => b.Text));
+        if (whole.Length <= HeadChars) return (Gzip(PageJson(href, title, section, whole, false), PageLevel), null);
+        var cut = whole.AsSpan(0, HeadChars).LastIndexOfAny(' ', '\n');
+        if (cut <= 0) cut = HeadChars;
+        if (char.IsHighSurrogate(whole[cut - 1])) cut--;
+        return (Gzip(PageJson(href, title, section, whole[..cut], true), PageLevel),
+            Gzip(RestJson(whole[cut..]), PageLevel));
+    }
 
-    private static byte[] PageJson(string href, string title, string section, PageText text)
+    /// <summary>How much of a page's text its first file holds (about a screen of text).</summary>
+    public const int HeadChars = 1500;
+
+    private static byte[] PageJson(string href, string title, string section, string text, bool more)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
@@ -165,7 +207,20 @@ public static class SearchIndexWriter
             json.WriteString("u", href);
             json.WriteString("t", title);
             json.WriteString("s", section);
-            json.WriteString("x", string.Join("\n", text.Blocks.Select(b => b.Text)));
+            json.WriteString("x", text);
+            if (more) json.WriteNumber("m", 1);
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] RestJson(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("x", text);
             json.WriteEndObject();
         }
         return buffer.ToArray();
@@ -179,7 +234,9 @@ public static class SearchIndexWriter
         for (var i = 0; i < pages.Count; i++)
         {
             if (i > 0) buffer.WriteByte((byte)',');
-            buffer.Write(PageJson(pages[i].Href, pages[i].Title, pages[i].Section, pages[i].Text));
+            var page = pages[i];
+            var text = string.Join("\n", page.Text.Blocks.Select(b => b.Text));
+            buffer.Write(PageJson(page.Href, page.Title, page.Section, text, false));
         }
         buffer.WriteByte((byte)']');
         return buffer.ToArray();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using KropotkinSite.Search;
 
 namespace KropotkinSite.Tests.Search;
@@ -140,6 +141,22 @@ public sealed class SearchIndexWriterTests
         Assert.DoesNotContain(allInOne, f => f.Path.StartsWith("pages/", StringComparison.Ordinal));
         Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}",
             Json(allInOne, SearchIndexWriter.MetaFile));
+    }
+
+    [Fact]
+    public void A_long_page_file_holds_the_head_of_its_text_and_a_second_file_the_rest()
+    {
+        var blocks = Enumerable.Range(0, 60).Select(i => new TextBlock(false, $"Paragraph {i} of the long page."))
+            .ToList();
+        var files = SearchIndexWriter.Write(
+            [new SearchPage("/long/", "/long/", "Long", "", new PageText("Long", blocks))], pagesInOneFileBytes: 0);
+        JsonElement Json(string path) => JsonDocument.Parse(
+            SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes)).RootElement;
+        var head = Json("pages/0.bin");
+        Assert.Equal(1, head.GetProperty("m").GetInt32());
+        Assert.InRange(head.GetProperty("x").GetString()!.Length, 1000, SearchIndexWriter.HeadChars);
+        Assert.Equal(string.Join("\n", blocks.Select(b => b.Text)),
+            head.GetProperty("x").GetString() + Json("pages/0.more.bin").GetProperty("x").GetString());
     }
 
     [Fact]
