@@ -61,9 +61,17 @@ public static class SearchIndexWriter
     private static readonly JsonWriterOptions JsonOptions =
         new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>How many pages a block has (<see cref="PageBlock"/>): an edit turns this many pages around again.
+    /// <summary>
+    /// How many pages a block has (<see cref="PageBlock"/>): at least <see cref="MinBlockPages"/>, and more on a
+    /// large site, so that it has at most <see cref="MaxBlocks"/>. An edit turns a block around again, so a block
+    /// wants to be small; but a term has an entry in every block it is on, each naming the terms that follow it
+    /// there, so a common term's bytes grow with the number of blocks.
     /// </summary>
-    public const int BlockPages = 128;
+    public static int BlockPagesOf(int pages) =>
+        Math.Max(MinBlockPages, (pages + MaxBlocks - 1) / MaxBlocks + MinBlockPages - 1) / MinBlockPages
+        * MinBlockPages;
+
+    public const int MinBlockPages = 128, MaxBlocks = 8;
 
     /// <summary>The whole index in one go: the steps <see cref="WriteSearchIndex"/> takes one by one.</summary>
     public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes,
@@ -82,9 +90,12 @@ public static class SearchIndexWriter
         return ordered;
     }
 
-    /// <summary>The numbered pages in blocks of <see cref="BlockPages"/>.</summary>
-    public static PageBlock[] Blocks(IReadOnlyList<SearchPage> ordered) =>
-        [.. ordered.Chunk(BlockPages).Select((pages, i) => new PageBlock(i * BlockPages, pages))];
+    /// <summary>The numbered pages in blocks (<see cref="BlockPagesOf"/>).</summary>
+    public static PageBlock[] Blocks(IReadOnlyList<SearchPage> ordered)
+    {
+        var size = BlockPagesOf(ordered.Count);
+        return [.. ordered.Chunk(size).Select((pages, i) => new PageBlock(i * size, pages))];
+    }
 
     /// <summary>The blocks' entries in the order of their terms, then of their blocks, cut into chunks: all in
     /// one when they are few; else a chunk ends before an entry that would take it past
