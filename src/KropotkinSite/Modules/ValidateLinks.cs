@@ -11,32 +11,63 @@ namespace KropotkinSite.Modules;
 /// reported twice.
 /// </summary>
 /// <param name="PageFiles">Every page's input file, whether or not it built.</param>
-public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFiles) : IModule
+/// <param name="ChangingFolders">Output folders whose files are named by their content (the search index's): links
+/// are looked up among them only when not found among the other files, whose names an edit seldom changes. Only
+/// how much is checked again after an edit depends on this, never what is reported.</param>
+public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFiles,
+    IReadOnlyList<string> ChangingFolders) : IModule
 {
     /// <summary>A written page's ids and the links it holds.</summary>
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
 
-    /// <summary>What every link is checked against: the files that will be written, the ids of every page, and
-    /// where every page would be published (links to a page that failed for another reason are not reported).</summary>
+    /// <summary>Where one distinct link of a page leads, as far as the page alone tells: a problem found already
+    /// (it points outside the site), or the file it names below the site root (null for a link to an external
+    /// address or to the page itself) and the fragment it names.</summary>
+    private sealed record Target(string Link, string? Problem, string? File, string? Fragment);
+
+    /// <summary>A page and where each of its links leads; what the whole site must be asked about it.</summary>
+    private sealed record PageTargets(Document Document, Target[] Targets);
+
+    /// <summary>What every link is checked against: the files that will be written (all of them, when
+    /// <paramref name="Complete"/>; else some, and a link not found among them is not decided), the ids of every
+    /// page, and where every page would be published (links to a page that failed for another reason are not
+    /// reported).</summary>
     private sealed record Site(string BasePath, HashSet<string> Destinations, Dictionary<string, HashSet<string>> Ids,
-        HashSet<string> DestinationsOfAllPages);
+        HashSet<string> DestinationsOfAllPages, bool Complete);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
-        var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), static all =>
-            new HashSet<string>(all.Where(d => d.Length > 0), StringComparer.Ordinal));
+        var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), Set);
+        var lasting = context.Compute(context.Derive(inputs, ChangingFolders,
+            static (d, changing) => IsLasting(d, changing) ? d.Destination : ""), Set);
         var ids = context.Compute(context.Derive(pages,
             static page => page is null ? null : new PageIds(page.Document.Destination, page.Ids)),
             IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
-        var site = new Site(BasePath, destinations, ids, allPages);
-        var findings = context.Derive(pages, site, static (page, site) => page is null ? [] : CheckPage(page, site));
-        foreach (var found in findings)
-            foreach (var error in found) context.Report(error);
+        // Resolving a page's links depends on the page alone, so after an edit only the edited pages resolve theirs
+        // again. The targets are then looked up among the pages and the files an edit seldom adds or renames; only
+        // the few links not found there are looked up among every file written.
+        var targets = context.Derive(pages, BasePath,
+            static (page, basePath) => page is null ? null : TargetsOf(page, basePath));
+        var first = context.Derive(targets, new Site(BasePath, lasting, ids, allPages, false),
+            static (page, site) => page is null ? [] : CheckPage(page, site));
+        var undecided = Enumerable.Range(0, first.Count).Where(i => first[i] is null).Select(i => targets[i]!)
+            .ToArray();
+        var rest = context.Derive(undecided, new Site(BasePath, destinations, ids, allPages, true),
+            static (page, site) => CheckPage(page, site)!);
+        foreach (var found in first.Where(f => f is not null).Concat(rest))
+            foreach (var error in found!) context.Report(error);
         return inputs;
     }
+
+    private static HashSet<string> Set(IReadOnlyList<string> destinations) =>
+        new(destinations.Where(d => d.Length > 0), StringComparer.Ordinal);
+
+    /// <summary>Pages, and files outside the folders whose files are named by their content.</summary>
+    private static bool IsLasting(Document document, IReadOnlyList<string> changingFolders) =>
+        IsPage(document) || !changingFolders.Any(f => document.Destination.StartsWith(f, StringComparison.Ordinal));
 
     private static bool IsPage(Document document) => document.Destination.EndsWith(".html", StringComparison.Ordinal);
 
@@ -50,20 +81,23 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return ids;
     }
 
-    private static ContentError[] CheckPage(PageLinks page, Site site)
+    /// <summary>The broken links of a page; null when the site checked against is not complete and a link is not
+    /// found in it.</summary>
+    private static ContentError[]? CheckPage(PageTargets page, Site site)
     {
-        var found = new List<ContentError>();
-        foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
+        List<ContentError>? found = null;
+        foreach (var target in page.Targets)
         {
-            var problem = Check(page.Document, link, site, out var isFragment);
+            var problem = Check(page.Document, target, site, out var isFragment);
             if (problem is null) continue;
-            var (at, origin) = Locate(page.Document, link, site.BasePath);
-            found.Add(new ContentError(
+            if (ReferenceEquals(problem, Undecided)) return null;
+            var (at, origin) = Locate(page.Document, target.Link, site.BasePath);
+            (found ??= []).Add(new ContentError(
                 page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
                 at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink,
-                $"{origin}'{link}' {problem}"));
+                $"{origin}'{target.Link}' {problem}"));
         }
-        return found.ToArray();
+        return found is null ? [] : found.ToArray();
     }
 
     private static PageLinks Read(Document document)
@@ -72,27 +106,43 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return new PageLinks(document, ids, links);
     }
 
-    private static string? Check(Document page, string link, Site site, out bool isFragment)
+    private static PageTargets TargetsOf(PageLinks page, string basePath) =>
+        new(page.Document, page.Links.Distinct(StringComparer.Ordinal)
+            .Select(link => TargetOf(page.Document, link, basePath)).OfType<Target>().ToArray());
+
+    /// <summary>Where a link leads, as far as its page tells; null for a link that cannot be broken (external, to
+    /// the top of a page).</summary>
+    private static Target? TargetOf(Document page, string link, string basePath)
     {
-        var (basePath, destinations, ids) = (site.BasePath, site.Destinations, site.Ids);
-        isFragment = false;
         if (link.Length == 0 || Urls.IsExternal(link)) return null;
         var hash = link.IndexOf('#');
         var fragment = hash >= 0 ? Uri.UnescapeDataString(link[(hash + 1)..]) : null;
+        if (fragment == "top" || fragment?.Length == 0) fragment = null;
         var pathPart = hash >= 0 ? link[..hash] : link;
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];
+        if (pathPart.Length == 0) return fragment is null ? null : new Target(link, null, null, fragment);
 
-        string target;
-        if (pathPart.Length == 0) target = page.Destination;
-        else
+        var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
+        if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
+            return new Target(link, $"points outside the site (its base path is '{basePath}'); " +
+                "write addresses from the site root, like /life/", null, null);
+        var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
+        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+        return new Target(link, null, relative, fragment);
+    }
+
+    private const string Undecided = "not found among some of the files";
+
+    private static string? Check(Document page, Target link, Site site, out bool isFragment)
+    {
+        isFragment = false;
+        if (link.Problem is not null) return link.Problem;
+        var target = page.Destination;
+        if (link.File is { } relative)
         {
-            var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
-            if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
-                return $"points outside the site (its base path is '{basePath}'); " +
-                    "write addresses from the site root, like /life/";
-            var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
-            if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+            var destinations = site.Destinations;
+            if (!site.Complete && !destinations.Contains(relative)) return Undecided;
             if (!destinations.Contains(relative)
                 && destinations.Contains(relative + "/index.html")) relative += "/index.html";
             if (!destinations.Contains(relative))
@@ -100,9 +150,9 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
                     : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
             target = relative;
         }
-        if (string.IsNullOrEmpty(fragment) || fragment == "top") return null;
+        if (link.Fragment is not { } fragment) return null;
         isFragment = true;
-        if (!ids.TryGetValue(target, out var targetIds)) return null;
+        if (!site.Ids.TryGetValue(target, out var targetIds)) return null;
         return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; " +
             "link to one of its heading ids";
     }
