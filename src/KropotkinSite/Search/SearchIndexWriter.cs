@@ -55,7 +55,7 @@ public static class SearchIndexWriter
     /// meta file and a small site's one file of pages are few and small.</summary>
     private const int PageLevel = 2, RestLevel = 1, ChunkLevel = 3, SmallFileLevel = 6;
 
-    /// <summary>One term in this many (by its hash) may start a chunk.</summary>
+    /// <summary>One entry in this many (by the hash of its term and block) may start a chunk.</summary>
     private const int CutPointEvery = 8;
 
     private static readonly JsonWriterOptions JsonOptions =
