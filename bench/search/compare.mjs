@@ -145,9 +145,10 @@ const pagefind = await runEngine('Pagefind 1.6.0', args.pagefind, [],
 const sorted = xs => [...xs].sort((a, b) => a - b);
 const median = xs => (xs.length ? sorted(xs)[Math.floor((xs.length - 1) / 2)] : 0);
 const p90 = xs => (xs.length ? sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)] : 0);
-const summary = engine => {
+const summary = (engine, other) => {
   // Later queries: the other queries before any is asked again (with --queries, the ones as written).
   const later = engine.rows.slice(1, args.queries ? engine.rows.length / 2 : engine.rows.length);
+  const msAll = engine.rows.map(r => r.ms);
   return {
     engine: engine.name,
     hits: engine.rows.filter(r => r.hrefs.slice(0, 3).includes(r.expected)).length,
@@ -159,15 +160,20 @@ const summary = engine => {
     firstMs: Math.round(engine.rows[0].ms),
     laterMsMedian: Math.round(median(later.map(r => r.ms))),
     laterMsP90: Math.round(p90(later.map(r => r.ms))),
+    // Every query of the run (the plainly typed repeats too): how long to the results, and how often this
+    // engine fetched more bytes for it than the other did.
+    msMedian: Math.round(median(msAll)),
+    msMax: Math.round(Math.max(...msAll)),
+    moreBytesThanOther: engine.rows.filter((r, i) => r.bytes > other.rows[i].bytes).length,
     problems: engine.problems,
   };
 };
 const missed = rows => rows.filter(r => !r.hrefs.slice(0, 3).includes(r.expected))
   .map(r => `${r.text} → ${r.hrefs.slice(0, 3).join(' ')}`);
 const result = {
-  ours: { ...summary(ours), indexBytes: folderBytes(path.join(args.ours, 'search'), f => !f.endsWith('.html'))
+  ours: { ...summary(ours, pagefind), indexBytes: folderBytes(path.join(args.ours, 'search'), f => !f.endsWith('.html'))
     + folderBytes(path.join(args.ours, 'assets'), f => /search\.[0-9a-f]+\.js$/.test(f)) },
-  pagefind: { ...summary(pagefind), indexBytes: folderBytes(path.join(args.pagefind, 'pagefind')) },
+  pagefind: { ...summary(pagefind, ours), indexBytes: folderBytes(path.join(args.pagefind, 'pagefind')) },
   misses: {
     ours: missed(ours.rows),
     pagefind: missed(pagefind.rows),
@@ -185,6 +191,7 @@ for (const [key, buildMs] of [['ours', args['ours-build-ms']], ['pagefind', args
   const r = result[key];
   process.stdout.write(`| ${args.label ?? ''} | ${r.engine} | ${r.hits}/${r.queries} | ${kb(r.firstBytes)} | ` +
     `${kb(r.laterBytesMedian)} / ` +
-    `${kb(r.laterBytesMax)} / ${kb(r.laterBytesTotal)} | ${r.firstMs} | ${r.laterMsMedian} / ${r.laterMsP90} | ` +
+    `${kb(r.laterBytesMax)} / ${kb(r.laterBytesTotal)} | ${r.moreBytesThanOther}/${r.queries} | ${r.firstMs} | ` +
+    `${r.msMedian} / ${r.msMax} | ` +
     `${kb(r.indexBytes)} | ${buildMs ?? ''} |${r.problems.length ? ' problems: ' + r.problems.join('; ') : ''}\n`);
 }

@@ -197,35 +197,45 @@
     return files.get(path);
   }
 
-  const meta = () => load('meta.bin', data => {
-    let id = 0;
-    const chunks = data.chunks.map(([first, count, file]) => {
-      const chunk = { first, firstId: id, file };
-      id += count;
-      return chunk;
-    });
-    return { pages: data.pages, sections: data.sections, chunks };
-  });
+  const meta = () => load('meta.bin', data => ({
+    pages: data.pages,
+    sections: data.sections,
+    pagesFile: data.pagesFile,
+    chunks: data.chunks.map(([first, , file, last]) => ({ first, last, file })),
+  }));
 
-  /** A term of a chunk. Its pages, weights and followers are decoded when a query first needs them. */
+  /** A page's address, title, section and text: from its own file, or from the one file of a small site. */
+  const pageData = (index, page) => index.pagesFile ? load(index.pagesFile).then(pages => pages[page])
+    : load(`pages/${page}.bin`);
+
+  /**
+   * A term, from its entries (one for each block of pages it is on, in order). Its pages, weights and followers
+   * are decoded when a query first needs them.
+   */
   class Term {
-    constructor(term, id, postings, pairs) {
+    constructor(term, parts, pageCount) {
       this.term = term;
-      this.id = id;
-      this.postings = postings;
-      this.pairs = pairs || [];
+      this.parts = parts; // [postings, pairs] of each entry
+      this.size = parts.reduce((n, [postings]) => n + postings.length, 0);
+      // How rare the term is on the site, ln(1 + N/df): a term on every page still counts (ln 2), so that its
+      // place (title, heading) still tells pages apart. The weights in the index are the page's alone.
+      this.rarity = Math.log(1 + pageCount / Math.max(1, this.size / 2));
     }
 
     get pages() { this.decode(); return this.decodedPages; }
     get weights() { this.decode(); return this.decodedWeights; }
 
-    /** The pages where the term with this id follows this one (id → pages). */
+    /** The pages where a term follows this one (term → pages). */
     get next() {
       if (!this.decodedNext) {
         this.decodedNext = new Map();
-        for (const [id, ...deltas] of this.pairs) {
-          let on = 0;
-          this.decodedNext.set(id, deltas.map(d => (on += d)));
+        for (const [, pairs] of this.parts) {
+          for (const [term, ...deltas] of pairs || []) {
+            let on = 0;
+            let pages = this.decodedNext.get(term);
+            if (!pages) this.decodedNext.set(term, pages = []);
+            for (const delta of deltas) pages.push(on += delta);
+          }
         }
       }
       return this.decodedNext;
@@ -235,18 +245,26 @@
       if (this.decodedPages) return;
       this.decodedPages = [];
       this.decodedWeights = [];
-      let page = 0;
-      for (let i = 0; i < this.postings.length; i += 2) {
-        page += this.postings[i];
-        this.decodedPages.push(page);
-        this.decodedWeights.push(this.postings[i + 1]);
+      for (const [postings] of this.parts) {
+        let page = 0;
+        for (let i = 0; i < postings.length; i += 2) {
+          page += postings[i];
+          this.decodedPages.push(page);
+          this.decodedWeights.push(postings[i + 1] * this.rarity);
+        }
       }
     }
   }
 
-  /** A chunk's terms, by their text. */
-  const chunk = (index, at) => load(index.chunks[at].file, entries => new Map(entries.map(
-    ([term, postings, pairs], offset) => [term, new Term(term, index.chunks[at].firstId + offset, postings, pairs)])));
+  /** A chunk's entries, by their term. */
+  const chunk = (index, at) => load(index.chunks[at].file, entries => {
+    const byTerm = new Map();
+    for (const [term, postings, pairs] of entries) {
+      if (!byTerm.has(term)) byTerm.set(term, []);
+      byTerm.get(term).push([postings, pairs]);
+    }
+    return byTerm;
+  });
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -260,21 +278,44 @@
     return found;
   }
 
-  async function exactTerm(index, term) {
-    if (index.chunks.length === 0) return null;
-    return (await chunk(index, chunkOf(index, term))).get(term) || null;
+  /**
+   * The chunks that hold a term's entries: the one it would be in, and those before it that end with it. None
+   * when it is before the first chunk or past the last term of its chunk: then nothing is fetched.
+   */
+  function chunksOf(index, term) {
+    if (index.chunks.length === 0) return [];
+    let at = chunkOf(index, term);
+    if (term < index.chunks[at].first || term > index.chunks[at].last) return [];
+    const found = [at];
+    while (at > 0 && index.chunks[at - 1].last === term) found.unshift(--at);
+    return found;
+  }
+
+  const terms = new Map(); // each term looked up once: term → its Term, or null
+  function exactTerm(index, term) {
+    if (!terms.has(term)) {
+      terms.set(term, Promise.all(chunksOf(index, term).map(at => chunk(index, at))).then(chunks => {
+        const parts = chunks.flatMap(found => found.get(term) || []);
+        return parts.length ? new Term(term, parts, index.pages) : null;
+      }));
+    }
+    return terms.get(term);
   }
 
   async function termsStartingWith(index, prefix) {
     if (index.chunks.length === 0) return [];
-    const found = [];
+    const names = new Set();
     const first = chunkOf(index, prefix);
     for (let at = first; at < index.chunks.length && at < first + PREFIX_CHUNKS; at++) {
       if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
-      for (const entry of (await chunk(index, at)).values()) if (entry.term.startsWith(prefix)) found.push(entry);
+      // A chunk whose terms all come before the prefix, or after every word it begins, holds none of them.
+      if (index.chunks[at].last < prefix || (at === first && index.chunks[at].first > prefix
+        && !index.chunks[at].first.startsWith(prefix))) continue;
+      for (const term of (await chunk(index, at)).keys()) if (term.startsWith(prefix)) names.add(term);
     }
+    const found = (await Promise.all([...names].map(term => exactTerm(index, term)))).filter(Boolean);
     // The most common first (postings are two numbers a page).
-    return found.sort((a, b) => b.postings.length - a.postings.length).slice(0, PREFIX_TERMS);
+    return found.sort((a, b) => b.size - a.size || (a.term < b.term ? -1 : 1)).slice(0, PREFIX_TERMS);
   }
 
   /**
@@ -289,13 +330,13 @@
         wanted.push(exactTerm(index, word.slice(0, length)).then(t => t && [{ entry: t, factor: 0.8 }]));
       wanted.push(termsStartingWith(index, word).then(ts => ts.map(t => ({ entry: t, factor: 0.7 }))));
     }
-    const byId = new Map();
+    const byTerm = new Map();
     for (const list of await Promise.all(wanted))
       for (const found of list || []) {
-        const known = byId.get(found.entry.id);
-        if (!known || known.factor < found.factor) byId.set(found.entry.id, found);
+        const known = byTerm.get(found.entry.term);
+        if (!known || known.factor < found.factor) byTerm.set(found.entry.term, found);
       }
-    return [...byId.values()];
+    return [...byTerm.values()];
   }
 
   /**
@@ -308,39 +349,45 @@
     const typed = searchWords(query);
     const typing = !/\s$/.test(query);
     const matches = await Promise.all(typed.map((word, i) => termsFor(index, word, typing && i === typed.length - 1)));
+    // Each word's best weight on each page (0: not on it), in arrays by page: a large site's common words are on
+    // thousands of pages.
+    const pageCount = index.pages;
     const best = matches.map(terms => {
-      const weights = new Map();
-      for (const { entry, factor } of terms)
-        entry.pages.forEach((page, i) => {
-          const weight = entry.weights[i] * factor;
-          if ((weights.get(page) || 0) < weight) weights.set(page, weight);
-        });
+      const weights = new Float64Array(pageCount);
+      for (const { entry, factor } of terms) {
+        const { pages, weights: entryWeights } = entry;
+        for (let i = 0; i < pages.length; i++) {
+          const weight = entryWeights[i] * factor;
+          if (weights[pages[i]] < weight) weights[pages[i]] = weight;
+        }
+      }
       return weights;
     });
-    const scores = new Map();
-    best.forEach(weights => {
-      for (const [page, weight] of weights) {
-        const score = scores.get(page) || { page, words: 0, weight: 0 };
-        score.words++;
-        score.weight += weight;
-        scores.set(page, score);
-      }
-    });
+    const words = new Uint8Array(pageCount);
+    const weight = new Float64Array(pageCount);
+    for (const weights of best)
+      for (let page = 0; page < pageCount; page++)
+        if (weights[page] > 0) { words[page]++; weight[page] += weights[page]; }
     for (let i = 0; i + 1 < matches.length; i++)
       for (const first of matches[i])
         for (const second of matches[i + 1])
-          for (const page of first.entry.next.get(second.entry.id) || []) {
-            const score = scores.get(page);
-            if (score) score.weight += (best[i].get(page) || 0) + (best[i + 1].get(page) || 0);
-          }
+          for (const page of first.entry.next.get(second.entry.term) || [])
+            if (words[page] > 0) weight[page] += best[i][page] + best[i + 1][page];
     // Pages with all the words when there are any (else those with the most), best first.
     let most = 0;
-    for (const score of scores.values()) most = Math.max(most, score.words);
-    const ranked = [...scores.values()].filter(s => s.words === most)
-      .sort((a, b) => b.weight - a.weight || a.page - b.page);
+    for (let page = 0; page < pageCount; page++) most = Math.max(most, words[page]);
+    const ranked = [];
+    if (most > 0) for (let page = 0; page < pageCount; page++) if (words[page] === most) ranked.push(page);
+    ranked.sort((a, b) => weight[b] - weight[a] || a - b);
     const stems = new Set(matches.flat().map(m => m.entry.term));
     const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
-    const pages = await Promise.all(ranked.slice(0, SHOWN).map(r => load(`pages/${r.page}.bin`)));
+    // A long page's file holds the head of its text; its rest is fetched only when the head has no word to mark.
+    const pages = await Promise.all(ranked.slice(0, SHOWN).map(async id => {
+      const page = await pageData(index, id);
+      if (!page.m || hasMatch(page.x, stems, prefix)) return page;
+      const more = await load(`pages/${id}.more.bin`);
+      return { ...page, x: page.x + more.x, m: 0 };
+    }));
     return { total: ranked.length, pages, stems, prefix, sections: index.sections };
   }
 
@@ -356,6 +403,15 @@
       termOfSpelling.set(spelling, term);
     }
     return term;
+  }
+
+  /** Whether a text has a word the query matched. */
+  function hasMatch(text, stems, prefix) {
+    for (const match of text.matchAll(RAW_WORD)) {
+      const { word, stem: term } = termOf(match[0]);
+      if (term !== '' && (stems.has(term) || (prefix !== null && word.startsWith(prefix)))) return true;
+    }
+    return false;
   }
 
   /** The stretch of a page's text with the most of the matched words, as text and <mark> elements. */

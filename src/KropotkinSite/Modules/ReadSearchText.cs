@@ -27,7 +27,7 @@ public sealed record ReadSearchText(string BasePath, string[] KindsLeftOut) : IM
     private SearchPage Read(Document document)
     {
         var url = document.Require<string>(ReadPageInfo.Url);
-        var text = PageTextReader.Read(System.Text.Encoding.UTF8.GetString(document.Content.Span));
+        var text = PageTextReader.Read(document.Content.Span);
         var title = text.Title.Length > 0 ? text.Title : document.Get<PageInfo>(ReadPageInfo.Page)?.Title ?? "";
         var href = Urls.EscapePath(url.StartsWith('/') && BasePath != "/" ? BasePath + url[1..] : url);
         return new SearchPage(url, href, title, Routes.SectionOf(url), text);

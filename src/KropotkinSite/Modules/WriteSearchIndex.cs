@@ -4,14 +4,35 @@ using KropotkinSite.Search;
 namespace KropotkinSite.Modules;
 
 /// <summary>Writes the search index of the pages read by <see cref="ReadSearchText"/> into a folder of the output
-/// (<see cref="SearchIndexWriter"/>).</summary>
+/// (<see cref="SearchIndexWriter"/>). Each page's terms and files are made with the page; here the pages are
+/// numbered, turned around a block at a time, and the entries cut into chunks, each written on its own: a
+/// rebuild after an edit turns around only the page's block and writes again only the chunks that changed.
+/// </summary>
 public sealed record WriteSearchIndex(string Folder) : IModule
 {
+    private const string Chunk = "searchChunk";
+
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var pages = context.Derive(inputs, static d => d.Require<SearchPage>(ReadSearchText.Page));
-        var files = context.Compute(pages, static pages => SearchIndexWriter.Write(pages));
-        return context.Derive(files, Folder,
-            static (file, folder) => Document.Create("", folder + file.Path, file.Bytes));
+        var ordered = context.Compute(pages, static pages => SearchIndexWriter.Order(pages));
+        var blocks = context.Derive(SearchIndexWriter.Blocks(ordered), static block => BlockInverter.Invert(block));
+        var plan = context.Compute(blocks, static blocks => SearchIndexWriter.Plan(blocks));
+        // Each chunk as a document named by where it starts, so that it is matched with last run's by its name,
+        // not its place: a chunk cut anew before it does not make the ones after it new.
+        var chunks = plan.Chunks.Select(static c =>
+            Document.Create("", c.FirstTerm + "/" + c.FirstBlock, ReadOnlyMemory<byte>.Empty).With(Chunk, c)).ToArray();
+        var chunkFiles = context.Derive(chunks,
+            static chunk => SearchIndexWriter.ChunkFile(chunk.Require<TermChunk>(Chunk)));
+        var inOne = SearchIndexWriter.PagesInOneFile(ordered);
+        var pageFiles = inOne
+            ? []
+            : context.Derive(ordered.Select(static (page, id) => (id, page)).ToArray(), Folder,
+                static (page, folder) => SearchIndexWriter.PageFilesOf(page.id, page.page)
+                    .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
+        var files = context.Compute((ordered, plan, chunkFiles, inOne),
+            static input => SearchIndexWriter.IndexFiles(input.ordered, input.plan, input.chunkFiles, input.inOne));
+        return [.. pageFiles.SelectMany(static d => d), .. files.Select(file =>
+            Document.Create("", Folder + file.Path, file.Bytes))];
     }
 }

@@ -8,152 +8,227 @@ namespace KropotkinSite.Search;
 /// when it has none), without navigation, forms, scripts, styles, SVG, or anything marked
 /// <c>data-search-ignore</c> (such as the list of pages that mention it). The first <c>h1</c> is the title; the
 /// other headings and the body come in reading order, split into blocks where a block element starts or ends.
-/// The pages are the generator's own output, valid HTML, so a small scanner does: no tree is built.
+/// The pages are the generator's own output, valid HTML, so one forward scan does: no tree is built, only the
+/// <c>main</c> element is decoded, and text is collapsed and its entities decoded as it is copied.
 /// </summary>
 public static class PageTextReader
 {
-    /// <summary>Elements whose text is not the page's own.</summary>
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    private enum Kind : byte
     {
-        "nav", "header", "footer", "form", "script", "style", "template", "noscript", "svg", "math", "button", "select",
-        "textarea",
-    };
+        Block, // ends a block of text and starts another
+        Skipped, // its text is not the page's own
+        Inline, // inside a word or a sentence: splits neither
+        Spacing, // splits words but not blocks
+        Void, // a block element with no end tag
+    }
 
-    /// <summary>Elements inside a word or a sentence: they neither split a word nor end a block.</summary>
-    private static readonly HashSet<string> Inline = new(StringComparer.Ordinal)
+    /// <summary>Longer tag names are no element search knows.</summary>
+    private const int MaxName = 16;
+
+    private static readonly Dictionary<string, Kind> Kinds = Build();
+
+    private static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> KindOf =
+        Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, Kind> Build()
     {
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
-        "small",
-        "span", "strong", "time", "u", "var",
-    };
+        var kinds = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        foreach (var name in "nav header footer form script style template noscript svg math button select textarea"
+                     .Split(' ')) kinds[name] = Kind.Skipped;
+        foreach (var name in "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong time u var"
+                     .Split(' ')) kinds[name] = Kind.Inline;
+        foreach (var name in "br wbr sup sub img".Split(' ')) kinds[name] = Kind.Spacing;
+        foreach (var name in "area base col embed hr input link meta source track".Split(' ')) kinds[name] = Kind.Void;
+        return kinds;
+    }
 
-    /// <summary>Elements that split words but not blocks.</summary>
-    private static readonly HashSet<string> Spacing = new(StringComparer.Ordinal) { "br", "wbr", "sup", "sub", "img" };
+    /// <summary>Elements that are void: an element skipped or ignored is over at its start tag.</summary>
+    private static bool IsVoid(ReadOnlySpan<char> name) =>
+        name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
+            or "source" or "track" or "wbr";
 
-    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
+    /// <summary>Reads a page written as UTF-8: only its <c>main</c> element is decoded.</summary>
+    public static PageText Read(ReadOnlySpan<byte> utf8)
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    };
+        var open = utf8.IndexOf("<main"u8);
+        if (open >= 0)
+        {
+            var start = utf8[open..].IndexOf((byte)'>') + open + 1;
+            var close = utf8.LastIndexOf("</main>"u8);
+            if (start > open && close >= start) return ReadContent(Encoding.UTF8.GetString(utf8[start..close]));
+        }
+        return ReadContent(Encoding.UTF8.GetString(utf8));
+    }
 
     public static PageText Read(string html)
     {
-        var (start, end) = MainOf(html);
-        var blocks = new List<TextBlock>();
-        string? title = null;
-        var text = new StringBuilder();
-        var headingLevel = 0; // inside h1 … h6
-
-        void Flush()
-        {
-            var block = Collapse(WebUtility.HtmlDecode(text.ToString()));
-            text.Clear();
-            if (block.Length == 0) return;
-            if (headingLevel == 1 && title is null) title = block;
-            else blocks.Add(new TextBlock(headingLevel > 0, block));
-        }
-
-        var i = start;
-        while (i < end)
-        {
-            var lt = html.IndexOf('<', i, end - i);
-            if (lt < 0) lt = end;
-            text.Append(html, i, lt - i);
-            if (lt >= end) break;
-            if (html.AsSpan(lt).StartsWith("<!--"))
-            {
-                var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                i = close < 0 ? end : close + 3;
-                continue;
-            }
-            var tag = ReadTag(html, lt, end);
-            i = tag.End;
-            if (tag.Name.Length == 0) { text.Append('<'); i = lt + 1; continue; }
-            if (!tag.IsEnd && (Skipped.Contains(tag.Name) || tag.Ignored))
-            {
-                if (!tag.SelfClosing && !Void.Contains(tag.Name)) i = AfterElement(html, tag.Name, i, end);
-                text.Append(' ');
-                continue;
-            }
-            if (Inline.Contains(tag.Name)) continue;
-            if (Spacing.Contains(tag.Name)) { text.Append(' '); continue; }
-            Flush();
-            if (tag.Name is ['h', >= '1' and <= '6']) headingLevel = tag.IsEnd ? 0 : tag.Name[1] - '0';
-        }
-        Flush();
-        return new PageText(title ?? "", blocks);
-    }
-
-    /// <summary>Where the content of the <c>main</c> element begins and ends; the whole text when there is none.
-    /// </summary>
-    private static (int Start, int End) MainOf(string html)
-    {
         var open = html.IndexOf("<main", StringComparison.Ordinal);
-        if (open < 0) return (0, html.Length);
+        if (open < 0) return ReadContent(html);
         var start = html.IndexOf('>', open) + 1;
         var close = html.LastIndexOf("</main>", StringComparison.Ordinal);
-        return start <= 0 || close < start ? (0, html.Length) : (start, close);
+        return start <= 0 || close < start ? ReadContent(html) : ReadContent(html[start..close]);
     }
 
-    private readonly record struct Tag(string Name, bool IsEnd, bool SelfClosing, bool Ignored, int End);
-
-    /// <summary>The tag starting at <paramref name="lt"/>: its lower-case name (empty when it is not a tag), and where
-    /// it ends.</summary>
-    private static Tag ReadTag(string html, int lt, int end)
+    /// <summary>Reads all of <paramref name="html"/> (the content of <c>main</c>, or a page without one).</summary>
+    private static PageText ReadContent(string html)
     {
+        var lower = new char[MaxName];
+        var scan = new Scan(html.Length);
+        var span = html.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            var lt = span[i..].IndexOf('<');
+            if (lt < 0) lt = span.Length;
+            else lt += i;
+            scan.Text(span[i..lt]);
+            if (lt >= span.Length) break;
+            if (span[lt..].StartsWith("<!--"))
+            {
+                var close = span[(lt + 4)..].IndexOf("-->");
+                i = close < 0 ? span.Length : lt + 4 + close + 3;
+                continue;
+            }
+            var tag = ReadTag(span, lt, out var name);
+            i = tag.End;
+            if (name.Length <= MaxName) name = lower.AsSpan(0, name.ToLowerInvariant(lower));
+            if (name.IsEmpty)
+            {
+                scan.Text("<");
+                i = lt + 1;
+                continue;
+            }
+            var kind = KindOf.TryGetValue(name, out var k) ? k : Kind.Block;
+            if (!tag.IsEnd && (kind == Kind.Skipped || tag.Ignored))
+            {
+                if (!tag.SelfClosing && !IsVoid(name)) i = AfterElement(span, name, i);
+                scan.Text(" ");
+                continue;
+            }
+            if (kind == Kind.Inline) continue;
+            if (kind == Kind.Spacing)
+            {
+                scan.Text(" ");
+                continue;
+            }
+            scan.Flush();
+            if (name is ['h', >= '1' and <= '6']) scan.HeadingLevel = tag.IsEnd ? 0 : name[1] - '0';
+        }
+        scan.Flush();
+        return new PageText(scan.Title ?? "", scan.Blocks);
+    }
+
+    /// <summary>The text of the block being read, its whitespace collapsed and its entities decoded as it comes.
+    /// </summary>
+    private sealed class Scan(int capacity)
+    {
+        private char[] _text = new char[Math.Min(Math.Max(capacity, 16), 4096)];
+        private int _length;
+        private bool _space;
+
+        public List<TextBlock> Blocks { get; } = [];
+        public string? Title { get; private set; }
+        public int HeadingLevel { get; set; }
+
+        public void Text(ReadOnlySpan<char> text)
+        {
+            while (!text.IsEmpty)
+            {
+                var amp = text.IndexOf('&');
+                var plain = amp < 0 ? text : text[..amp];
+                foreach (var c in plain) Add(c);
+                if (amp < 0) return;
+                text = text[amp..];
+                var semicolon = text[..Math.Min(text.Length, 12)].IndexOf(';');
+                if (semicolon < 0)
+                {
+                    Add('&');
+                    text = text[1..];
+                    continue;
+                }
+                foreach (var c in WebUtility.HtmlDecode(text[..(semicolon + 1)].ToString())) Add(c);
+                text = text[(semicolon + 1)..];
+            }
+        }
+
+        private void Add(char c)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                _space = _length > 0;
+                return;
+            }
+            if (_length + 2 > _text.Length) Array.Resize(ref _text, _text.Length * 2);
+            if (_space) _text[_length++] = ' ';
+            _space = false;
+            _text[_length++] = c;
+        }
+
+        public void Flush()
+        {
+            var length = _length;
+            (_length, _space) = (0, false);
+            if (length == 0) return;
+            var block = new string(_text, 0, length);
+            if (HeadingLevel == 1 && Title is null) Title = block;
+            else Blocks.Add(new TextBlock(HeadingLevel > 0, block));
+        }
+    }
+
+    private readonly record struct Tag(bool IsEnd, bool SelfClosing, bool Ignored, int End);
+
+    /// <summary>The tag starting at <paramref name="lt"/>: its name (empty when it is not a tag), and where it
+    /// ends.</summary>
+    private static Tag ReadTag(ReadOnlySpan<char> html, int lt, out ReadOnlySpan<char> name)
+    {
+        var end = html.Length;
         var i = lt + 1;
         var isEnd = i < end && html[i] == '/';
         if (isEnd) i++;
         var nameStart = i;
         while (i < end && (char.IsAsciiLetterOrDigit(html[i]) || html[i] == '-')) i++;
-        if (i == nameStart || !char.IsAsciiLetter(html[nameStart])) return new Tag("", false, false, false, lt + 1);
-        var name = html[nameStart..i].ToLowerInvariant();
+        if (i == nameStart || !char.IsAsciiLetter(html[nameStart]))
+        {
+            name = default;
+            return new Tag(false, false, false, lt + 1);
+        }
+        name = html[nameStart..i];
         // To the closing '>', stepping over quoted attribute values.
-        char quote = '\0';
         var attributesStart = i;
+        var quote = '\0';
         for (; i < end; i++)
         {
             var c = html[i];
-            if (quote != '\0') { if (c == quote) quote = '\0'; }
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+            }
             else if (c is '"' or '\'') quote = c;
             else if (c == '>') break;
         }
-        var attributes = html.AsSpan(attributesStart, i - attributesStart);
+        var attributes = html[attributesStart..i];
         var selfClosing = attributes.TrimEnd().EndsWith("/");
-        var ignored = attributes.Contains("data-search-ignore", StringComparison.Ordinal);
-        return new Tag(name, isEnd, selfClosing, ignored, Math.Min(i + 1, end));
+        var ignored = !isEnd && attributes.Contains("data-search-ignore", StringComparison.Ordinal);
+        return new Tag(isEnd, selfClosing, ignored, Math.Min(i + 1, end));
     }
 
     /// <summary>Where an element that opened before <paramref name="from"/> ends, counting nested ones of its name.
     /// </summary>
-    private static int AfterElement(string html, string name, int from, int end)
+    private static int AfterElement(ReadOnlySpan<char> html, ReadOnlySpan<char> name, int from)
     {
         var depth = 1;
         var i = from;
-        while (i < end)
+        while (i < html.Length)
         {
-            var lt = html.IndexOf('<', i, end - i);
-            if (lt < 0) return end;
-            var tag = ReadTag(html, lt, end);
-            i = tag.Name.Length == 0 ? lt + 1 : tag.End;
-            if (tag.Name != name || tag.SelfClosing) continue;
+            var lt = html[i..].IndexOf('<');
+            if (lt < 0) return html.Length;
+            lt += i;
+            var tag = ReadTag(html, lt, out var found);
+            i = found.IsEmpty ? lt + 1 : tag.End;
+            if (!found.Equals(name, StringComparison.OrdinalIgnoreCase) || tag.SelfClosing) continue;
             depth += tag.IsEnd ? -1 : 1;
             if (depth == 0) return i;
         }
-        return end;
-    }
-
-    /// <summary>Whitespace runs to one space, trimmed.</summary>
-    private static string Collapse(string text)
-    {
-        var collapsed = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c)) { space = collapsed.Length > 0; continue; }
-            if (space) collapsed.Append(' ');
-            space = false;
-            collapsed.Append(c);
-        }
-        return collapsed.ToString();
+        return html.Length;
     }
 }

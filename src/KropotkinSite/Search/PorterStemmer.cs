@@ -10,7 +10,7 @@ public static class PorterStemmer
 {
     public static string Stem(string word)
     {
-        if (word.Length <= 2 || !word.All(c => c is >= 'a' and <= 'z')) return word;
+        if (word.Length <= 2 || word.AsSpan().ContainsAnyExceptInRange('a', 'z')) return word;
         var stemmer = new Run(word);
         stemmer.Step1ab();
         if (stemmer.K > 0)

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -9,45 +8,209 @@ namespace KropotkinSite.Search;
 /// <summary>
 /// Writes the search index of a site, as files the browser script fetches only as it needs them:
 /// <list type="bullet">
-/// <item><c>meta.bin</c>: the number of pages, the sections' titles, and the table of term chunks (each chunk's
-/// first term, its number of terms and its file), so a query finds the chunk of a term by binary search;</item>
-/// <item><c>terms/HASH.bin</c>: the terms in sorted order, cut into chunks of at most <see cref="ChunkBytes"/>;
-/// each term with the pages it is in and a weight for each (title, then headings, then the body by BM25),
-/// and the pages where it is followed by another term (two-word phrases);</item>
-/// <item><c>pages/N.bin</c>: each page's address, title, section and text, for the results and their excerpts
-/// (made with the page: <see cref="SearchPage.File"/>).</item>
+/// <item><c>meta.bin</c>: the number of pages, the sections' titles, where the pages' files are, and the table of
+/// term chunks (each chunk's first term, its number of entries, its file and its last term), so a query finds the
+/// chunks of a term by binary search, and fetches none when no chunk can hold it;</item>
+/// <item><c>terms/HASH.bin</c>: the entries of the terms (<see cref="BlockInverter"/>: a term's pages, its weight
+/// on each (<see cref="PageTerms.Weight"/>), and the pages where another term follows it, one entry for each block
+/// of pages it is on), in the order of the terms, cut into chunks of at most <see cref="ChunkBytes"/>;</item>
+/// <item><c>pages/N.bin</c>: each page's address, title, section and text (a long page's head, and the rest in
+/// <c>pages/N.more.bin</c>), for the results and their excerpts (made with the page:
+/// <see cref="PageFiles"/>); on a small site all of them, whole, in one file,
+/// <c>pages.bin</c>.</item>
 /// </list>
 /// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
 /// a query fetches a few small chunks whatever the size of the site. The output depends on the pages alone.
+/// <para>The pages are turned around a block at a time, and chunks are cut where the entries say, not only where
+/// the bytes run out: a chunk that has reached half its size ends before an entry whose hash marks it
+/// (<see cref="IsCutPoint"/>). So an edit of a page makes again its block's entries and the chunks that hold
+/// the entries that changed; the other chunks stay the same files.</para>
 /// </summary>
 public static class SearchIndexWriter
 {
     /// <summary>
     /// At most how much uncompressed JSON a chunk of terms holds (a term with more is a chunk by itself): about
-    /// 20 KB once compressed, Pagefind's size. A small site's whole index is then a few chunks, fetched once in a
-    /// session; on a large one a word costs one chunk of that size (or its own postings), however large the site.
+    /// 20 KB once compressed, Pagefind's size. On a large site a word costs one chunk of that size (or its own
+    /// postings), however large the site.
     /// </summary>
     public const int ChunkBytes = 60_000;
 
+    /// <summary>
+    /// A site whose terms take no more than this many chunks has them in one chunk, and one whose page files
+    /// together are no larger than <see cref="PagesInOneFileBytes"/> has them in one file: its first query
+    /// fetches its whole index, costing about what the page files of a few queries would, and every later query
+    /// fetches nothing.
+    /// </summary>
+    public const double ChunksInOne = 2.5;
+
+    public const int PagesInOneFileBytes = 64 * 1024;
+
     public const string MetaFile = "meta.bin";
 
-    private const double TitleBoost = 5, HeadingBoost = 2.5, K1 = 1.2, B = 0.75;
+    public const string PagesFile = "pages.bin";
+
+    /// <summary>zlib's compression levels (.NET's "optimal" is 6): for the pages' text level 2 is within 3 % of 6
+    /// in size in two thirds of its time, and for the chunks' numbers level 3 within 4 % in half its time; the
+    /// rest of a long page's text, seldom fetched, takes level 1 (a third larger, in half the time of 2); the
+    /// meta file and a small site's one file of pages are few and small.</summary>
+    private const int PageLevel = 2, RestLevel = 1, ChunkLevel = 3, SmallFileLevel = 6;
+
+    /// <summary>One entry in this many (by the hash of its term and block) may start a chunk.</summary>
+    private const int CutPointEvery = 8;
 
     private static readonly JsonWriterOptions JsonOptions =
         new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes)
+    /// <summary>
+    /// How many pages a block has (<see cref="PageBlock"/>): at least <see cref="MinBlockPages"/>, and more on a
+    /// large site, so that it has at most <see cref="MaxBlocks"/>. An edit turns a block around again, so a block
+    /// wants to be small; but a term has an entry in every block it is on, each naming the terms that follow it
+    /// there, so a common term's bytes grow with the number of blocks.
+    /// </summary>
+    public static int BlockPagesOf(int pages) =>
+        Math.Max(MinBlockPages, (pages + MaxBlocks - 1) / MaxBlocks + MinBlockPages - 1) / MinBlockPages
+        * MinBlockPages;
+
+    public const int MinBlockPages = 128, MaxBlocks = 8;
+
+    /// <summary>The whole index in one go: the steps <see cref="WriteSearchIndex"/> takes one by one.</summary>
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchPage> pages, int chunkBytes = ChunkBytes,
+        int pagesInOneFileBytes = PagesInOneFileBytes)
     {
-        var ordered = pages.OrderBy(p => p.Href, StringComparer.Ordinal).ToArray();
-        var files = new List<SearchFile>();
-        var chunks = TermChunks(ordered.Select(p => p.Terms).ToArray(), chunkBytes, files);
-        files.Add(new SearchFile(MetaFile, Gzip(Meta(ordered, chunks))));
-        files.AddRange(ordered.Select((page, i) => new SearchFile($"pages/{i}.bin", page.File)));
+        var ordered = Order(pages);
+        var plan = Plan(Blocks(ordered).Select(BlockInverter.Invert).ToArray(), chunkBytes);
+        return Files(ordered, plan, plan.Chunks.Select(ChunkFile).ToArray(), pagesInOneFileBytes);
+    }
+
+    /// <summary>The pages in the order they are numbered: by their addresses.</summary>
+    public static SearchPage[] Order(IReadOnlyList<SearchPage> pages)
+    {
+        var ordered = pages.ToArray();
+        Array.Sort(ordered.Select(p => p.Href).ToArray(), ordered, StringComparer.Ordinal);
+        return ordered;
+    }
+
+    /// <summary>The numbered pages in blocks (<see cref="BlockPagesOf"/>).</summary>
+    public static PageBlock[] Blocks(IReadOnlyList<SearchPage> ordered)
+    {
+        var size = BlockPagesOf(ordered.Count);
+        return [.. ordered.Chunk(size).Select((pages, i) => new PageBlock(i * size, pages))];
+    }
+
+    /// <summary>The blocks' entries in the order of their terms, then of their blocks, cut into chunks: all in
+    /// one when they are few; else a chunk ends before an entry that would take it past
+    /// <paramref name="chunkBytes"/>, or at a cut point once it holds half that.</summary>
+    public static SearchPlan Plan(IReadOnlyList<BlockTerms> blocks, int chunkBytes = ChunkBytes)
+    {
+        var entriesOf = new Dictionary<string, List<(int Block, byte[] Entry)>>(StringComparer.Ordinal);
+        long all = 0;
+        foreach (var block in blocks)
+            for (var i = 0; i < block.Terms.Count; i++)
+            {
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                    entriesOf, block.Terms[i], out _);
+                (list ??= []).Add((block.First, block.Entries[i]));
+                all += block.Entries[i].Length + 1;
+            }
+        var terms = entriesOf.Keys.ToArray();
+        Array.Sort(terms, StringComparer.Ordinal);
+        var oneChunk = all + 1 <= ChunksInOne * chunkBytes;
+        var chunks = new List<TermChunk>();
+        var entries = new List<byte[]>();
+        var (first, firstBlock, last, size) = ("", 0, "", 0);
+        foreach (var term in terms)
+            foreach (var (block, entry) in entriesOf[term])
+            {
+                if (!oneChunk && entries.Count > 0
+                    && (size + entry.Length + 1 > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
+                {
+                    chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
+                    (entries, size) = ([], 0);
+                }
+                if (entries.Count == 0) (first, firstBlock) = (term, block);
+                entries.Add(entry);
+                (last, size) = (term, size + entry.Length + 1);
+            }
+        if (entries.Count > 0) chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
+        return new SearchPlan(chunks);
+    }
+
+    /// <summary>A chunk's file: its entries as a JSON array, compressed, named by a hash of it.</summary>
+    public static SearchFile ChunkFile(TermChunk chunk)
+    {
+        var json = new byte[chunk.Entries.Sum(e => e.Length + 1) + 1];
+        json[0] = (byte)'[';
+        var at = 1;
+        foreach (var entry in chunk.Entries)
+        {
+            if (at > 1) json[at++] = (byte)',';
+            entry.CopyTo(json, at);
+            at += entry.Length;
+        }
+        json[at] = (byte)']';
+        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin", Gzip(json, ChunkLevel));
+    }
+
+    /// <summary>All the index's files: the pages' (<see cref="PageFilesOf"/>), then the others
+    /// (<see cref="IndexFiles"/>).</summary>
+    public static IReadOnlyList<SearchFile> Files(IReadOnlyList<SearchPage> pages, SearchPlan plan,
+        IReadOnlyList<SearchFile> chunkFiles, int pagesInOneFileBytes = PagesInOneFileBytes)
+    {
+        var inOne = PagesInOneFile(pages, pagesInOneFileBytes);
+        return
+        [
+            .. inOne ? [] : pages.SelectMany((page, id) => PageFilesOf(id, page)),
+            .. IndexFiles(pages, plan, chunkFiles, inOne),
+        ];
+    }
+
+    /// <summary>Whether a site's pages go in one file: when there are some, and their files together are no
+    /// larger than <paramref name="pagesInOneFileBytes"/>.</summary>
+    public static bool PagesInOneFile(IReadOnlyList<SearchPage> pages, int pagesInOneFileBytes = PagesInOneFileBytes)
+    {
+        long bytes = 0;
+        foreach (var page in pages) bytes += page.File.Length + (page.More?.Length ?? 0);
+        return pages.Count > 0 && bytes <= pagesInOneFileBytes;
+    }
+
+    /// <summary>The files of the page numbered <paramref name="id"/>, when each page has its own.</summary>
+    public static SearchFile[] PageFilesOf(int id, SearchPage page) => page.More is { } more
+        ? [new($"pages/{id}.bin", page.File), new($"pages/{id}.more.bin", more)]
+        : [new($"pages/{id}.bin", page.File)];
+
+    /// <summary>All the pages in one file when they go in one, the meta file, and the chunks' files.</summary>
+    public static IReadOnlyList<SearchFile> IndexFiles(IReadOnlyList<SearchPage> pages, SearchPlan plan,
+        IReadOnlyList<SearchFile> chunkFiles, bool pagesInOne)
+    {
+        var files = new List<SearchFile>(chunkFiles.Count + 2);
+        if (pagesInOne) files.Add(new SearchFile(PagesFile, Gzip(PagesInOne(pages), SmallFileLevel)));
+        files.Add(new SearchFile(MetaFile, Gzip(Meta(pages, plan, chunkFiles, pagesInOne), SmallFileLevel)));
+        files.AddRange(chunkFiles);
         return files;
     }
 
-    /// <summary>A page's file: its address, title, section and text, as gzip JSON.</summary>
-    public static byte[] PageFile(string href, string title, string section, PageText text)
+    /// <summary>
+    /// A page's files, as gzip JSON: its address, title, section and text (<c>{"u","t","s","x"}</c>); for a page
+    /// whose text is longer than <see cref="HeadChars"/>, only its head, with <c>"m":1</c>, and a second file with
+    /// the rest (<c>{"x"}</c>). A result's excerpt is taken from the head when the head has a word the reader
+    /// looked for, which it mostly has; only otherwise is the rest fetched. So a result costs the bytes of its
+    /// head, not of its whole text.
+    /// </summary>
+    public static (byte[] File, byte[]? More) PageFiles(string href, string title, string section, PageText text)
+    {
+        var whole = string.Join("\n", text.Blocks.Select(b => b.Text));
+        if (whole.Length <= HeadChars) return (Gzip(PageJson(href, title, section, whole, false), PageLevel), null);
+        var cut = whole.AsSpan(0, HeadChars).LastIndexOfAny(' ', '\n');
+        if (cut <= 0) cut = HeadChars;
+        if (char.IsHighSurrogate(whole[cut - 1])) cut--;
+        return (Gzip(PageJson(href, title, section, whole[..cut], true), PageLevel),
+            Gzip(RestJson(whole[cut..]), RestLevel));
+    }
+
+    /// <summary>How much of a page's text its first file holds (about a screen of text).</summary>
+    public const int HeadChars = 1500;
+
+    private static byte[] PageJson(string href, string title, string section, string text, bool more)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
@@ -56,138 +219,74 @@ public static class SearchIndexWriter
             json.WriteString("u", href);
             json.WriteString("t", title);
             json.WriteString("s", section);
-            json.WriteString("x", string.Join("\n", text.Blocks.Select(b => b.Text)));
+            json.WriteString("x", text);
+            if (more) json.WriteNumber("m", 1);
             json.WriteEndObject();
         }
-        return Gzip(buffer.ToArray());
+        return buffer.ToArray();
     }
 
-    private sealed record Chunk(string FirstTerm, int Count, string File);
-
-    /// <summary>Writes the term chunks and returns their table.</summary>
-    private static List<Chunk> TermChunks(PageTerms[] pages, int chunkBytes, List<SearchFile> files)
+    private static byte[] RestJson(string text)
     {
-        // A hash map while collecting, then the terms sorted once: a sorted map compared strings on every insert.
-        var postings = new Dictionary<string, List<(int Page, PageTerms.Counts Counts)>>(StringComparer.Ordinal);
-        for (var p = 0; p < pages.Length; p++)
-            foreach (var (term, counts) in pages[p].Terms)
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((p, counts));
-            }
-        var terms = postings.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        var idOf = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var i = 0; i < terms.Length; i++) idOf[terms[i]] = i;
-
-        // Each term's followers: the term after it, and the pages where the two stand together.
-        var followers = new Dictionary<int, SortedDictionary<int, List<int>>>();
-        for (var p = 0; p < pages.Length; p++)
-            foreach (var (term, next) in pages[p].Pairs)
-            {
-                if (!followers.TryGetValue(idOf[term], out var after)) followers[idOf[term]] = after = [];
-                if (!after.TryGetValue(idOf[next], out var onPages)) after[idOf[next]] = onPages = [];
-                onPages.Add(p); // pages in order, whatever order the pairs come in
-            }
-
-        var averageLength = pages.Length == 0 ? 1 : Math.Max(1, pages.Average(p => p.BodyLength));
-        var chunks = new List<Chunk>();
-        var chunk = new StringBuilder();
-        var first = 0;
-        void Cut(int end)
-        {
-            var json = Encoding.UTF8.GetBytes("[" + chunk.ToString().TrimEnd(',') + "]");
-            var name = "terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin";
-            files.Add(new SearchFile(name, Gzip(json)));
-            chunks.Add(new Chunk(terms[first], end - first, name));
-            chunk.Clear();
-            first = end;
-        }
-        var entry = new StringBuilder();
-        for (var t = 0; t < terms.Length; t++)
-        {
-            entry.Clear();
-            Entry(entry, terms[t], postings[terms[t]], followers.GetValueOrDefault(t), pages, averageLength);
-            // A chunk ends before the term that would take it past chunkBytes: a term read with others never comes
-            // with more than that, and a term with more postings than that is a chunk of its own.
-            if (chunk.Length > 0 && chunk.Length + entry.Length > chunkBytes) Cut(t);
-            chunk.Append(entry).Append(',');
-        }
-        if (chunk.Length > 0) Cut(terms.Length);
-        return chunks;
-    }
-
-    /// <summary>A term's entry: <c>["term",[page,weight,…],[[next term,page,…],…]]</c>, pages as differences
-    /// from the one before.</summary>
-    private static void Entry(StringBuilder entry, string term, List<(int Page, PageTerms.Counts Counts)> list,
-        SortedDictionary<int, List<int>>? after, PageTerms[] pages, double averageLength)
-    {
-        // ln(1 + N/df): a term on every page still counts (ln 2), so that its place (title, heading) still tells
-        // pages apart; BM25's own idf falls to nothing there.
-        var idf = Math.Log(1 + (double)pages.Length / list.Count);
-        entry.Append("[\"").Append(term).Append("\",["); // terms are letters and digits only: nothing to escape
-        var previous = 0;
-        foreach (var (page, counts) in list)
-        {
-            var weight = Weight(idf, counts, pages[page].BodyLength / averageLength);
-            entry.Append(page - previous).Append(',').Append(weight).Append(',');
-            previous = page;
-        }
-        Trim(entry).Append(']');
-        if (after is not null)
-        {
-            entry.Append(",[");
-            foreach (var (second, onPages) in after)
-            {
-                entry.Append('[').Append(second);
-                previous = 0;
-                foreach (var page in onPages)
-                {
-                    entry.Append(',').Append(page - previous);
-                    previous = page;
-                }
-                entry.Append("],");
-            }
-            Trim(entry).Append(']');
-        }
-        entry.Append(']');
-    }
-
-    private static StringBuilder Trim(StringBuilder text) => text[^1] == ',' ? text.Remove(text.Length - 1, 1) : text;
-
-    /// <summary>A term's weight on a page, as a whole number: a title beats headings, and headings beat the body,
-    /// whose weight follows BM25 (more mentions count for less and less, and less on long pages).</summary>
-    private static int Weight(double idf, PageTerms.Counts counts, double relativeLength)
-    {
-        var body = counts.Body == 0 ? 0 : counts.Body * (K1 + 1) / (counts.Body + K1 * (1 - B + B * relativeLength));
-        var score = idf * ((counts.Title ? TitleBoost : 0) + (counts.Heading ? HeadingBoost : 0) + body);
-        return Math.Max(1, (int)Math.Round(score * 10));
-    }
-
-    /// <summary>The meta file: the number of pages, the titles of the sections (by folder; a section without a
-    /// page of its own is named by its folder), and the table of chunks.</summary>
-    private static byte[] Meta(SearchPage[] pages, List<Chunk> chunks)
-    {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
-        var sections = pages.Select(p => p.Section).Where(s => s.Length > 0)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("pages", pages.Length);
-            json.WriteStartObject("sections");
-            foreach (var section in sections)
-                json.WriteString(section, titles.GetValueOrDefault("/" + section + "/") ?? section);
+            json.WriteString("x", text);
             json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>All pages' JSON as one array, in the order of their numbers.</summary>
+    private static byte[] PagesInOne(IReadOnlyList<SearchPage> pages)
+    {
+        using var buffer = new MemoryStream();
+        buffer.WriteByte((byte)'[');
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (i > 0) buffer.WriteByte((byte)',');
+            var page = pages[i];
+            var text = string.Join("\n", page.Text.Blocks.Select(b => b.Text));
+            buffer.Write(PageJson(page.Href, page.Title, page.Section, text, false));
+        }
+        buffer.WriteByte((byte)']');
+        return buffer.ToArray();
+    }
+
+    /// <summary>Whether a chunk that has reached half its size may end before this entry: one in
+    /// <see cref="CutPointEvery"/>, by a hash of its term and block that is the same in every run.</summary>
+    private static bool IsCutPoint(string term, int block)
+    {
+        var hash = 2166136261u;
+        foreach (var c in term) hash = (hash ^ c) * 16777619u;
+        hash = (hash ^ (uint)block) * 16777619u;
+        return (hash >> 8) % CutPointEvery == 0;
+    }
+
+    /// <summary>The meta file: the number of pages, the titles of the sections (by folder; a section without a
+    /// page of its own is named by its folder), whether the pages are in one file, and the table of chunks.
+    /// </summary>
+    private static byte[] Meta(IReadOnlyList<SearchPage> pages, SearchPlan plan, IReadOnlyList<SearchFile> chunkFiles,
+        bool pagesInOne)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("pages", pages.Count);
+            json.WriteStartObject("sections");
+            foreach (var (section, title) in Sections(pages)) json.WriteString(section, title);
+            json.WriteEndObject();
+            if (pagesInOne) json.WriteString("pagesFile", PagesFile);
             json.WriteStartArray("chunks");
-            foreach (var chunk in chunks)
+            for (var i = 0; i < plan.Chunks.Count; i++)
             {
                 json.WriteStartArray();
-                json.WriteStringValue(chunk.FirstTerm);
-                json.WriteNumberValue(chunk.Count);
-                json.WriteStringValue(chunk.File);
+                json.WriteStringValue(plan.Chunks[i].FirstTerm);
+                json.WriteNumberValue(plan.Chunks[i].Entries.Count);
+                json.WriteStringValue(chunkFiles[i].Path);
+                json.WriteStringValue(plan.Chunks[i].LastTerm);
                 json.WriteEndArray();
             }
             json.WriteEndArray();
@@ -196,11 +295,22 @@ public static class SearchIndexWriter
         return buffer.ToArray();
     }
 
-    /// <summary>gzip with no file name or time in its header, so the same JSON gives the same bytes.</summary>
-    private static byte[] Gzip(byte[] data)
+    /// <summary>The sections' titles by folder: a section's own page's title, else its folder.</summary>
+    private static IEnumerable<(string Section, string Title)> Sections(IReadOnlyList<SearchPage> pages)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(data);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
+        return pages.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).Select(s => (s, titles.GetValueOrDefault("/" + s + "/") ?? s));
+    }
+
+    /// <summary>gzip with no file name or time in its header, so the same JSON gives the same bytes.</summary>
+    private static byte[] Gzip(byte[] data, int level)
+    {
+        using var buffer = new MemoryStream(data.Length / 3 + 64);
+        using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = level },
+                   leaveOpen: true))
+            gzip.Write(data);
         return buffer.ToArray();
     }
 }

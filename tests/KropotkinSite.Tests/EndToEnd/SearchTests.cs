@@ -15,8 +15,7 @@ public sealed class SearchTests
                 && f.Key.EndsWith(".bin", StringComparison.Ordinal))
             .ToDictionary(f => f.Key["search/".Length..], f => f.Value));
 
-    private static JsonElement PageFile(TestSite site, int id) =>
-        JsonDocument.Parse(Inflated(site, $"pages/{id}.bin")).RootElement;
+    private static JsonElement PageFile(TestSite site, int id) => IndexOf(site).Page(id);
 
     private static byte[] Inflated(TestSite site, string file) =>
         SearchIndexReader.Inflate(File.ReadAllBytes(Path.Combine(site.Output, "search", file)));

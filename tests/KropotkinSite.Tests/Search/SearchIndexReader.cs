@@ -7,36 +7,53 @@ namespace KropotkinSite.Tests.Search;
 /// <summary>Reads a written search index back, as the browser script does, for the tests.</summary>
 public sealed class SearchIndexReader
 {
-    public sealed record Chunk(string FirstTerm, int Count, string File, int Bytes, IReadOnlyList<Term> Terms);
+    /// <summary>A chunk and its entries (a term has one entry for each block of pages it is on).</summary>
+    public sealed record Chunk(string FirstTerm, string LastTerm, string File, int Bytes, IReadOnlyList<Term> Entries);
 
     public sealed record Term(
-        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<int, int[]> PagesFollowedBy);
+        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<string, int[]> PagesFollowedBy);
+
+    private readonly IReadOnlyDictionary<string, byte[]> _files;
+    private readonly string? _pagesFile;
 
     public SearchIndexReader(IReadOnlyDictionary<string, byte[]> files)
     {
         using var meta = JsonDocument.Parse(Inflate(files[SearchIndexWriter.MetaFile]));
         PageCount = meta.RootElement.GetProperty("pages").GetInt32();
+        _files = files;
+        _pagesFile = meta.RootElement.TryGetProperty("pagesFile", out var pagesFile) ? pagesFile.GetString() : null;
         var chunks = new List<Chunk>();
-        var firstId = 0;
         foreach (var entry in meta.RootElement.GetProperty("chunks").EnumerateArray())
         {
             var file = entry[2].GetString()!;
             var json = Inflate(files[file]);
-            chunks.Add(new Chunk(entry[0].GetString()!, entry[1].GetInt32(), file, json.Length, ReadTerms(json)));
-            firstId += entry[1].GetInt32();
+            var chunk = new Chunk(entry[0].GetString()!, entry[3].GetString()!, file, json.Length, ReadTerms(json));
+            Assert.Equal(entry[1].GetInt32(), chunk.Entries.Count);
+            Assert.Equal(chunk.FirstTerm, chunk.Entries[0].Text);
+            Assert.Equal(chunk.LastTerm, chunk.Entries[^1].Text);
+            chunks.Add(chunk);
         }
         Chunks = chunks;
-        TermCount = firstId;
     }
 
     public int PageCount { get; }
-    public int TermCount { get; }
+
     public IReadOnlyList<Chunk> Chunks { get; }
 
-    public IEnumerable<Term> AllTerms => Chunks.SelectMany(c => c.Terms);
+    /// <summary>Whether the pages are in one file (a small site) rather than one file each.</summary>
+    public bool PagesInOneFile => _pagesFile is not null;
 
-    /// <summary>The term, looked up as the script does: binary search for the last chunk whose first term is not after
-    /// it.</summary>
+    /// <summary>A page's address, title, section and text, from its own file or the one file of all pages.
+    /// </summary>
+    public JsonElement Page(int id) => _pagesFile is null
+        ? JsonDocument.Parse(Inflate(_files[$"pages/{id}.bin"])).RootElement
+        : JsonDocument.Parse(Inflate(_files[_pagesFile])).RootElement[id];
+
+    /// <summary>Every entry, in the order of the chunks.</summary>
+    public IEnumerable<Term> AllEntries => Chunks.SelectMany(c => c.Entries);
+
+    /// <summary>The term, looked up as the script does: binary search for the last chunk whose first term is not
+    /// after it, and the chunks before it that end with it; its entries together.</summary>
     public (Chunk Chunk, Term? Term) Find(string text)
     {
         var low = 0;
@@ -48,11 +65,15 @@ public sealed class SearchIndexReader
             if (string.CompareOrdinal(Chunks[middle].FirstTerm, text) <= 0) { found = middle; low = middle + 1; }
             else high = middle - 1;
         }
-        return (Chunks[found], Chunks[found].Terms.FirstOrDefault(t => t.Text == text));
+        while (found > 0 && Chunks[found - 1].LastTerm == text) found--;
+        var entries = Chunks.Skip(found).TakeWhile(c => string.CompareOrdinal(c.FirstTerm, text) <= 0)
+            .SelectMany(c => c.Entries).Where(e => e.Text == text).ToArray();
+        if (entries.Length == 0) return (Chunks[found], null);
+        return (Chunks[found], new Term(text,
+            entries.SelectMany(e => e.Weights).ToDictionary(p => p.Key, p => p.Value),
+            entries.SelectMany(e => e.PagesFollowedBy).GroupBy(p => p.Key)
+                .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Value).ToArray())));
     }
-
-    /// <summary>The id of a term: its place in the sorted list of all terms.</summary>
-    public int IdOf(string text) => AllTerms.Select((t, i) => (t, i)).First(p => p.t.Text == text).i;
 
     public static byte[] Inflate(byte[] gzip)
     {
@@ -71,13 +92,13 @@ public sealed class SearchIndexReader
             var weights = new Dictionary<int, int>();
             var postings = entry[1].EnumerateArray().Select(e => e.GetInt32()).ToArray();
             for (int i = 0, page = 0; i < postings.Length; i += 2) weights[page += postings[i]] = postings[i + 1];
-            var followed = new Dictionary<int, int[]>();
+            var followed = new Dictionary<string, int[]>();
             if (entry.GetArrayLength() > 2)
                 foreach (var pair in entry[2].EnumerateArray())
                 {
-                    var values = pair.EnumerateArray().Select(e => e.GetInt32()).ToArray();
                     var page = 0;
-                    followed[values[0]] = values.Skip(1).Select(d => page += d).ToArray();
+                    followed[pair[0].GetString()!] =
+                        pair.EnumerateArray().Skip(1).Select(e => page += e.GetInt32()).ToArray();
                 }
             terms.Add(new Term(entry[0].GetString()!, weights, followed));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using KropotkinSite.Search;
 
 namespace KropotkinSite.Tests.Search;
@@ -41,17 +42,12 @@ public sealed class SearchIndexWriterTests
     {
         var index = Read(SearchIndexWriter.Write(Pages(300), ChunkBytes));
         Assert.True(index.Chunks.Count > 3, $"{index.Chunks.Count} chunks");
-        var all = index.AllTerms.Select(t => t.Text).ToArray();
+        var all = index.AllEntries.Select(t => t.Text).ToArray();
         Assert.Equal(all.Order(StringComparer.Ordinal), all);
-        Assert.Equal(all.Length, all.Distinct().Count());
-        Assert.Equal(all.Length, index.TermCount);
-        foreach (var chunk in index.Chunks)
-        {
-            Assert.Equal(chunk.Count, chunk.Terms.Count);
-            Assert.Equal(chunk.FirstTerm, chunk.Terms[0].Text);
-        }
-        foreach (var term in all) Assert.NotNull(index.Find(term).Term);
+        foreach (var term in all.Distinct()) Assert.NotNull(index.Find(term).Term);
         Assert.Null(index.Find("zzz-not-indexed").Term);
+        // A term's entries, one for each block of pages it is on, give all its pages.
+        Assert.Equal(Pages(300).Count(p => p.Terms.Terms.Contains("river")), index.Find("river").Term!.Weights.Count);
     }
 
     [Fact]
@@ -67,14 +63,16 @@ public sealed class SearchIndexWriterTests
     }
 
     [Fact]
-    public void A_term_on_every_page_is_a_chunk_of_its_own_once_it_outgrows_a_chunk()
+    public void A_term_on_every_page_fills_chunks_of_its_own_once_it_outgrows_a_chunk()
     {
         var index = Read(SearchIndexWriter.Write(Pages(3000), ChunkBytes));
-        var (chunk, term) = index.Find("river");
+        var (_, term) = index.Find("river");
         Assert.NotNull(term);
-        Assert.True(chunk.Bytes > ChunkBytes, $"{chunk.Bytes} bytes");
-        Assert.True(chunk.Terms.Count == 1,
-            $"{chunk.Terms.Count} terms share the chunk of a term on {term.Weights.Count} pages");
+        Assert.Equal(Pages(3000).Count(p => p.Terms.Terms.Contains("river")), term.Weights.Count);
+        var holding = index.Chunks.Where(c => c.Entries.Any(e => e.Text == "river")).ToArray();
+        Assert.True(holding.Length > 1, $"{holding.Length} chunks");
+        // Only the first and the last of them may share with other terms.
+        Assert.All(holding[1..^1], c => Assert.All(c.Entries, e => Assert.Equal("river", e.Text)));
     }
 
     [Fact]
@@ -119,25 +117,73 @@ public sealed class SearchIndexWriterTests
         ]));
         // "ice" and "age" are indexed by their stems.
         var ice = index.Find(PorterStemmer.Stem("ice")).Term!;
-        Assert.Equal([0], ice.PagesFollowedBy[index.IdOf(PorterStemmer.Stem("age"))]);
+        Assert.Equal([0], ice.PagesFollowedBy[PorterStemmer.Stem("age")]);
         Assert.Equal([0, 1, 2], ice.Weights.Keys.Order());
     }
 
     [Fact]
     public void Each_page_file_holds_its_address_title_section_and_text_and_the_meta_file_names_the_sections()
     {
-        var files = SearchIndexWriter.Write(
+        SearchPage[] pages =
         [
             new SearchPage("/life/siberia/", "/sub/life/siberia/", "Siberia", "life",
                 new PageText("Siberia", [new TextBlock(true, "Amur"), new TextBlock(false, "He sailed.")])),
             new SearchPage("/life/", "/sub/life/", "His life", "", new PageText("His life", [])),
             new SearchPage("/places/moscow/", "/sub/places/moscow/", "Moscow", "places", new PageText("Moscow", [])),
-        ]);
-        string Json(string path) =>
+        ];
+        var eachInItsOwn = SearchIndexWriter.Write(pages, pagesInOneFileBytes: 0);
+        var allInOne = SearchIndexWriter.Write(pages);
+        static string Json(IReadOnlyList<SearchFile> files, string path) =>
             Encoding.UTF8.GetString(SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes));
-        Assert.Equal("{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}",
-            Json("pages/1.bin"));
-        Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}", Json(SearchIndexWriter.MetaFile));
+        var siberia = "{\"u\":\"/sub/life/siberia/\",\"t\":\"Siberia\",\"s\":\"life\",\"x\":\"Amur\\nHe sailed.\"}";
+        Assert.Equal(siberia, Json(eachInItsOwn, "pages/1.bin"));
+        Assert.Equal(siberia, Read(allInOne).Page(1).GetRawText());
+        Assert.DoesNotContain(allInOne, f => f.Path.StartsWith("pages/", StringComparison.Ordinal));
+        Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}",
+            Json(allInOne, SearchIndexWriter.MetaFile));
+    }
+
+    [Fact]
+    public void A_long_page_file_holds_the_head_of_its_text_and_a_second_file_the_rest()
+    {
+        var blocks = Enumerable.Range(0, 60).Select(i => new TextBlock(false, $"Paragraph {i} of the long page."))
+            .ToList();
+        var files = SearchIndexWriter.Write(
+            [new SearchPage("/long/", "/long/", "Long", "", new PageText("Long", blocks))], pagesInOneFileBytes: 0);
+        JsonElement Json(string path) => JsonDocument.Parse(
+            SearchIndexReader.Inflate(files.Single(f => f.Path == path).Bytes)).RootElement;
+        var head = Json("pages/0.bin");
+        Assert.Equal(1, head.GetProperty("m").GetInt32());
+        Assert.InRange(head.GetProperty("x").GetString()!.Length, 1000, SearchIndexWriter.HeadChars);
+        Assert.Equal(string.Join("\n", blocks.Select(b => b.Text)),
+            head.GetProperty("x").GetString() + Json("pages/0.more.bin").GetProperty("x").GetString());
+    }
+
+    [Fact]
+    public void A_small_site_has_its_pages_in_one_file_and_a_large_one_each_page_in_its_own()
+    {
+        Assert.True(Read(SearchIndexWriter.Write(Pages(20))).PagesInOneFile);
+        var large = SearchIndexWriter.Write(Pages(1000));
+        Assert.False(Read(large).PagesInOneFile);
+        Assert.Equal(1000, large.Count(f => f.Path.StartsWith("pages/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_edit_of_one_page_changes_only_the_chunks_that_hold_its_terms()
+    {
+        static SearchPage Page(string body) =>
+            new("/own/", "/own/", "Own", "", new PageText("Own", [new TextBlock(false, body)]));
+        var pages = Pages(400);
+        var before = SearchIndexWriter.Write([.. pages, Page("alpha beta gamma")], ChunkBytes);
+        var after = SearchIndexWriter.Write([.. pages, Page("alpha beta gamma gamma")], ChunkBytes);
+        var index = Read(after);
+        var holding = new[] { "alpha", "beta", "gamma", "own" }.Select(t => index.Find(t).Chunk.File).Distinct();
+        var changed = after.Where(f => f.Path.StartsWith("terms/", StringComparison.Ordinal))
+            .Where(f => !before.Any(b => b.Path == f.Path && b.Bytes.SequenceEqual(f.Bytes)))
+            .Select(f => f.Path).ToArray();
+        Assert.NotEmpty(changed);
+        Assert.Subset(holding.ToHashSet(), changed.ToHashSet());
+        Assert.True(index.Chunks.Count > 20, $"{index.Chunks.Count} chunks");
     }
 
     [Fact]

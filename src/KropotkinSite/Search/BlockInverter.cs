@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+
+namespace KropotkinSite.Search;
+
+/// <summary>
+/// Turns a block of pages around: for each term of its pages, in sorted order, its entry for those pages,
+/// <c>["term",[page,weight,…],[["next term",page,…],…]]</c>: the pages it is on with its weight on each, then the
+/// pages where another term follows it, by that term. Pages are numbers on the site, each list's first in full and
+/// the others as differences from the one before, so that the script reads the entries of a term from several
+/// blocks one after the other. The term that follows is named, not numbered, so that a new term changes only the
+/// entries that hold it.
+/// </summary>
+public static class BlockInverter
+{
+    public static BlockTerms Invert(PageBlock block)
+    {
+        var pages = block.Pages;
+        // Each page's terms as ids, in the order the block first has them; then the ids as ranks.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var pageIds = new int[pages.Count][];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var terms = pages[p].Terms.Terms;
+            var mapped = pageIds[p] = new int[terms.Count];
+            for (var i = 0; i < mapped.Length; i++)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, terms[i], out var known);
+                if (!known)
+                {
+                    id = names.Count;
+                    names.Add(terms[i]);
+                }
+                mapped[i] = id;
+            }
+        }
+        var sorted = names.ToArray();
+        var byRank = Enumerable.Range(0, sorted.Length).ToArray();
+        Array.Sort(sorted, byRank, StringComparer.Ordinal);
+        var rank = new int[byRank.Length];
+        for (var r = 0; r < byRank.Length; r++) rank[byRank[r]] = r;
+        foreach (var mapped in pageIds)
+            for (var i = 0; i < mapped.Length; i++) mapped[i] = rank[mapped[i]];
+
+        // Postings and pairs, each term's in one stretch of a flat array, pages in order.
+        var postingStart = new int[sorted.Length + 1];
+        var pairStart = new int[sorted.Length + 1];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            foreach (var r in pageIds[p]) postingStart[r + 1]++;
+            foreach (var pair in pages[p].Terms.Pairs) pairStart[pageIds[p][(int)(pair >> 32)] + 1]++;
+        }
+        for (var r = 0; r < sorted.Length; r++)
+        {
+            postingStart[r + 1] += postingStart[r];
+            pairStart[r + 1] += pairStart[r];
+        }
+        var postingPage = new int[postingStart[^1]];
+        var postingWeight = new int[postingStart[^1]];
+        var pairNext = new int[pairStart[^1]];
+        var pairPage = new int[pairStart[^1]];
+        var postingAt = postingStart[..^1];
+        var pairAt = pairStart[..^1];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var mapped = pageIds[p];
+            var weights = pages[p].Terms.Weights;
+            for (var i = 0; i < mapped.Length; i++)
+            {
+                var at = postingAt[mapped[i]]++;
+                (postingPage[at], postingWeight[at]) = (block.First + p, weights[i]);
+            }
+            foreach (var pair in pages[p].Terms.Pairs)
+            {
+                var at = pairAt[mapped[(int)(pair >> 32)]]++;
+                (pairNext[at], pairPage[at]) = (mapped[(int)pair], block.First + p);
+            }
+        }
+
+        var entries = new byte[sorted.Length][];
+        var entry = new JsonBytes();
+        var pagesOf = new int[sorted.Length]; // scratch: pages of each next term of the term being written
+        var placeOf = new int[sorted.Length];
+        var followers = new List<int>();
+        var grouped = new int[pairPage.Length];
+        for (var r = 0; r < sorted.Length; r++)
+        {
+            entry.Clear();
+            entry.Ascii("[\"").Text(sorted[r]).Ascii("\",[");
+            var previous = 0;
+            for (var at = postingStart[r]; at < postingStart[r + 1]; at++)
+            {
+                if (at > postingStart[r]) entry.Byte(',');
+                entry.Number(postingPage[at] - previous).Byte(',').Number(postingWeight[at]);
+                previous = postingPage[at];
+            }
+            entry.Byte(']');
+            if (pairStart[r] < pairStart[r + 1])
+            {
+                // The pairs grouped by the term that follows, in its order, each group's pages in order.
+                followers.Clear();
+                for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
+                    if (pagesOf[pairNext[at]]++ == 0) followers.Add(pairNext[at]);
+                followers.Sort();
+                var place = 0;
+                foreach (var next in followers) (placeOf[next], place) = (place, place + pagesOf[next]);
+                for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
+                    grouped[placeOf[pairNext[at]]++] = pairPage[at];
+                entry.Ascii(",[");
+                place = 0;
+                for (var f = 0; f < followers.Count; f++)
+                {
+                    var next = followers[f];
+                    if (f > 0) entry.Byte(',');
+                    entry.Ascii("[\"").Text(sorted[next]).Byte('"');
+                    previous = 0;
+                    for (var end = place + pagesOf[next]; place < end; place++)
+                    {
+                        entry.Byte(',').Number(grouped[place] - previous);
+                        previous = grouped[place];
+                    }
+                    entry.Byte(']');
+                    pagesOf[next] = 0;
+                }
+                entry.Byte(']');
+            }
+            entry.Byte(']');
+            entries[r] = entry.ToArray();
+        }
+        return new BlockTerms(block.First, sorted, entries);
+    }
+}
