@@ -74,37 +74,58 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     private static string? Check(Document page, string link, Site site, out bool isFragment)
     {
-        var (basePath, destinations, ids) = (site.BasePath, site.Destinations, site.Ids);
+        var basePath = site.BasePath;
         isFragment = false;
         if (link.Length == 0 || Urls.IsExternal(link)) return null;
+        // Read as spans and looked up without making strings: a site's pages hold many links each.
         var hash = link.IndexOf('#');
-        var fragment = hash >= 0 ? Uri.UnescapeDataString(link[(hash + 1)..]) : null;
-        var pathPart = hash >= 0 ? link[..hash] : link;
+        var pathPart = hash >= 0 ? link.AsSpan(0, hash) : link.AsSpan();
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];
 
-        string target;
-        if (pathPart.Length == 0) target = page.Destination;
+        var destinations = site.Destinations.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
+        scoped ReadOnlySpan<char> target;
+        if (pathPart.IsEmpty) target = page.Destination;
         else
         {
-            var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
+            var resolved = Urls.IsPlainAbsolutePath(pathPart) ? pathPart
+                : Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart.ToString());
             if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
                 return $"points outside the site (its base path is '{basePath}'); " +
                     "write addresses from the site root, like /life/";
-            var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
-            if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
-            if (!destinations.Contains(relative)
-                && destinations.Contains(relative + "/index.html")) relative += "/index.html";
-            if (!destinations.Contains(relative))
-                return site.DestinationsOfAllPages.Contains(relative) ? null
+            var relative = resolved[basePath.Length..];
+            if (relative.Contains('%')) relative = Uri.UnescapeDataString(relative.ToString());
+            // relative, then "index.html" after a folder, then perhaps "/index.html": room for all three.
+            var room = relative.Length + "index.html".Length + "/index.html".Length;
+            var candidate = room <= buffer.Length ? buffer : new char[room];
+            relative.CopyTo(candidate);
+            var length = relative.Length;
+            if (length == 0 || relative[^1] == '/') length += Append(candidate, length, "index.html");
+            if (!destinations.Contains(candidate[..length])
+                && destinations.Contains(candidate[..(length + Append(candidate, length, "/index.html"))]))
+                length += "/index.html".Length;
+            target = candidate[..length];
+            if (!destinations.Contains(target))
+                return site.DestinationsOfAllPages.GetAlternateLookup<ReadOnlySpan<char>>().Contains(target) ? null
                     : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
-            target = relative;
         }
-        if (string.IsNullOrEmpty(fragment) || fragment == "top") return null;
+        if (hash < 0 || hash == link.Length - 1) return null;
+        var fragment = link.AsSpan(hash + 1);
+        if (fragment.Contains('%')) fragment = Uri.UnescapeDataString(fragment.ToString());
+        if (fragment.IsEmpty || fragment.SequenceEqual("top")) return null;
         isFragment = true;
-        if (!ids.TryGetValue(target, out var targetIds)) return null;
-        return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; " +
-            "link to one of its heading ids";
+        if (!site.Ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(target, out var targetIds)) return null;
+        return targetIds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment) ? null
+            : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
+    }
+
+    /// <summary>Writes <paramref name="text"/> into <paramref name="buffer"/> at <paramref name="at"/>; gives its
+    /// length.</summary>
+    private static int Append(Span<char> buffer, int at, string text)
+    {
+        text.CopyTo(buffer[at..]);
+        return text.Length;
     }
 
     /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
