@@ -3,7 +3,6 @@ using KropotkinSite.Engine;
 using KropotkinSite.Html;
 using KropotkinSite.Markdown;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -62,11 +61,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             string html;
             try
             {
-                var writer = new StringWriter();
-                var renderer = new HtmlRenderer(writer);
-                Markdown.Setup(renderer);
-                renderer.Render(ast);
-                html = writer.ToString();
+                html = ast.ToHtml(Markdown); // through the pipeline's pool of renderers and their buffers
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
@@ -75,8 +70,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             var headings = ast.Descendants<HeadingBlock>()
                 .Select(h => new PageHeading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
                 .ToArray();
-            var excerpt = ast.Descendants<ParagraphBlock>()
-                    .FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
+            var excerpt = ast.OfType<ParagraphBlock>().FirstOrDefault() is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
             return document.Without(ParseFrontMatter.Body)
