@@ -16,6 +16,14 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     /// <summary>A written page's ids and the links it holds.</summary>
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
 
+    /// <summary>Where one distinct link of a page leads, as far as the page alone tells: a problem found already
+    /// (it points outside the site), or the file it names below the site root (null for a link to an external
+    /// address or to the page itself) and the fragment it names.</summary>
+    private sealed record Target(string Link, string? Problem, string? File, string? Fragment);
+
+    /// <summary>A page and where each of its links leads; what the whole site must be asked about it.</summary>
+    private sealed record PageTargets(Document Document, Target[] Targets);
+
     /// <summary>What every link is checked against: the files that will be written, the ids of every page, and
     /// where every page would be published (links to a page that failed for another reason are not reported).</summary>
     private sealed record Site(string BasePath, HashSet<string> Destinations, Dictionary<string, HashSet<string>> Ids,
@@ -31,8 +39,13 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
             IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
+        // Resolving a page's links depends on the page alone, so after an edit only the edited pages resolve theirs
+        // again; looking the targets up, which depends on every page, is all that is done again for the others.
+        var targets = context.Derive(pages, BasePath,
+            static (page, basePath) => page is null ? null : TargetsOf(page, basePath));
         var site = new Site(BasePath, destinations, ids, allPages);
-        var findings = context.Derive(pages, site, static (page, site) => page is null ? [] : CheckPage(page, site));
+        var findings = context.Derive(targets, site,
+            static (page, site) => page is null ? [] : CheckPage(page, site));
         foreach (var found in findings)
             foreach (var error in found) context.Report(error);
         return inputs;
@@ -50,20 +63,20 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return ids;
     }
 
-    private static ContentError[] CheckPage(PageLinks page, Site site)
+    private static ContentError[] CheckPage(PageTargets page, Site site)
     {
-        var found = new List<ContentError>();
-        foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
+        List<ContentError>? found = null;
+        foreach (var target in page.Targets)
         {
-            var problem = Check(page.Document, link, site, out var isFragment);
+            var problem = Check(page.Document, target, site, out var isFragment);
             if (problem is null) continue;
-            var (at, origin) = Locate(page.Document, link, site.BasePath);
-            found.Add(new ContentError(
+            var (at, origin) = Locate(page.Document, target.Link, site.BasePath);
+            (found ??= []).Add(new ContentError(
                 page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
                 at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink,
-                $"{origin}'{link}' {problem}"));
+                $"{origin}'{target.Link}' {problem}"));
         }
-        return found.ToArray();
+        return found is null ? [] : found.ToArray();
     }
 
     private static PageLinks Read(Document document)
@@ -72,60 +85,52 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return new PageLinks(document, ids, links);
     }
 
-    private static string? Check(Document page, string link, Site site, out bool isFragment)
+    private static PageTargets TargetsOf(PageLinks page, string basePath) =>
+        new(page.Document, page.Links.Distinct(StringComparer.Ordinal)
+            .Select(link => TargetOf(page.Document, link, basePath)).OfType<Target>().ToArray());
+
+    /// <summary>Where a link leads, as far as its page tells; null for a link that cannot be broken (external, to
+    /// the top of a page).</summary>
+    private static Target? TargetOf(Document page, string link, string basePath)
     {
-        var basePath = site.BasePath;
-        isFragment = false;
         if (link.Length == 0 || Urls.IsExternal(link)) return null;
-        // Read as spans and looked up without making strings: a site's pages hold many links each.
         var hash = link.IndexOf('#');
-        var pathPart = hash >= 0 ? link.AsSpan(0, hash) : link.AsSpan();
+        var fragment = hash >= 0 ? Uri.UnescapeDataString(link[(hash + 1)..]) : null;
+        if (fragment == "top" || fragment?.Length == 0) fragment = null;
+        var pathPart = hash >= 0 ? link[..hash] : link;
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];
+        if (pathPart.Length == 0) return fragment is null ? null : new Target(link, null, null, fragment);
 
-        var destinations = site.Destinations.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[256];
-        scoped ReadOnlySpan<char> target;
-        if (pathPart.IsEmpty) target = page.Destination;
-        else
-        {
-            var resolved = Urls.IsPlainAbsolutePath(pathPart) ? pathPart
-                : Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart.ToString());
-            if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
-                return $"points outside the site (its base path is '{basePath}'); " +
-                    "write addresses from the site root, like /life/";
-            var relative = resolved[basePath.Length..];
-            if (relative.Contains('%')) relative = Uri.UnescapeDataString(relative.ToString());
-            // relative, then "index.html" after a folder, then perhaps "/index.html": room for all three.
-            var room = relative.Length + "index.html".Length + "/index.html".Length;
-            var candidate = room <= buffer.Length ? buffer : new char[room];
-            relative.CopyTo(candidate);
-            var length = relative.Length;
-            if (length == 0 || relative[^1] == '/') length += Append(candidate, length, "index.html");
-            if (!destinations.Contains(candidate[..length])
-                && destinations.Contains(candidate[..(length + Append(candidate, length, "/index.html"))]))
-                length += "/index.html".Length;
-            target = candidate[..length];
-            if (!destinations.Contains(target))
-                return site.DestinationsOfAllPages.GetAlternateLookup<ReadOnlySpan<char>>().Contains(target) ? null
-                    : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
-        }
-        if (hash < 0 || hash == link.Length - 1) return null;
-        var fragment = link.AsSpan(hash + 1);
-        if (fragment.Contains('%')) fragment = Uri.UnescapeDataString(fragment.ToString());
-        if (fragment.IsEmpty || fragment.SequenceEqual("top")) return null;
-        isFragment = true;
-        if (!site.Ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(target, out var targetIds)) return null;
-        return targetIds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment) ? null
-            : $"names a fragment '#{fragment}' that the page does not have; link to one of its heading ids";
+        var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
+        if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
+            return new Target(link, $"points outside the site (its base path is '{basePath}'); " +
+                "write addresses from the site root, like /life/", null, null);
+        var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
+        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+        return new Target(link, null, relative, fragment);
     }
 
-    /// <summary>Writes <paramref name="text"/> into <paramref name="buffer"/> at <paramref name="at"/>; gives its
-    /// length.</summary>
-    private static int Append(Span<char> buffer, int at, string text)
+    private static string? Check(Document page, Target link, Site site, out bool isFragment)
     {
-        text.CopyTo(buffer[at..]);
-        return text.Length;
+        isFragment = false;
+        if (link.Problem is not null) return link.Problem;
+        var target = page.Destination;
+        if (link.File is { } relative)
+        {
+            var destinations = site.Destinations;
+            if (!destinations.Contains(relative)
+                && destinations.Contains(relative + "/index.html")) relative += "/index.html";
+            if (!destinations.Contains(relative))
+                return site.DestinationsOfAllPages.Contains(relative) ? null
+                    : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
+            target = relative;
+        }
+        if (link.Fragment is not { } fragment) return null;
+        isFragment = true;
+        if (!site.Ids.TryGetValue(target, out var targetIds)) return null;
+        return targetIds.Contains(fragment) ? null : $"names a fragment '#{fragment}' that the page does not have; " +
+            "link to one of its heading ids";
     }
 
     /// <summary>The address of a written file: <c>life/index.html</c> → <c>life/</c>.</summary>
