@@ -117,11 +117,11 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
             _calls.Add(before);
             return (before, true);
         }
-        // The very item of last run at the same place gives its value at once; only the others are looked at
-        // closely, on every core when there are several.
+        // The very item of last run at the same place (or a tuple of the very same objects) gives its value at once;
+        // only the others are looked at closely, on every core when there are several.
         var others = new List<int>();
         for (var i = 0; i < items.Count; i++)
-            if (before is null || i >= before.Items.Count || !ReferenceEquals(before.Items[i], items[i]))
+            if (before is null || i >= before.Items.Count || !StructuralEquality.Same(before.Items[i], items[i]))
                 others.Add(i);
         _reused += items.Count - others.Count;
         if (others.Count == 0 && before is not null && before.Items.Count == items.Count)

@@ -30,6 +30,17 @@ public static class StructuralEquality
 
     public static bool Equal(object? a, object? b) => Equal(a, b, 0);
 
+    /// <summary>Whether two values are the very same object, or tuples of the very same objects: a check that
+    /// reads nothing inside them, for the items that did not change.</summary>
+    public static bool Same(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a is not ITuple x || b is not ITuple y || a.GetType() != b.GetType()) return false;
+        for (var i = 0; i < x.Length; i++)
+            if (!ReferenceEquals(x[i], y[i])) return false;
+        return true;
+    }
+
     private static bool Equal(object? a, object? b, int depth)
     {
         if (ReferenceEquals(a, b)) return true;

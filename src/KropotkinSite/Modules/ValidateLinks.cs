@@ -11,7 +11,11 @@ namespace KropotkinSite.Modules;
 /// reported twice.
 /// </summary>
 /// <param name="PageFiles">Every page's input file, whether or not it built.</param>
-public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFiles) : IModule
+/// <param name="ChangingFolders">Output folders whose files are named by their content (the search index's): links
+/// are looked up among them only when not found among the other files, whose names an edit seldom changes. Only
+/// how much is checked again after an edit depends on this, never what is reported.</param>
+public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFiles,
+    IReadOnlyList<string> ChangingFolders) : IModule
 {
     /// <summary>A written page's ids and the links it holds.</summary>
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
@@ -24,32 +28,46 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     /// <summary>A page and where each of its links leads; what the whole site must be asked about it.</summary>
     private sealed record PageTargets(Document Document, Target[] Targets);
 
-    /// <summary>What every link is checked against: the files that will be written, the ids of every page, and
-    /// where every page would be published (links to a page that failed for another reason are not reported).</summary>
+    /// <summary>What every link is checked against: the files that will be written (all of them, when
+    /// <paramref name="Complete"/>; else some, and a link not found among them is not decided), the ids of every
+    /// page, and where every page would be published (links to a page that failed for another reason are not
+    /// reported).</summary>
     private sealed record Site(string BasePath, HashSet<string> Destinations, Dictionary<string, HashSet<string>> Ids,
-        HashSet<string> DestinationsOfAllPages);
+        HashSet<string> DestinationsOfAllPages, bool Complete);
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
-        var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), static all =>
-            new HashSet<string>(all.Where(d => d.Length > 0), StringComparer.Ordinal));
+        var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), Set);
+        var lasting = context.Compute(context.Derive(inputs, ChangingFolders,
+            static (d, changing) => IsLasting(d, changing) ? d.Destination : ""), Set);
         var ids = context.Compute(context.Derive(pages,
             static page => page is null ? null : new PageIds(page.Document.Destination, page.Ids)),
             IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
         // Resolving a page's links depends on the page alone, so after an edit only the edited pages resolve theirs
-        // again; looking the targets up, which depends on every page, is all that is done again for the others.
+        // again. The targets are then looked up among the pages and the files an edit seldom adds or renames; only
+        // the few links not found there are looked up among every file written.
         var targets = context.Derive(pages, BasePath,
             static (page, basePath) => page is null ? null : TargetsOf(page, basePath));
-        var site = new Site(BasePath, destinations, ids, allPages);
-        var findings = context.Derive(targets, site,
+        var first = context.Derive(targets, new Site(BasePath, lasting, ids, allPages, false),
             static (page, site) => page is null ? [] : CheckPage(page, site));
-        foreach (var found in findings)
-            foreach (var error in found) context.Report(error);
+        var undecided = Enumerable.Range(0, first.Count).Where(i => first[i] is null).Select(i => targets[i]!)
+            .ToArray();
+        var rest = context.Derive(undecided, new Site(BasePath, destinations, ids, allPages, true),
+            static (page, site) => CheckPage(page, site)!);
+        foreach (var found in first.Where(f => f is not null).Concat(rest))
+            foreach (var error in found!) context.Report(error);
         return inputs;
     }
+
+    private static HashSet<string> Set(IReadOnlyList<string> destinations) =>
+        new(destinations.Where(d => d.Length > 0), StringComparer.Ordinal);
+
+    /// <summary>Pages, and files outside the folders whose files are named by their content.</summary>
+    private static bool IsLasting(Document document, IReadOnlyList<string> changingFolders) =>
+        IsPage(document) || !changingFolders.Any(f => document.Destination.StartsWith(f, StringComparison.Ordinal));
 
     private static bool IsPage(Document document) => document.Destination.EndsWith(".html", StringComparison.Ordinal);
 
@@ -63,13 +81,16 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return ids;
     }
 
-    private static ContentError[] CheckPage(PageTargets page, Site site)
+    /// <summary>The broken links of a page; null when the site checked against is not complete and a link is not
+    /// found in it.</summary>
+    private static ContentError[]? CheckPage(PageTargets page, Site site)
     {
         List<ContentError>? found = null;
         foreach (var target in page.Targets)
         {
             var problem = Check(page.Document, target, site, out var isFragment);
             if (problem is null) continue;
+            if (ReferenceEquals(problem, Undecided)) return null;
             var (at, origin) = Locate(page.Document, target.Link, site.BasePath);
             (found ??= []).Add(new ContentError(
                 page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
@@ -111,6 +132,8 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return new Target(link, null, relative, fragment);
     }
 
+    private const string Undecided = "not found among some of the files";
+
     private static string? Check(Document page, Target link, Site site, out bool isFragment)
     {
         isFragment = false;
@@ -119,6 +142,7 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         if (link.File is { } relative)
         {
             var destinations = site.Destinations;
+            if (!site.Complete && !destinations.Contains(relative)) return Undecided;
             if (!destinations.Contains(relative)
                 && destinations.Contains(relative + "/index.html")) relative += "/index.html";
             if (!destinations.Contains(relative))

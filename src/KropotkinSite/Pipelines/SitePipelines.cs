@@ -89,7 +89,7 @@ public static class SitePipelines
             [
                 new Gather(Render, Assets, Sitemap, SearchIndex),
                 new CheckUniqueDestinations(),
-                new ValidateLinks(basePath, pageFiles),
+                new ValidateLinks(basePath, pageFiles, [SitePaths.SearchFolder]),
             ]),
         ];
     }
