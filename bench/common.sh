@@ -32,3 +32,20 @@ generate_site() {
   mkdir -p "$dir/hugo/static" && cp "$ROOT/theme/assets/site.css" "$dir/hugo/static/site.css"
   echo "$stamp" >"$dir/stamp"
 }
+
+# build_commit COMMIT: sets COMMIT_DIR to a folder holding that commit's sources (src/), its native publish
+# (publish/) and its Release JIT build (jit/), built from `git archive` the first time (kept between runs).
+build_commit() {
+  local sha; sha=$(git -C "$ROOT" rev-parse --verify "$1^{commit}")
+  COMMIT_DIR="$WORK/before-${sha:0:12}"
+  [ -x "$COMMIT_DIR/publish/KropotkinSite" ] && [ -f "$COMMIT_DIR/jit/KropotkinSite.dll" ] && return 0
+  echo "building $1 (${sha:0:12}) in $COMMIT_DIR..." >&2
+  rm -rf "$COMMIT_DIR" && mkdir -p "$COMMIT_DIR/src"
+  git -C "$ROOT" archive "$sha" | tar -x -C "$COMMIT_DIR/src"
+  local kind
+  for kind in publish jit; do
+    local verb=publish; [ $kind = jit ] && verb=build
+    dotnet $verb "$COMMIT_DIR/src/src/KropotkinSite" -c Release -o "$COMMIT_DIR/$kind" --nologo -v quiet \
+      >"$COMMIT_DIR/$kind.log" 2>&1 || { cat "$COMMIT_DIR/$kind.log"; exit 1; }
+  done
+}

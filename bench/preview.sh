@@ -7,6 +7,8 @@
 #   EDITS=40 bench/preview.sh             measured edits of each kind per server and site (default 20; 10 at 10,000 pages and more)
 #   ROUNDS=3 bench/preview.sh             runs of each server those edits are split over (default 2)
 #   HUGO_FLAGS=--disableFastRender bench/preview.sh   more flags for hugo server (default none: what a Hugo user gets)
+#   BEFORE=d3138ec bench/preview.sh      also that commit's preview (its Release JIT build and theme) on the generated
+#                                         sites, in the same rounds, for a before/after table
 #   BENCH_DIR=/tmp/x bench/preview.sh     where sites and builds go (default /tmp/kropotkinsite-bench, as bench/run.sh)
 #
 # Each edit is timed from writing the page's file to the first HTTP response for that page that carries it:
@@ -27,6 +29,8 @@ echo "building KropotkinSite (Release), PreviewBench and the site generator..." 
 dotnet_release build jit src/KropotkinSite
 dotnet_release build previewbench bench/PreviewBench
 dotnet_release build generator bench/SiteGenerator
+WHO=(ours hugo)
+if [ -n "${BEFORE:-}" ]; then build_commit "$BEFORE"; WHO=(ours before hugo); fi
 THEME="$ROOT/theme"
 for n in "${SIZES[@]}"; do generate_site "$n"; done
 
@@ -38,10 +42,12 @@ mkdir -p "$TIMES"
 # bench_run SITE WHO EDITS: one run of PreviewBench; its per-edit lines ("kind ms") go to $TIMES/SITE-WHO.
 bench_run() {
   local site=$1 who=$2 edits=$3 args
+  local input="$WORK/n$site/site"
+  [ "$site" = input ] && input="$ROOT/input"
   if [ "$who" = ours ]; then
-    local input="$WORK/n$site/site"
-    [ "$site" = input ] && input="$ROOT/input"
     args=(ours "$input" "$edits" "$WORK/jit/KropotkinSite.dll" "$THEME")
+  elif [ "$who" = before ]; then
+    args=(ours "$input" "$edits" "$COMMIT_DIR/jit/KropotkinSite.dll" "$COMMIT_DIR/src/theme")
   else
     args=(hugo "$WORK/n$site/hugo" "$edits" "${HUGO_EXTRA[@]}")
   fi
@@ -53,10 +59,11 @@ SITES=(input "${SIZES[@]}")
 for ((r = 1; r <= ROUNDS; r++)); do
   for site in "${SITES[@]}"; do
     per_run=$(( ($(edits_of "$site") + ROUNDS - 1) / ROUNDS ))
-    if [ "$site" = input ]; then bench_run input ours "$per_run"
-    elif ((r % 2)); then bench_run "$site" ours "$per_run"; bench_run "$site" hugo "$per_run"
-    else bench_run "$site" hugo "$per_run"; bench_run "$site" ours "$per_run"
-    fi
+    if [ "$site" = input ]; then bench_run input ours "$per_run"; continue; fi
+    # Each round starts with the next server in turn, so none always goes first.
+    for ((i = 0; i < ${#WHO[@]}; i++)); do
+      bench_run "$site" "${WHO[(i + r) % ${#WHO[@]}]}" "$per_run"
+    done
   done
   echo "round $r of $ROUNDS done" >&2
 done
@@ -73,17 +80,19 @@ stats() {
 
 echo
 echo "Edit-to-served time, ms ($(nproc) cores; $(hugo version | awk '{print $1, $2}')${HUGO_FLAGS:+ $HUGO_FLAGS}; ours: Release JIT build)"
-printf '%-18s %-5s | %11s %9s | %11s %9s | %9s | %s\n' site edit "ours median" "ours p90" "Hugo median" "Hugo p90" ours/Hugo "edits ours/Hugo"
+# ratio A B: A/B to two places, or - when either is missing.
+ratio() { if [ "$1" = - ] || [ "$2" = - ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; fi; }
+printf '%-18s %-5s | %11s %9s | %13s %11s | %11s %9s | %9s %9s\n' site edit "ours median" "ours p90" \
+  "before median" "before p90" "Hugo median" "Hugo p90" ours/before ours/Hugo
 for site in "${SITES[@]}"; do
   label="$site pages"
   [ "$site" = input ] && label="input/ ($(find "$ROOT/input" -name '*.md' | wc -l) pages)"
   for kind in body title; do
-    read -r om op on <<<"$(stats "$TIMES/$site-ours" "$kind")"
-    read -r hm hp hn <<<"$(stats "$TIMES/$site-hugo" "$kind")"
-    ratio=-
-    [ "$hn" = 0 ] && hn=-
-    [ "$hm" != - ] && ratio=$(awk -v o="$om" -v h="$hm" 'BEGIN {printf "%.2f", o / h}')
-    printf '%-18s %-5s | %11s %9s | %11s %9s | %9s | %s\n' "$label" "$kind" "$om" "$op" "$hm" "$hp" "$ratio" "$on/$hn"
+    read -r om op _ <<<"$(stats "$TIMES/$site-ours" "$kind")"
+    read -r bm bp _ <<<"$(stats "$TIMES/$site-before" "$kind")"
+    read -r hm hp _ <<<"$(stats "$TIMES/$site-hugo" "$kind")"
+    printf '%-18s %-5s | %11s %9s | %13s %11s | %11s %9s | %9s %9s\n' "$label" "$kind" "$om" "$op" "$bm" "$bp" \
+      "$hm" "$hp" "$(ratio "$om" "$bm")" "$(ratio "$om" "$hm")"
   done
 done
 echo "(per-run summaries and the servers' errors: $TIMES/log)"

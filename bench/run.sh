@@ -58,17 +58,8 @@ build_once publish floor bench/Floor
 build_once build generator bench/SiteGenerator
 
 # The BEFORE commit, built in a folder of its own (once per commit: kept between runs).
-before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
-BEFORE_DIR="$WORK/before-${before_sha:0:12}"
-if [ ! -x "$BEFORE_DIR/publish/KropotkinSite" ] || [ ! -f "$BEFORE_DIR/jit/KropotkinSite.dll" ]; then
-  echo "building the reference, $BEFORE (${before_sha:0:12}), in $BEFORE_DIR..." >&2
-  rm -rf "$BEFORE_DIR" && mkdir -p "$BEFORE_DIR/src"
-  git archive "$before_sha" | tar -x -C "$BEFORE_DIR/src"
-  dotnet publish "$BEFORE_DIR/src/src/KropotkinSite" -c Release -o "$BEFORE_DIR/publish" --nologo -v quiet >"$BEFORE_DIR/publish.log" 2>&1 \
-    || { cat "$BEFORE_DIR/publish.log"; exit 1; }
-  dotnet build "$BEFORE_DIR/src/src/KropotkinSite" -c Release -o "$BEFORE_DIR/jit" --nologo -v quiet >"$BEFORE_DIR/jit.log" 2>&1 \
-    || { cat "$BEFORE_DIR/jit.log"; exit 1; }
-fi
+build_commit "$BEFORE"
+BEFORE_DIR=$COMMIT_DIR
 THEME="$ROOT/theme"
 BEFORE_THEME="$BEFORE_DIR/src/theme"
 

@@ -19,7 +19,8 @@ public sealed class HtmlLinksTests
             <body><a href="/x/?a=1&amp;b=2#f%20g" href="/second/" id="top" name="anchor">x</a>
             <img src=/i.png id=''><p id='q'>text <a>no href</a></p><!-- <a href="/in-comment/" id="c"> -->
             <textarea><a href="/in-textarea/"></textarea><div href="/not-a-link/"></div>
-            <svg><title>t</title><style>x</style><a href="/svg-link/" id="svg-id"></a><![CDATA[<a href="/cdata/">]]></svg>
+            <svg><title>t</title><style>x</style>
+            <a href="/svg-link/" id="svg-id"></a><![CDATA[<a href="/cdata/">]]></svg>
             <iframe src="/frame/"><a href="/in-iframe/"></a></iframe></body></html>
             """;
         var (ids, links) = HtmlLinks.Read(html);
