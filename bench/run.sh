@@ -60,6 +60,7 @@ build_once build generator bench/SiteGenerator
 # The BEFORE commit, built in a folder of its own (once per commit: kept between runs).
 build_commit "$BEFORE"
 BEFORE_DIR=$COMMIT_DIR
+before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
 THEME="$ROOT/theme"
 BEFORE_THEME="$BEFORE_DIR/src/theme"
 
