@@ -27,8 +27,9 @@ public sealed record PageSurroundings(
     TimelineView? Timeline,
     PlacesView? Places = null)
 {
-    public static PageSurroundings Of(PageEntry page, SiteIndex index, TimelineData timeline,
-        WorksCatalogueView? catalogue = null, TimelineView? timelineView = null, PlacesView? placesView = null)
+    /// <summary>What a page shows of the others; the catalogue, timeline or places a page of that kind presents
+    /// are not set (see <see cref="Presenting"/>).</summary>
+    public static PageSurroundings Of(PageEntry page, SiteIndex index, TimelineIds timeline)
     {
         var (previous, next) = index.Neighbours(page);
         var sectionPage = page.Section.Length > 0 ? index.Find("/" + page.Section + "/") : null;
@@ -53,10 +54,22 @@ public sealed record PageSurroundings(
             : null,
             position >= 0 && next is null ? index.ReadOn : null,
             [.. (page.Info?.Events ?? []).Select(timeline.IdOf)],
-            page.Kind == PageKinds.WorksIndex ? catalogue : null,
-            page.Kind == PageKinds.Timeline ? timelineView : null,
-            page.Kind == PageKinds.Places ? placesView : null);
+            null,
+            null);
     }
+
+    /// <summary>Whether a kind of page presents the works catalogue, the timeline or the places.</summary>
+    public static bool Presents(string kind) => kind is PageKinds.WorksIndex or PageKinds.Timeline or PageKinds.Places;
+
+    /// <summary>The surroundings with what a page of its kind presents.</summary>
+    public PageSurroundings Presenting(string kind, WorksCatalogueView? catalogue, TimelineView? timeline,
+        PlacesView? places) =>
+        this with
+        {
+            Catalogue = kind == PageKinds.WorksIndex ? catalogue : null,
+            Timeline = kind == PageKinds.Timeline ? timeline : null,
+            Places = kind == PageKinds.Places ? places : null,
+        };
 
     /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last, as
     /// "Other pages"), each by title.</summary>

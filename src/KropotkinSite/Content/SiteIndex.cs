@@ -140,7 +140,7 @@ public sealed class SiteIndex
             .ToArray();
     }
 
-    public static int CompareWorks(PageEntry a, PageEntry b)
+    private static int CompareWorks(PageEntry a, PageEntry b)
     {
         var byYear = (a.Work?.Year ?? int.MaxValue).CompareTo(b.Work?.Year ?? int.MaxValue);
         return byYear != 0 ? byYear : PageEntry.CompareTitles(a, b);

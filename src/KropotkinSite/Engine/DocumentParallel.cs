@@ -62,24 +62,14 @@ public static class DocumentParallel
 
     /// <summary>What the mapping of one document may use: it reports errors (kept with its result) and reads
     /// nothing beyond its document and what it was given, so its result depends on nothing else.</summary>
-    private sealed class OneDocumentContext(IExecutionContext inner) : IExecutionContext
+    private sealed class OneDocumentContext(IExecutionContext inner) : PlainContext
     {
         public ConcurrentQueue<ContentError> Errors { get; } = new();
-        public string PipelineName => inner.PipelineName;
-        public CancellationToken Cancellation => inner.Cancellation;
-        public IFileSource Files => throw ReadsBeyond();
-        public IReadOnlyList<Document> OutputsOf(string pipelineName) => throw ReadsBeyond();
-        public void Report(ContentError error) => Errors.Enqueue(error);
-
-        public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
-            Func<Document, TShared, IExecutionContext, Document?> map) =>
-            DocumentParallel.Map(documents, shared, map, this);
-
-        public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
-            Func<TItem, TShared, T> derive) =>
-            DocumentParallel.Derive(items, shared, derive, Cancellation);
-
-        public T Compute<TInput, T>(TInput input, Func<TInput, T> compute) => compute(input);
+        public override string PipelineName => inner.PipelineName;
+        public override CancellationToken Cancellation => inner.Cancellation;
+        public override IFileSource Files => throw ReadsBeyond();
+        public override IReadOnlyList<Document> OutputsOf(string pipelineName) => throw ReadsBeyond();
+        public override void Report(ContentError error) => Errors.Enqueue(error);
 
         private static InvalidOperationException ReadsBeyond() =>
             new("the mapping of one document reads only that document and what it is given as 'shared'");

@@ -149,28 +149,18 @@ public sealed class PipelineEngine
         ConcurrentDictionary<string, IReadOnlyList<Document>> outputs,
         ConcurrentBag<ContentError> errors,
         IFileSource files,
-        CancellationToken cancellation) : IExecutionContext
+        CancellationToken cancellation) : PlainContext
     {
-        public string PipelineName => pipelineName;
-        public IFileSource Files => files;
-        public CancellationToken Cancellation => cancellation;
+        public override string PipelineName => pipelineName;
+        public override IFileSource Files => files;
+        public override CancellationToken Cancellation => cancellation;
 
-        public IReadOnlyList<Document> OutputsOf(string name) =>
+        public override IReadOnlyList<Document> OutputsOf(string name) =>
             readable.Contains(name)
                 ? outputs[name]
                 : throw new InvalidOperationException($"Pipeline '{pipelineName}' reads '{name}' but does not depend " +
                     "on it.");
 
-        public void Report(ContentError error) => errors.Add(error);
-
-        public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
-            Func<Document, TShared, IExecutionContext, Document?> map) =>
-            DocumentParallel.Map(documents, shared, map, this);
-
-        public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
-            Func<TItem, TShared, T> derive) =>
-            DocumentParallel.Derive(items, shared, derive, cancellation);
-
-        public T Compute<TInput, T>(TInput input, Func<TInput, T> compute) => compute(input);
+        public override void Report(ContentError error) => errors.Add(error);
     }
 }

@@ -1,15 +1,19 @@
+using System.Runtime.CompilerServices;
 using KropotkinSite.Engine;
 
 namespace KropotkinSite.Incremental;
 
 /// <summary>
-/// Which of last run's items an item stands in for: the one at the same position, or else (for documents) the one
-/// from the same source for the same destination. This only says what to compare with: a value is reused only when
-/// what it was made from is equal.
+/// Which of last run's items an item stands in for: the one at the same position, or else (for documents, and
+/// tuples that begin with one) the one from the same source for the same destination. This only says what to
+/// compare with: a value is reused only when what it was made from is equal.
 /// </summary>
 internal static class Slots
 {
-    public static (string, string)? Of(object? item) => item is Document d ? (d.Source, d.Destination) : null;
+    public static (string, string)? Of(object? item) =>
+        item is Document d ? (d.Source, d.Destination)
+        : item is ITuple { Length: > 0 } tuple && tuple[0] is Document first ? (first.Source, first.Destination)
+        : null;
 
     public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> items)
     {

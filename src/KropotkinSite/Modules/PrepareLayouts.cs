@@ -24,7 +24,6 @@ public sealed record PrepareLayouts(
     string DataFolder) : IModule
 {
     public const string Entry = "pageEntry";
-    public const string Surroundings = "pageSurroundings";
     public const string Job = "layoutJob";
 
     private static readonly TimelineData NoEvents = new([], []);
@@ -43,8 +42,8 @@ public sealed record PrepareLayouts(
             (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline),
                 Module: this),
             static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
-        var catalogue = context.Compute((index, BasePath),
-            static parts => WorksCatalogue.Build(parts.index.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
+        var catalogue = context.Compute((index.Works, BasePath),
+            static parts => WorksCatalogue.Build(parts.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
@@ -60,25 +59,36 @@ public sealed record PrepareLayouts(
             PlacesBuilder.Build(parts.timelineData.Ordered, parts.register,
                 i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
                 e => PageHref(parts.BasePath, e)));
-        // What each page shows of the others is looked up again whenever the site changes, but a page whose
-        // surroundings come out the same keeps its model and its layout.
-        var placed = context.Map(withEntries, (index, timelineData, catalogue, timeline, places),
-            static (document, site, _) =>
-            document.With(Surroundings, PageSurroundings.Of(document.Require<PageEntry>(Entry), site.index,
-                site.timelineData, site.catalogue, site.timeline, site.places)));
+        // What each page shows of the others is worked out again whenever the site index changes; a page whose
+        // surroundings come out the same keeps its model and its layout. The few pages that present the catalogue,
+        // the timeline or the places take them apart, so a change to those makes no other page again.
+        var eventIds = context.Compute(timelineData, static data => data.EventIds);
+        var presents = context.Compute(entries,
+            static all => all.Select(e => PageSurroundings.Presents(e.Kind)).ToArray());
+        var around = context.Derive(entries, (index, eventIds),
+            static (entry, site) => PageSurroundings.Of(entry, site.index, site.eventIds));
+        var presented = context.Derive(Enumerable.Range(0, entries.Length).Where(i => presents[i])
+                .Select(i => (entries[i].Kind, around[i])).ToArray(), (catalogue, timeline, places),
+            static (page, shown) => page.Item2.Presenting(page.Kind, shown.catalogue, shown.timeline, shown.places));
+        var surroundings = around.ToArray();
+        for (int i = 0, next = 0; i < surroundings.Length; i++)
+            if (presents[i]) surroundings[i] = presented[next++];
+
         var navigation = context.Compute(index, static index => index.Navigation);
         var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
         var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
-        return context.Map(placed, (views, layouts), static (document, site, _) =>
+        // Derived for each page with its surroundings, so a page whose document and surroundings are last run's
+        // is last run's document.
+        var pages = Enumerable.Range(0, withEntries.Count).Select(i => (withEntries[i], surroundings[i])).ToArray();
+        return context.Derive(pages, (views, layouts), static (page, site) =>
         {
+            var (document, around) = page;
             var entry = document.Require<PageEntry>(Entry);
             var info = document.Get<PageInfo>(ReadPageInfo.Page);
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
-            var model = site.views.ModelOf(entry, document.Require<PageSurroundings>(Surroundings), html);
-            // The surroundings are in the model now: without them, a page whose model is the same is the same document.
-            return document.Without(Surroundings).With(Job,
-                new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
+            var model = site.views.ModelOf(entry, around, html);
+            return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
         });
     }
 

@@ -14,7 +14,8 @@ public sealed class PageViewBuilderTests
     private static PageView View(SiteIndex index, PageEntry page, string basePath = "/",
         TimelineData? timeline = null) =>
         new PageViewBuilder(Settings, index.Navigation, basePath, "/timeline/")
-            .Build(page, PageSurroundings.Of(page, index, timeline ?? new TimelineData([], [])), "<p>x</p>");
+            .Build(page, PageSurroundings.Of(page, index, (timeline ?? new TimelineData([], [])).EventIds),
+                "<p>x</p>");
 
     [Fact]
     public void Breadcrumbs_lead_home_then_to_the_section_then_to_the_page_itself()

@@ -1,0 +1,110 @@
+// In-process rebuild times of a preview session, and where they go, step by step.
+//   RebuildSteps SITE_DIR THEME_DIR [EDITS] [STEPS]
+// Copies SITE_DIR to a temporary folder, builds it once in a PreviewSession, then makes EDITS body edits and EDITS
+// title edits (alternately) to the first prose page, as bench/PreviewBench does, rebuilding after each with the
+// watcher's change set. Prints the median wall and CPU time of each kind of rebuild, and the STEPS steps (default
+// 12) that took longest in total over the edits of each kind, with how many values they computed and reused, and
+// each pipeline's step time.
+using System.Diagnostics;
+using System.Globalization;
+using KropotkinSite.Incremental;
+using KropotkinSite.Pipelines;
+using KropotkinSite.Preview;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: RebuildSteps SITE_DIR THEME_DIR [EDITS] [STEPS]");
+    return 2;
+}
+var edits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var shown = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12;
+var work = Path.Combine(Path.GetTempPath(), "rebuild-steps-" + Environment.ProcessId);
+CopyFolder(Path.GetFullPath(args[0]), work);
+try
+{
+    var options = new BuildOptions(work, Path.Combine(work, "_out"), Path.GetFullPath(args[1]));
+    var session = new PreviewSession(options);
+    var first = Stopwatch.StartNew();
+    var result = session.Rebuild();
+    if (result.Errors.Count > 0)
+    {
+        foreach (var error in result.Errors) Console.Error.WriteLine(error);
+        return 1;
+    }
+    Console.WriteLine($"first build: {first.Elapsed.TotalMilliseconds:F0} ms, {session.Current.Files.Count} files");
+
+    var page = Directory.EnumerateFiles(work, "*.md", SearchOption.AllDirectories)
+        .Where(f => !f.EndsWith("index.md", StringComparison.Ordinal)
+                    && !f.Contains($"{Path.DirectorySeparatorChar}works{Path.DirectorySeparatorChar}",
+                        StringComparison.Ordinal)
+                    && Path.GetDirectoryName(f) != work && !Path.GetFileName(f).StartsWith('_'))
+        .Order(StringComparer.Ordinal).First();
+    var original = File.ReadAllText(page);
+    var titleLine = original.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
+    var times = new Dictionary<string, List<(double Wall, double Cpu)>> { ["body"] = [], ["title"] = [] };
+    var steps = new Dictionary<string, Dictionary<string, (double Ms, long Computed, long Reused, int Ran)>>
+    {
+        ["body"] = [], ["title"] = [],
+    };
+    var (title, appended) = (titleLine, "");
+    for (var i = 0; i < 2 * (edits + 2); i++)
+    {
+        var kind = i % 2 == 0 ? "body" : "title";
+        if (kind == "body") appended = $"\n\nMarker paragraph {i}.\n";
+        else title = $"title: \"Marker title {i}\"";
+        File.WriteAllText(page, original.Replace(titleLine, title) + appended);
+        var served = session.Current.Files;
+        var cpu = Environment.CpuUsage.TotalTime;
+        var clock = Stopwatch.StartNew();
+        var rebuilt = session.Rebuild([page]);
+        var wall = clock.Elapsed.TotalMilliseconds;
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
+        if (rebuilt.Errors.Count > 0) throw new InvalidOperationException(rebuilt.Errors[0].ToString());
+        if (i < 4) continue; // warm-up: the first edit of each kind compiles what it runs
+        if (i < 6) // which served files the edit changed, the largest first
+            Console.WriteLine($"{kind} edit changed: " + string.Join(", ", session.Current.Files
+                .Where(f => !served.TryGetValue(f.Key, out var old) || !old.Span.SequenceEqual(f.Value.Span))
+                .OrderByDescending(f => f.Value.Length).Take(8).Select(f => $"{f.Key} ({f.Value.Length / 1024} KB)")));
+        times[kind].Add((wall, cpuMs));
+        foreach (var step in rebuilt.Steps)
+        {
+            var sum = steps[kind].GetValueOrDefault(step.Step);
+            steps[kind][step.Step] = (sum.Ms + step.Elapsed.TotalMilliseconds, sum.Computed + step.Computed,
+                sum.Reused + step.Reused, sum.Ran + (step.Ran ? 1 : 0));
+        }
+    }
+    foreach (var kind in new[] { "body", "title" })
+    {
+        var list = times[kind];
+        Console.WriteLine($"{kind}: median {Median(list.Select(t => t.Wall)):F1} ms wall, " +
+            $"{Median(list.Select(t => t.Cpu)):F1} ms CPU over {list.Count} edits");
+        var byPipeline = steps[kind].GroupBy(s => s.Key.Split('/')[0])
+            .Select(g => (Pipeline: g.Key, Ms: g.Sum(s => s.Value.Ms) / list.Count)).OrderByDescending(p => p.Ms);
+        Console.WriteLine("  by pipeline (mean ms per edit): " +
+            string.Join(", ", byPipeline.Select(p => $"{p.Pipeline} {p.Ms:F1}")));
+        foreach (var (step, s) in steps[kind].OrderByDescending(s => s.Value.Ms).Take(shown))
+            Console.WriteLine($"  {s.Ms / list.Count,8:F2} ms  ran {s.Ran,3}/{list.Count}  computed " +
+                $"{s.Computed / list.Count,6}  reused {s.Reused / list.Count,6}  {step}");
+    }
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, true);
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length == 0 ? double.NaN : (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+}
+
+static void CopyFolder(string from, string to)
+{
+    foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+    {
+        var target = Path.Combine(to, Path.GetRelativePath(from, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(file, target);
+    }
+}
