@@ -3,6 +3,7 @@ using KropotkinSite.Engine;
 using KropotkinSite.Html;
 using KropotkinSite.Markdown;
 using Markdig;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -61,7 +62,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             string html;
             try
             {
-                html = ast.ToHtml(Markdown); // through the pipeline's pool of renderers and their buffers
+                html = ToHtml(ast);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
@@ -76,6 +77,22 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             return document.Without(ParseFrontMatter.Body)
                 .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
+
+    // Each thread renders into one buffer, kept between pages at its grown size. The renderer is made anew for each
+    // page: one that threw part way (a page nested too deeply) may keep state, such as leaving out paragraph tags.
+    [ThreadStatic] private static System.Text.StringBuilder? t_html;
+    private const int KeptHtmlCapacity = 1 << 20;
+
+    private static string ToHtml(MarkdownDocument ast)
+    {
+        var buffer = t_html is { Capacity: <= KeptHtmlCapacity } kept ? kept.Clear()
+            : new System.Text.StringBuilder(16 * 1024);
+        t_html = buffer;
+        var renderer = new HtmlRenderer(new StringWriter(buffer));
+        Markdown.Setup(renderer);
+        renderer.Render(ast);
+        return buffer.ToString();
+    }
 
     private static ContentException Unreadable(Document document, int firstLine, Exception e) =>
         new(new ContentError(document.Source, firstLine, 1, ErrorCodes.MarkdownError,
