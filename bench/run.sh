@@ -8,6 +8,8 @@
 #   BEFORE=d3138ec bench/run.sh        the commit whose build is the reference for the output (default: main)
 #   MEASURE_BEFORE=1 bench/run.sh      also measure that commit's builds (native and JIT), for a before/after table
 #   BENCH_DIR=/tmp/x bench/run.sh      where sites and builds go (default /tmp/kropotkinsite-bench)
+#   ALLOW_CHANGED="search/ assets/search." bench/run.sh   output paths (prefixes) that may differ from BEFORE's,
+#                                      because a change meant to alter them is measured; all else must be the same
 #
 # The builds measured, each on every site:
 #   native  this working tree's `dotnet publish -c Release` (Native AOT): what a host or CI should run
@@ -60,6 +62,7 @@ build_once build generator bench/SiteGenerator
 # The BEFORE commit, built in a folder of its own (once per commit: kept between runs).
 build_commit "$BEFORE"
 BEFORE_DIR=$COMMIT_DIR
+before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
 THEME="$ROOT/theme"
 BEFORE_THEME="$BEFORE_DIR/src/theme"
 
@@ -97,6 +100,29 @@ run() {
   esac
 }
 
+# same_output REFERENCE OUTPUT: whether the two folders hold the same files with the same bytes, but for paths
+# starting with one of the ALLOW_CHANGED prefixes, which may differ (how many differences there were is printed).
+read -ra ALLOWED <<<"${ALLOW_CHANGED:-}"
+same_output() {
+  local ref=$1 out=$2 line path prefix allowed bad=0 changed=0
+  while IFS= read -r line; do
+    case $line in
+      "Files $ref/"*" and $out/"*" differ") path=${line#"Files $ref/"}; path=${path%" and $out/"*} ;;
+      "Only in $ref: "* | "Only in $out: "*) path=${line#"Only in "*": "} ;;
+      "Only in $ref/"* | "Only in $out/"*) path=${line#"Only in "}; path=${path#"$ref/"}; path=${path#"$out/"}
+        path=${path%%": "*}/${path#*": "} ;;
+      *) path="" ;;
+    esac
+    allowed=0
+    for prefix in "${ALLOWED[@]}"; do
+      [[ -n $path && ( $path == "$prefix"* || $path/ == "$prefix"* ) ]] && allowed=1
+    done
+    if [ $allowed = 1 ]; then changed=$((changed + 1)); else echo "$line" >&2; bad=1; fi
+  done < <(diff -rq "$ref" "$out")
+  [ ${#ALLOWED[@]} -eq 0 ] || echo "  $(basename "$out"): $changed differences under ${ALLOWED[*]} (allowed)" >&2
+  return $bad
+}
+
 median() { # median FILE COLUMN
   awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
 }
@@ -124,7 +150,7 @@ for profile in "${PROFILE_LIST[@]}"; do
       run "$build" "$profile" "$n" check "$out/$build-0"
       case $build in
         native | jit | before-jit)
-          if ! diff -rq "$out/reference" "$out/$build-0" >&2; then
+          if ! same_output "$out/reference" "$out/$build-0"; then
             echo "$site: the $build build's output differs from $BEFORE's (${before_sha:0:12})" >&2; exit 1
           fi ;;
       esac

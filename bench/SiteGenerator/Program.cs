@@ -380,7 +380,7 @@ sealed class SyntheticSite(int pageCount, int seed, SiteProfile profile)
 /// <summary>
 /// Makes a Hugo site from a KropotkinSite input folder: the same Markdown under content/ (a folder's
 /// <c>index.md</c> becomes Hugo's section file <c>_index.md</c>), <c>_data/</c> as <c>data/</c>, and
-/// <c>_site.yml</c> as <c>hugo.yaml</c>. Layouts come from bench/hugo/layouts.
+/// <c>_site.yml</c> as <c>hugo.yaml</c>, and a search page. Layouts come from bench/hugo/layouts.
 /// </summary>
 static class HugoSite
 {
@@ -401,7 +401,11 @@ static class HugoSite
             File.Copy(file, target);
             count++;
         }
-        return count;
+        // KropotkinSite makes its search page without an input file; Hugo gets one to render it (with no index),
+        // kept out of its lists as ours is out of the navigation.
+        var search = Path.Combine(hugoDir, "content", "search.md");
+        File.WriteAllText(search, "---\ntitle: Search\nlayout: search\n_build:\n  list: never\n---\n");
+        return count + 1;
     }
 
     private static void WriteConfig(string siteYml, string target)

@@ -112,7 +112,7 @@ public static class CommandLine
             foreach (var step in timing.Steps)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms" +
-                    $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms"));
+                    $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms  alloc {step.Allocated / 1048576.0,7:F1} MiB"));
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
@@ -122,6 +122,10 @@ public static class CommandLine
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Process: {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} ms CPU, " +
                 $"{sinceStart.TotalMilliseconds:F0} ms since start"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"GC: {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB allocated, " +
+                $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections " +
+                $"(gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused"));
         }
         return Success;
     }

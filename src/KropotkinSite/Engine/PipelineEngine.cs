@@ -47,7 +47,7 @@ public sealed class PipelineEngine
                 {
                     var module = pipeline.Modules[step];
                     cancellation.ThrowIfCancellationRequested();
-                    var cpuBefore = steps is null ? default : Environment.CpuUsage.TotalTime;
+                    var before = steps is null ? default : StepTiming.Now();
                     var wallBefore = stopwatch.Elapsed;
                     try
                     {
@@ -62,8 +62,7 @@ public sealed class PipelineEngine
                         documents = [];
                         break;
                     }
-                    steps?.Add(new StepTiming(module.GetType().Name, stopwatch.Elapsed - wallBefore,
-                        Environment.CpuUsage.TotalTime - cpuBefore));
+                    steps?.Add(StepTiming.Since(module.GetType().Name, stopwatch.Elapsed - wallBefore, before));
                 }
                 outputs[pipeline.Name] = documents;
                 timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed)

@@ -30,7 +30,7 @@ public static class Urls
     /// Whether a path is root-relative and already in the form URI resolution would give it (only letters,
     /// digits, '-', '_', '.' and '/', and no '.' or '..' segment): then resolving it against the page is the identity.
     /// </summary>
-    public static bool IsPlainAbsolutePath(string path)
+    public static bool IsPlainAbsolutePath(ReadOnlySpan<char> path)
     {
         if (path.Length == 0 || path[0] != '/' || path.StartsWith("//", StringComparison.Ordinal)) return false;
         foreach (var c in path)

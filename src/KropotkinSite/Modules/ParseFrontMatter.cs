@@ -26,12 +26,21 @@ public sealed record ParseFrontMatter : IModule
 
     private static Document? Parse(Document document, IExecutionContext context)
     {
-        var text = Decode(document, context);
-        if (text is null) return null;
-        if (HasBareCarriageReturn(text))
-            text = text.Replace("\r\n", "\n").Replace('\r',
-                '\n'); // line ends of old Macs: every CR ends a line, as editors show it
-        var (yaml, body, bodyLine, closed) = Split(text);
+        var bytes = document.Content.Span;
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        (string? Yaml, string Body, int BodyLine, bool Closed) parts;
+        // Nearly every file: split as bytes, so that only the front matter and the body become strings.
+        if (System.Text.Unicode.Utf8.IsValid(bytes) && !HasBareCarriageReturn(bytes)) parts = Split(bytes);
+        else
+        {
+            var text = Decode(document, context);
+            if (text is null) return null;
+            if (HasBareCarriageReturn(text))
+                text = text.Replace("\r\n", "\n").Replace('\r',
+                    '\n'); // line ends of old Macs: every CR ends a line, as editors show it
+            parts = Split(text);
+        }
+        var (yaml, body, bodyLine, closed) = parts;
         if (!closed)
         {
             context.Report(new ContentError(document.Source, 1, 1, ErrorCodes.FrontMatterNotClosed,
@@ -78,6 +87,48 @@ public sealed record ParseFrontMatter : IModule
         for (var i = text.IndexOf('\r'); i >= 0; i = text.IndexOf('\r', i + 1))
             if (i + 1 == text.Length || text[i + 1] != '\n') return true;
         return false;
+    }
+
+    private static bool HasBareCarriageReturn(ReadOnlySpan<byte> text)
+    {
+        for (var i = text.IndexOf((byte)'\r'); i >= 0; i = NextIndexOf(text, (byte)'\r', i + 1))
+            if (i + 1 == text.Length || text[i + 1] != '\n') return true;
+        return false;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<byte> text, byte value, int from) =>
+        text[from..].IndexOf(value) is var at and >= 0 ? from + at : -1;
+
+    /// <summary>As <see cref="Split(string)"/>, on valid UTF-8 with LF or CRLF line ends: the same parts.</summary>
+    private static (string? Yaml, string Body, int BodyLine, bool Closed) Split(ReadOnlySpan<byte> text)
+    {
+        if (!IsFence(text, 0, out var afterOpen)) return (null, Encoding.UTF8.GetString(text), 1, true);
+        var position = afterOpen;
+        var line = 2;
+        while (position < text.Length)
+        {
+            if (IsFence(text, position, out var afterClose))
+                return (Encoding.UTF8.GetString(text[afterOpen..position]), Encoding.UTF8.GetString(text[afterClose..]),
+                    line + 1, true);
+            var next = NextIndexOf(text, (byte)'\n', position);
+            if (next < 0) break;
+            position = next + 1;
+            line++;
+        }
+        return (null, "", 1, false);
+    }
+
+    private static bool IsFence(ReadOnlySpan<byte> text, int start, out int next)
+    {
+        next = start;
+        if (!text[start..].StartsWith("---"u8)) return false;
+        var end = NextIndexOf(text, (byte)'\n', start);
+        var rest = text[(start + 3)..(end < 0 ? text.Length : end)];
+        // What follows the dashes is rarely more than a CR; anything else is judged as the text version does.
+        if (!rest.IsEmpty && !(rest is [(byte)'\r']) && !Encoding.UTF8.GetString(rest).AsSpan().Trim().IsEmpty)
+            return false;
+        next = end < 0 ? text.Length : end + 1;
+        return true;
     }
 
     /// <summary>Splits text into front matter and body. Line ends may be LF or CRLF (bare CRs are made LF

@@ -62,11 +62,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             string html;
             try
             {
-                var writer = new StringWriter();
-                var renderer = new HtmlRenderer(writer);
-                Markdown.Setup(renderer);
-                renderer.Render(ast);
-                html = writer.ToString();
+                html = ToHtml(ast);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
@@ -75,13 +71,28 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             var headings = ast.Descendants<HeadingBlock>()
                 .Select(h => new PageHeading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
                 .ToArray();
-            var excerpt = ast.Descendants<ParagraphBlock>()
-                    .FirstOrDefault(p => p.Parent is MarkdownDocument) is { } first
+            var excerpt = ast.OfType<ParagraphBlock>().FirstOrDefault() is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
             return document.Without(ParseFrontMatter.Body)
                 .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
+
+    // Each thread renders into one buffer, kept between pages at its grown size. The renderer is made anew for each
+    // page: one that threw part way (a page nested too deeply) may keep state, such as leaving out paragraph tags.
+    [ThreadStatic] private static System.Text.StringBuilder? t_html;
+    private const int KeptHtmlCapacity = 1 << 20;
+
+    private static string ToHtml(MarkdownDocument ast)
+    {
+        var buffer = t_html is { Capacity: <= KeptHtmlCapacity } kept ? kept.Clear()
+            : new System.Text.StringBuilder(16 * 1024);
+        t_html = buffer;
+        var renderer = new HtmlRenderer(new StringWriter(buffer));
+        Markdown.Setup(renderer);
+        renderer.Render(ast);
+        return buffer.ToString();
+    }
 
     private static ContentException Unreadable(Document document, int firstLine, Exception e) =>
         new(new ContentError(document.Source, firstLine, 1, ErrorCodes.MarkdownError,

@@ -115,22 +115,29 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     private static Target? TargetOf(Document page, string link, string basePath)
     {
         if (link.Length == 0 || Urls.IsExternal(link)) return null;
+        // Cut as spans: a page holds dozens of links, and only what a target keeps becomes a string.
         var hash = link.IndexOf('#');
-        var fragment = hash >= 0 ? Uri.UnescapeDataString(link[(hash + 1)..]) : null;
+        var fragment = hash >= 0 ? Unescaped(link.AsSpan(hash + 1)) : null;
         if (fragment == "top" || fragment?.Length == 0) fragment = null;
-        var pathPart = hash >= 0 ? link[..hash] : link;
+        var pathPart = hash >= 0 ? link.AsSpan(0, hash) : link.AsSpan();
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];
-        if (pathPart.Length == 0) return fragment is null ? null : new Target(link, null, null, fragment);
+        if (pathPart.IsEmpty) return fragment is null ? null : new Target(link, null, null, fragment);
 
-        var resolved = Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart);
+        var resolved = Urls.IsPlainAbsolutePath(pathPart) ? pathPart
+            : Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart.ToString());
         if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
             return new Target(link, $"points outside the site (its base path is '{basePath}'); " +
                 "write addresses from the site root, like /life/", null, null);
-        var relative = Uri.UnescapeDataString(resolved[basePath.Length..]);
-        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
-        return new Target(link, null, relative, fragment);
+        var below = resolved[basePath.Length..];
+        if (below.Contains('%')) below = Uri.UnescapeDataString(below.ToString());
+        var file = below.IsEmpty || below[^1] == '/' ? string.Concat(below, "index.html") : below.ToString();
+        return new Target(link, null, file, fragment);
     }
+
+    /// <summary>A link's part as <see cref="Uri.UnescapeDataString(string)"/> gives it.</summary>
+    private static string Unescaped(ReadOnlySpan<char> part) =>
+        part.Contains('%') ? Uri.UnescapeDataString(part.ToString()) : part.ToString();
 
     private const string Undecided = "not found among some of the files";
 

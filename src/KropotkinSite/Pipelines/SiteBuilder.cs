@@ -18,14 +18,14 @@ public static class SiteBuilder
             return new BuildResult(result.Errors, 0, 0, result.Timings, stopwatch.Elapsed);
 
         var writing = Stopwatch.StartNew();
-        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var before = StepTiming.Now();
         var documents = OutputDocuments(engine, result);
         var files = OutputWriter.Publish(options.OutputDirectory, documents, cancellation);
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         var write = new PipelineTiming("(write)", files, writing.Elapsed)
         {
             Steps = timeSteps
-                ? [new StepTiming("OutputWriter", writing.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)]
+                ? [StepTiming.Since("OutputWriter", writing.Elapsed, before)]
                 : [],
         };
         PipelineTiming[] timings = [.. result.Timings, write];
@@ -40,13 +40,13 @@ public static class SiteBuilder
         CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
-        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var before = StepTiming.Now();
         var theme = new ThemeFiles(options.ThemeDirectory, options.InputDirectory, files);
         var engine = new PipelineEngine(SitePipelines.Create(options, theme, files.List(options.InputDirectory)));
         var setup = new PipelineTiming("(setup)", 0, stopwatch.Elapsed)
         {
             Steps = timeSteps
-                ? [new StepTiming("ThemeAndPipelines", stopwatch.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore)]
+                ? [StepTiming.Since("ThemeAndPipelines", stopwatch.Elapsed, before)]
                 : [],
         };
         var result = engine.Run(files, cancellation, memory, timeSteps);
