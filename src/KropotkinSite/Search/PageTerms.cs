@@ -125,8 +125,9 @@ public sealed class PageTerms
         }
 
         /// <summary><see cref="SearchWords.Split"/> and <see cref="SearchTerms.Of"/> for text whose words are
-        /// ASCII, without a string for each word: runs of letters and digits, lower-cased; an apostrophe before a letter or digit
-        /// joins them, and is dropped, as is a final <c>'s</c>; any other character parts words.</summary>
+        /// ASCII, without a string for each word: runs of letters and digits, lower-cased; an apostrophe before a
+        /// letter or digit joins them, and is dropped, as is a final <c>'s</c>; any other character parts
+        /// words.</summary>
         private void ReadAscii(string text, byte place, ref int previous)
         {
             Span<char> word = stackalloc char[SearchTerms.MaxWordLength + 2];

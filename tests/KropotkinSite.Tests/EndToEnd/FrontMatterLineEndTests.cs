@@ -9,7 +9,8 @@ namespace KropotkinSite.Tests.EndToEnd;
 /// </summary>
 public sealed class FrontMatterLineEndTests
 {
-    private const string Page = "---\ntitle: Siberia é\n---   \nFirst paragraph.\n\n## Escape\n\nSee [there](/nowhere/).\n";
+    private const string Page =
+        "---\ntitle: Siberia é\n---   \nFirst paragraph.\n\n## Escape\n\nSee [there](/nowhere/).\n";
 
     public static TheoryData<string, byte[]> Variants => new()
     {
