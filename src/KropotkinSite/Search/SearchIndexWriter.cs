@@ -19,8 +19,9 @@ namespace KropotkinSite.Search;
 /// <see cref="PageFiles"/>); on a small site all of them, whole, in one file,
 /// <c>pages.bin</c>.</item>
 /// </list>
-/// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
-/// a query fetches a few small chunks whatever the size of the site. The output depends on the pages alone.
+/// Every file is compressed with gzip (the script inflates it with the browser's DecompressionStream); the chunks
+/// are varints, read without a parser, the others JSON. So a query fetches a few small chunks whatever the size
+/// of the site. The output depends on the pages alone.
 /// <para>The pages are turned around a block at a time, and chunks are cut where the entries say, not only where
 /// the bytes run out: a chunk that has reached half its size ends before an entry whose hash marks it
 /// (<see cref="IsCutPoint"/>). So an edit of a page makes again its block's entries and the chunks that hold
@@ -29,7 +30,7 @@ namespace KropotkinSite.Search;
 public static class SearchIndexWriter
 {
     /// <summary>
-    /// At most how much uncompressed JSON a chunk of terms holds (a term with more is a chunk by itself): about
+    /// At most how many bytes a chunk of terms holds before compression (a term with more is a chunk by itself): about
     /// 20 KB once compressed, Pagefind's size. On a large site a word costs one chunk of that size (or its own
     /// postings), however large the site.
     /// </summary>
@@ -110,11 +111,11 @@ public static class SearchIndexWriter
                 ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
                     entriesOf, block.Terms[i], out _);
                 (list ??= []).Add((block.First, block.Entries[i]));
-                all += block.Entries[i].Length + 1;
+                all += block.Entries[i].Length;
             }
         var terms = entriesOf.Keys.ToArray();
         Array.Sort(terms, StringComparer.Ordinal);
-        var oneChunk = all + 1 <= ChunksInOne * chunkBytes;
+        var oneChunk = all <= ChunksInOne * chunkBytes;
         var chunks = new List<TermChunk>();
         var entries = new List<byte[]>();
         var (first, firstBlock, last, size) = ("", 0, "", 0);
@@ -122,33 +123,30 @@ public static class SearchIndexWriter
             foreach (var (block, entry) in entriesOf[term])
             {
                 if (!oneChunk && entries.Count > 0
-                    && (size + entry.Length + 1 > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
+                    && (size + entry.Length > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
                 {
                     chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
                     (entries, size) = ([], 0);
                 }
                 if (entries.Count == 0) (first, firstBlock) = (term, block);
                 entries.Add(entry);
-                (last, size) = (term, size + entry.Length + 1);
+                (last, size) = (term, size + entry.Length);
             }
         if (entries.Count > 0) chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
         return new SearchPlan(chunks);
     }
 
-    /// <summary>A chunk's file: its entries as a JSON array, compressed, named by a hash of it.</summary>
+    /// <summary>A chunk's file: its entries one after the other, compressed, named by a hash of them.</summary>
     public static SearchFile ChunkFile(TermChunk chunk)
     {
-        var json = new byte[chunk.Entries.Sum(e => e.Length + 1) + 1];
-        json[0] = (byte)'[';
-        var at = 1;
+        var bytes = new byte[chunk.Entries.Sum(e => e.Length)];
+        var at = 0;
         foreach (var entry in chunk.Entries)
         {
-            if (at > 1) json[at++] = (byte)',';
-            entry.CopyTo(json, at);
+            entry.CopyTo(bytes, at);
             at += entry.Length;
         }
-        json[at] = (byte)']';
-        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin", Gzip(json, ChunkLevel));
+        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..12] + ".bin", Gzip(bytes, ChunkLevel));
     }
 
     /// <summary>All the index's files: the pages' (<see cref="PageFilesOf"/>), then the others
