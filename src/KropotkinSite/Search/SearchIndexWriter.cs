@@ -37,6 +37,13 @@ public static class SearchIndexWriter
     public const int ChunkBytes = 60_000;
 
     /// <summary>
+    /// How many times <see cref="ChunkBytes"/> a chunk that holds one term alone may grow to. A query for the term
+    /// reads all of its entries, so larger chunks cost it no byte more, and fewer requests: a browser asks a host
+    /// for at most six files at a time over HTTP/1.1, and a common word in chunks of 60 KB took three.
+    /// </summary>
+    public const int OneTermChunks = 8;
+
+    /// <summary>
     /// A site whose terms take no more than this many chunks has them in one chunk, and one whose page files
     /// together are no larger than <see cref="PagesInOneFileBytes"/> has them in one file: its first query
     /// fetches its whole index, costing about what the page files of a few queries would, and every later query
@@ -100,7 +107,8 @@ public static class SearchIndexWriter
 
     /// <summary>The blocks' entries in the order of their terms, then of their blocks, cut into chunks: all in
     /// one when they are few; else a chunk ends before an entry that would take it past
-    /// <paramref name="chunkBytes"/>, or at a cut point once it holds half that.</summary>
+    /// <paramref name="chunkBytes"/>, or at a cut point once it holds half that; but a chunk that holds one term
+    /// alone ends only where the term does or at <see cref="OneTermChunks"/> times that size.</summary>
     public static SearchPlan Plan(IReadOnlyList<BlockTerms> blocks, int chunkBytes = ChunkBytes)
     {
         var entriesOf = new Dictionary<string, List<(int Block, byte[] Entry)>>(StringComparer.Ordinal);
@@ -122,8 +130,11 @@ public static class SearchIndexWriter
         foreach (var term in terms)
             foreach (var (block, entry) in entriesOf[term])
             {
-                if (!oneChunk && entries.Count > 0
-                    && (size + entry.Length > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
+                // A chunk that holds one term alone (its first is this one) is read whole by the query for that term.
+                var alone = first == term;
+                if (!oneChunk && entries.Count > 0 && (alone
+                        ? size + entry.Length > OneTermChunks * chunkBytes
+                        : size + entry.Length > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
                 {
                     chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
                     (entries, size) = ([], 0);
