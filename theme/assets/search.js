@@ -563,5 +563,9 @@
   if (query) {
     input.value = query;
     run(query);
+  } else {
+    // The meta file is fetched as the page opens, not with the first word typed: one round trip less then. A
+    // failure shows when a query needs it.
+    meta().catch(() => {});
   }
 })();
