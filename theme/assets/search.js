@@ -275,25 +275,37 @@
       }
     }
 
+    /** The terms that follow this one somewhere, each with where its pages are (read once). */
+    get followers() {
+      if (!this.followerRanges) {
+        this.decode();
+        this.followerRanges = new Map();
+        this.parts.forEach(({ bytes }, part) => {
+          const reader = new Reader(bytes, this.followersAt[part]);
+          for (let n = reader.number(); n > 0; n--) {
+            const term = reader.text();
+            const length = reader.number();
+            if (!this.followerRanges.has(term)) this.followerRanges.set(term, []);
+            this.followerRanges.get(term).push({ bytes, at: reader.at, end: reader.at + length });
+            reader.at += length;
+          }
+        });
+      }
+      return this.followerRanges;
+    }
+
     /** The pages where the term given follows this one. */
     pagesFollowedBy(next) {
-      if (this.followedBy.has(next)) return this.followedBy.get(next);
-      this.decode();
-      const pages = [];
-      this.parts.forEach(({ bytes }, part) => {
-        const reader = new Reader(bytes, this.followersAt[part]);
-        for (let n = reader.number(); n > 0; n--) {
-          const term = reader.text();
-          const end = reader.number() + reader.at;
-          if (term === next) {
-            let page = 0;
-            while (reader.at < end) pages.push(page += reader.number());
-          }
-          reader.at = end;
+      if (!this.followedBy.has(next)) {
+        const pages = [];
+        for (const { bytes, at, end } of this.followers.get(next) || []) {
+          const reader = new Reader(bytes, at);
+          let page = 0;
+          while (reader.at < end) pages.push(page += reader.number());
         }
-      });
-      this.followedBy.set(next, pages);
-      return pages;
+        this.followedBy.set(next, pages);
+      }
+      return this.followedBy.get(next);
     }
   }
 
