@@ -111,40 +111,52 @@ public static class SearchIndexWriter
     /// alone ends only where the term does or at <see cref="OneTermChunks"/> times that size.</summary>
     public static SearchPlan Plan(IReadOnlyList<BlockTerms> blocks, int chunkBytes = ChunkBytes)
     {
-        var entriesOf = new Dictionary<string, List<(int Block, byte[] Entry)>>(StringComparer.Ordinal);
         long all = 0;
         foreach (var block in blocks)
-            for (var i = 0; i < block.Terms.Count; i++)
-            {
-                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                    entriesOf, block.Terms[i], out _);
-                (list ??= []).Add((block.First, block.Entries[i]));
-                all += block.Entries[i].Length;
-            }
-        var terms = entriesOf.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
+            foreach (var entry in block.Entries) all += entry.Length;
         var oneChunk = all <= ChunksInOne * chunkBytes;
         var chunks = new List<TermChunk>();
         var entries = new List<byte[]>();
         var (first, firstBlock, last, size) = ("", 0, "", 0);
-        foreach (var term in terms)
-            foreach (var (block, entry) in entriesOf[term])
+        foreach (var (term, block, entry) in InOrder(blocks))
+        {
+            // A chunk that holds one term alone (its first is this one) is read whole by the query for that term.
+            var alone = first == term;
+            if (!oneChunk && entries.Count > 0 && (alone
+                    ? size + entry.Length > OneTermChunks * chunkBytes
+                    : size + entry.Length > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
             {
-                // A chunk that holds one term alone (its first is this one) is read whole by the query for that term.
-                var alone = first == term;
-                if (!oneChunk && entries.Count > 0 && (alone
-                        ? size + entry.Length > OneTermChunks * chunkBytes
-                        : size + entry.Length > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
-                {
-                    chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
-                    (entries, size) = ([], 0);
-                }
-                if (entries.Count == 0) (first, firstBlock) = (term, block);
-                entries.Add(entry);
-                (last, size) = (term, size + entry.Length);
+                chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
+                (entries, size) = ([], 0);
             }
+            if (entries.Count == 0) (first, firstBlock) = (term, block);
+            entries.Add(entry);
+            (last, size) = (term, size + entry.Length);
+        }
         if (entries.Count > 0) chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
         return new SearchPlan(chunks);
+    }
+
+    /// <summary>The blocks' entries in the order of their keys, then of their blocks: each block's keys are sorted,
+    /// so the lists are merged, a key at a time, rather than gathered and sorted again.</summary>
+    private static IEnumerable<(string Key, int Block, byte[] Entry)> InOrder(IReadOnlyList<BlockTerms> blocks)
+    {
+        var at = new int[blocks.Count];
+        while (true)
+        {
+            string? next = null;
+            for (var b = 0; b < blocks.Count; b++)
+                if (at[b] < blocks[b].Terms.Count
+                    && (next is null || string.CompareOrdinal(blocks[b].Terms[at[b]], next) < 0))
+                    next = blocks[b].Terms[at[b]];
+            if (next is null) yield break;
+            for (var b = 0; b < blocks.Count; b++)
+                if (at[b] < blocks[b].Terms.Count && blocks[b].Terms[at[b]] == next)
+                {
+                    yield return (next, blocks[b].First, blocks[b].Entries[at[b]]);
+                    at[b]++;
+                }
+        }
     }
 
     /// <summary>A chunk's file: its entries one after the other, compressed, named by a hash of them.</summary>
