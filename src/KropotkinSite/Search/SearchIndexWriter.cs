@@ -30,9 +30,9 @@ namespace KropotkinSite.Search;
 public static class SearchIndexWriter
 {
     /// <summary>
-    /// At most how many bytes a chunk of terms holds before compression (a term with more is a chunk by itself): about
-    /// 20 KB once compressed, Pagefind's size. On a large site a word costs one chunk of that size (or its own
-    /// postings), however large the site.
+    /// At most how many bytes a chunk of several terms holds before compression (a term with more has chunks of its
+    /// own: <see cref="OneTermChunks"/>): about 20 KB once compressed, Pagefind's size. On a large site a word costs
+    /// one chunk of that size (or its own postings), however large the site.
     /// </summary>
     public const int ChunkBytes = 60_000;
 
