@@ -180,20 +180,21 @@
   const base = results.dataset.index;
   const files = new Map();
 
-  async function fetchJson(path) {
+  async function fetchBytes(path) {
     const response = await fetch(base + path);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    let bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = new Uint8Array(await response.arrayBuffer());
     // The files are gzip; a host may already have inflated them (Content-Encoding), so look before inflating.
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
-    }
-    return JSON.parse(new TextDecoder().decode(bytes));
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(inflated).arrayBuffer());
   }
 
-  function load(path, read = data => data) {
-    if (!files.has(path)) files.set(path, fetchJson(path).then(read));
+  const utf8 = new TextDecoder();
+  const fetchJson = async path => JSON.parse(utf8.decode(await fetchBytes(path)));
+
+  function load(path, read = data => data, fetchFile = fetchJson) {
+    if (!files.has(path)) files.set(path, fetchFile(path).then(read));
     return files.get(path);
   }
 
@@ -209,62 +210,118 @@
     : load(`pages/${page}.bin`);
 
   /**
-   * A term, from its entries (one for each block of pages it is on, in order). Its pages, weights and followers
-   * are decoded when a query first needs them.
+   * Reads the varints of a chunk (BlockInverter.cs): whole numbers seven bits a byte, low bits first; text as its
+   * length in bytes and its UTF-8.
+   */
+  class Reader {
+    constructor(bytes, at = 0) { this.bytes = bytes; this.at = at; }
+
+    number() {
+      let value = 0;
+      let shift = 0;
+      let byte;
+      do {
+        byte = this.bytes[this.at++];
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return value;
+    }
+
+    text() {
+      const length = this.number();
+      const start = this.at;
+      this.at += length;
+      let ascii = true;
+      for (let i = start; i < this.at; i++) if (this.bytes[i] >= 0x80) { ascii = false; break; }
+      return ascii ? String.fromCharCode(...this.bytes.subarray(start, this.at))
+        : utf8.decode(this.bytes.subarray(start, this.at));
+    }
+  }
+
+  /**
+   * A term, from its entries (one for each block of pages it is on, in order: each the bytes of its chunk and
+   * where its body starts). Its pages and weights are read when a query first needs them, and the pages where
+   * another term follows it only for the terms a query has after it.
    */
   class Term {
     constructor(term, parts, pageCount) {
       this.term = term;
-      this.parts = parts; // [postings, pairs] of each entry
-      this.size = parts.reduce((n, [postings]) => n + postings.length, 0);
+      this.parts = parts;
+      this.size = parts.reduce((n, { bytes, at }) => n + new Reader(bytes, at).number(), 0);
       // How rare the term is on the site, ln(1 + N/df): a term on every page still counts (ln 2), so that its
       // place (title, heading) still tells pages apart. The weights in the index are the page's alone.
-      this.rarity = Math.log(1 + pageCount / Math.max(1, this.size / 2));
+      this.rarity = Math.log(1 + pageCount / Math.max(1, this.size));
+      this.followedBy = new Map();
     }
 
     get pages() { this.decode(); return this.decodedPages; }
     get weights() { this.decode(); return this.decodedWeights; }
 
-    /** The pages where a term follows this one (term → pages). */
-    get next() {
-      if (!this.decodedNext) {
-        this.decodedNext = new Map();
-        for (const [, pairs] of this.parts) {
-          for (const [term, ...deltas] of pairs || []) {
-            let on = 0;
-            let pages = this.decodedNext.get(term);
-            if (!pages) this.decodedNext.set(term, pages = []);
-            for (const delta of deltas) pages.push(on += delta);
-          }
-        }
-      }
-      return this.decodedNext;
-    }
-
     decode() {
       if (this.decodedPages) return;
-      this.decodedPages = [];
-      this.decodedWeights = [];
-      for (const [postings] of this.parts) {
+      this.decodedPages = new Int32Array(this.size);
+      this.decodedWeights = new Float64Array(this.size);
+      this.followersAt = [];
+      let i = 0;
+      for (const { bytes, at } of this.parts) {
+        const reader = new Reader(bytes, at);
         let page = 0;
-        for (let i = 0; i < postings.length; i += 2) {
-          page += postings[i];
-          this.decodedPages.push(page);
-          this.decodedWeights.push(postings[i + 1] * this.rarity);
+        for (let n = reader.number(); n > 0; n--, i++) {
+          this.decodedPages[i] = page += reader.number();
+          this.decodedWeights[i] = reader.number() * this.rarity;
         }
+        this.followersAt.push(reader.at);
       }
+    }
+
+    /** The terms that follow this one somewhere, each with where its pages are (read once). */
+    get followers() {
+      if (!this.followerRanges) {
+        this.decode();
+        this.followerRanges = new Map();
+        this.parts.forEach(({ bytes }, part) => {
+          const reader = new Reader(bytes, this.followersAt[part]);
+          for (let n = reader.number(); n > 0; n--) {
+            const term = reader.text();
+            const length = reader.number();
+            if (!this.followerRanges.has(term)) this.followerRanges.set(term, []);
+            this.followerRanges.get(term).push({ bytes, at: reader.at, end: reader.at + length });
+            reader.at += length;
+          }
+        });
+      }
+      return this.followerRanges;
+    }
+
+    /** The pages where the term given follows this one. */
+    pagesFollowedBy(next) {
+      if (!this.followedBy.has(next)) {
+        const pages = [];
+        for (const { bytes, at, end } of this.followers.get(next) || []) {
+          const reader = new Reader(bytes, at);
+          let page = 0;
+          while (reader.at < end) pages.push(page += reader.number());
+        }
+        this.followedBy.set(next, pages);
+      }
+      return this.followedBy.get(next);
     }
   }
 
-  /** A chunk's entries, by their term. */
-  const chunk = (index, at) => load(index.chunks[at].file, entries => {
+  /** A chunk's entries, by their term: each entry's bytes and where its body starts. */
+  const chunk = (index, at) => load(index.chunks[at].file, bytes => {
     const byTerm = new Map();
-    for (const [term, postings, pairs] of entries) {
+    const reader = new Reader(bytes);
+    while (reader.at < bytes.length) {
+      const term = reader.text();
+      const length = reader.number();
       if (!byTerm.has(term)) byTerm.set(term, []);
-      byTerm.get(term).push([postings, pairs]);
+      byTerm.get(term).push({ bytes, at: reader.at });
+      reader.at += length;
     }
     return byTerm;
-  });
+  }, fetchBytes);
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -314,7 +371,7 @@
       for (const term of (await chunk(index, at)).keys()) if (term.startsWith(prefix)) names.add(term);
     }
     const found = (await Promise.all([...names].map(term => exactTerm(index, term)))).filter(Boolean);
-    // The most common first (postings are two numbers a page).
+    // The most common first.
     return found.sort((a, b) => b.size - a.size || (a.term < b.term ? -1 : 1)).slice(0, PREFIX_TERMS);
   }
 
@@ -371,7 +428,7 @@
     for (let i = 0; i + 1 < matches.length; i++)
       for (const first of matches[i])
         for (const second of matches[i + 1])
-          for (const page of first.entry.next.get(second.entry.term) || [])
+          for (const page of first.entry.pagesFollowedBy(second.entry.term))
             if (words[page] > 0) weight[page] += best[i][page] + best[i + 1][page];
     // Pages with all the words when there are any (else those with the most), best first.
     let most = 0;
@@ -518,5 +575,9 @@
   if (query) {
     input.value = query;
     run(query);
+  } else {
+    // The meta file is fetched as the page opens, not with the first word typed: one round trip less then. A
+    // failure shows when a query needs it.
+    meta().catch(() => {});
   }
 })();

@@ -3,12 +3,15 @@ using System.Runtime.InteropServices;
 namespace KropotkinSite.Search;
 
 /// <summary>
-/// Turns a block of pages around: for each term of its pages, in sorted order, its entry for those pages,
-/// <c>["term",[page,weight,…],[["next term",page,…],…]]</c>: the pages it is on with its weight on each, then the
-/// pages where another term follows it, by that term. Pages are numbers on the site, each list's first in full and
-/// the others as differences from the one before, so that the script reads the entries of a term from several
-/// blocks one after the other. The term that follows is named, not numbered, so that a new term changes only the
-/// entries that hold it.
+/// Turns a block of pages around: for each term of its pages, in sorted order, its entry for those pages, in
+/// varints (<see cref="VarintBytes"/>): the term, then its body's length and its body: the number of pages it is
+/// on and each page with the term's weight there, then the number of terms that follow it on some of them and,
+/// for each of those, its text, its list's length in bytes and the pages where it follows. The lengths let the
+/// script skip what a query does not need: a term's body unless it is asked for, the pages of a term that follows
+/// unless the query has the two together. Pages are numbers on the site, each list's first in full and the others
+/// as differences from the one before, so that the script reads the entries of a term from several blocks one
+/// after the other. The term that follows is named, not numbered, so that a new term changes only the entries
+/// that hold it.
 /// </summary>
 public static class BlockInverter
 {
@@ -78,54 +81,48 @@ public static class BlockInverter
         }
 
         var entries = new byte[sorted.Length][];
-        var entry = new JsonBytes();
+        var entry = new VarintBytes();
+        var body = new VarintBytes();
+        var group = new VarintBytes();
         var pagesOf = new int[sorted.Length]; // scratch: pages of each next term of the term being written
         var placeOf = new int[sorted.Length];
         var followers = new List<int>();
         var grouped = new int[pairPage.Length];
         for (var r = 0; r < sorted.Length; r++)
         {
-            entry.Clear();
-            entry.Ascii("[\"").Text(sorted[r]).Ascii("\",[");
+            body.Clear();
+            body.Number(postingStart[r + 1] - postingStart[r]);
             var previous = 0;
             for (var at = postingStart[r]; at < postingStart[r + 1]; at++)
             {
-                if (at > postingStart[r]) entry.Byte(',');
-                entry.Number(postingPage[at] - previous).Byte(',').Number(postingWeight[at]);
+                body.Number(postingPage[at] - previous).Number(postingWeight[at]);
                 previous = postingPage[at];
             }
-            entry.Byte(']');
-            if (pairStart[r] < pairStart[r + 1])
+            // The pairs grouped by the term that follows, in its order, each group's pages in order.
+            followers.Clear();
+            for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
+                if (pagesOf[pairNext[at]]++ == 0) followers.Add(pairNext[at]);
+            followers.Sort();
+            var place = 0;
+            foreach (var next in followers) (placeOf[next], place) = (place, place + pagesOf[next]);
+            for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
+                grouped[placeOf[pairNext[at]]++] = pairPage[at];
+            body.Number(followers.Count);
+            place = 0;
+            foreach (var next in followers)
             {
-                // The pairs grouped by the term that follows, in its order, each group's pages in order.
-                followers.Clear();
-                for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
-                    if (pagesOf[pairNext[at]]++ == 0) followers.Add(pairNext[at]);
-                followers.Sort();
-                var place = 0;
-                foreach (var next in followers) (placeOf[next], place) = (place, place + pagesOf[next]);
-                for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
-                    grouped[placeOf[pairNext[at]]++] = pairPage[at];
-                entry.Ascii(",[");
-                place = 0;
-                for (var f = 0; f < followers.Count; f++)
+                group.Clear();
+                previous = 0;
+                for (var end = place + pagesOf[next]; place < end; place++)
                 {
-                    var next = followers[f];
-                    if (f > 0) entry.Byte(',');
-                    entry.Ascii("[\"").Text(sorted[next]).Byte('"');
-                    previous = 0;
-                    for (var end = place + pagesOf[next]; place < end; place++)
-                    {
-                        entry.Byte(',').Number(grouped[place] - previous);
-                        previous = grouped[place];
-                    }
-                    entry.Byte(']');
-                    pagesOf[next] = 0;
+                    group.Number(grouped[place] - previous);
+                    previous = grouped[place];
                 }
-                entry.Byte(']');
+                body.Text(sorted[next]).Counted(group);
+                pagesOf[next] = 0;
             }
-            entry.Byte(']');
-            entries[r] = entry.ToArray();
+            entry.Clear();
+            entries[r] = entry.Text(sorted[r]).Counted(body).ToArray();
         }
         return new BlockTerms(block.First, sorted, entries);
     }

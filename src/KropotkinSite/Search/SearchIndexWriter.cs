@@ -19,8 +19,9 @@ namespace KropotkinSite.Search;
 /// <see cref="PageFiles"/>); on a small site all of them, whole, in one file,
 /// <c>pages.bin</c>.</item>
 /// </list>
-/// Every file is JSON compressed with gzip (the script inflates it with the browser's DecompressionStream), so
-/// a query fetches a few small chunks whatever the size of the site. The output depends on the pages alone.
+/// Every file is compressed with gzip (the script inflates it with the browser's DecompressionStream); the chunks
+/// are varints, read without a parser, the others JSON. So a query fetches a few small chunks whatever the size
+/// of the site. The output depends on the pages alone.
 /// <para>The pages are turned around a block at a time, and chunks are cut where the entries say, not only where
 /// the bytes run out: a chunk that has reached half its size ends before an entry whose hash marks it
 /// (<see cref="IsCutPoint"/>). So an edit of a page makes again its block's entries and the chunks that hold
@@ -29,11 +30,18 @@ namespace KropotkinSite.Search;
 public static class SearchIndexWriter
 {
     /// <summary>
-    /// At most how much uncompressed JSON a chunk of terms holds (a term with more is a chunk by itself): about
-    /// 20 KB once compressed, Pagefind's size. On a large site a word costs one chunk of that size (or its own
-    /// postings), however large the site.
+    /// At most how many bytes a chunk of several terms holds before compression (a term with more has chunks of its
+    /// own: <see cref="OneTermChunks"/>): about 20 KB once compressed, Pagefind's size. On a large site a word costs
+    /// one chunk of that size (or its own postings), however large the site.
     /// </summary>
     public const int ChunkBytes = 60_000;
+
+    /// <summary>
+    /// How many times <see cref="ChunkBytes"/> a chunk that holds one term alone may grow to. A query for the term
+    /// reads all of its entries, so larger chunks cost it no byte more, and fewer requests: a browser asks a host
+    /// for at most six files at a time over HTTP/1.1, and a common word in chunks of 60 KB took three.
+    /// </summary>
+    public const int OneTermChunks = 8;
 
     /// <summary>
     /// A site whose terms take no more than this many chunks has them in one chunk, and one whose page files
@@ -99,56 +107,69 @@ public static class SearchIndexWriter
 
     /// <summary>The blocks' entries in the order of their terms, then of their blocks, cut into chunks: all in
     /// one when they are few; else a chunk ends before an entry that would take it past
-    /// <paramref name="chunkBytes"/>, or at a cut point once it holds half that.</summary>
+    /// <paramref name="chunkBytes"/>, or at a cut point once it holds half that; but a chunk that holds one term
+    /// alone ends only where the term does or at <see cref="OneTermChunks"/> times that size.</summary>
     public static SearchPlan Plan(IReadOnlyList<BlockTerms> blocks, int chunkBytes = ChunkBytes)
     {
-        var entriesOf = new Dictionary<string, List<(int Block, byte[] Entry)>>(StringComparer.Ordinal);
         long all = 0;
         foreach (var block in blocks)
-            for (var i = 0; i < block.Terms.Count; i++)
-            {
-                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                    entriesOf, block.Terms[i], out _);
-                (list ??= []).Add((block.First, block.Entries[i]));
-                all += block.Entries[i].Length + 1;
-            }
-        var terms = entriesOf.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        var oneChunk = all + 1 <= ChunksInOne * chunkBytes;
+            foreach (var entry in block.Entries) all += entry.Length;
+        var oneChunk = all <= ChunksInOne * chunkBytes;
         var chunks = new List<TermChunk>();
         var entries = new List<byte[]>();
         var (first, firstBlock, last, size) = ("", 0, "", 0);
-        foreach (var term in terms)
-            foreach (var (block, entry) in entriesOf[term])
+        foreach (var (term, block, entry) in InOrder(blocks))
+        {
+            // A chunk that holds one term alone (its first is this one) is read whole by the query for that term.
+            var alone = first == term;
+            if (!oneChunk && entries.Count > 0 && (alone
+                    ? size + entry.Length > OneTermChunks * chunkBytes
+                    : size + entry.Length > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
             {
-                if (!oneChunk && entries.Count > 0
-                    && (size + entry.Length + 1 > chunkBytes || (size >= chunkBytes / 2 && IsCutPoint(term, block))))
-                {
-                    chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
-                    (entries, size) = ([], 0);
-                }
-                if (entries.Count == 0) (first, firstBlock) = (term, block);
-                entries.Add(entry);
-                (last, size) = (term, size + entry.Length + 1);
+                chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
+                (entries, size) = ([], 0);
             }
+            if (entries.Count == 0) (first, firstBlock) = (term, block);
+            entries.Add(entry);
+            (last, size) = (term, size + entry.Length);
+        }
         if (entries.Count > 0) chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
         return new SearchPlan(chunks);
     }
 
-    /// <summary>A chunk's file: its entries as a JSON array, compressed, named by a hash of it.</summary>
+    /// <summary>The blocks' entries in the order of their keys, then of their blocks: each block's keys are sorted,
+    /// so the lists are merged, a key at a time, rather than gathered and sorted again.</summary>
+    private static IEnumerable<(string Key, int Block, byte[] Entry)> InOrder(IReadOnlyList<BlockTerms> blocks)
+    {
+        var at = new int[blocks.Count];
+        while (true)
+        {
+            string? next = null;
+            for (var b = 0; b < blocks.Count; b++)
+                if (at[b] < blocks[b].Terms.Count
+                    && (next is null || string.CompareOrdinal(blocks[b].Terms[at[b]], next) < 0))
+                    next = blocks[b].Terms[at[b]];
+            if (next is null) yield break;
+            for (var b = 0; b < blocks.Count; b++)
+                if (at[b] < blocks[b].Terms.Count && blocks[b].Terms[at[b]] == next)
+                {
+                    yield return (next, blocks[b].First, blocks[b].Entries[at[b]]);
+                    at[b]++;
+                }
+        }
+    }
+
+    /// <summary>A chunk's file: its entries one after the other, compressed, named by a hash of them.</summary>
     public static SearchFile ChunkFile(TermChunk chunk)
     {
-        var json = new byte[chunk.Entries.Sum(e => e.Length + 1) + 1];
-        json[0] = (byte)'[';
-        var at = 1;
+        var bytes = new byte[chunk.Entries.Sum(e => e.Length)];
+        var at = 0;
         foreach (var entry in chunk.Entries)
         {
-            if (at > 1) json[at++] = (byte)',';
-            entry.CopyTo(json, at);
+            entry.CopyTo(bytes, at);
             at += entry.Length;
         }
-        json[at] = (byte)']';
-        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(json))[..12] + ".bin", Gzip(json, ChunkLevel));
+        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..12] + ".bin", Gzip(bytes, ChunkLevel));
     }
 
     /// <summary>All the index's files: the pages' (<see cref="PageFilesOf"/>), then the others

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using KropotkinSite.Search;
 
@@ -26,8 +27,8 @@ public sealed class SearchIndexReader
         foreach (var entry in meta.RootElement.GetProperty("chunks").EnumerateArray())
         {
             var file = entry[2].GetString()!;
-            var json = Inflate(files[file]);
-            var chunk = new Chunk(entry[0].GetString()!, entry[3].GetString()!, file, json.Length, ReadTerms(json));
+            var bytes = Inflate(files[file]);
+            var chunk = new Chunk(entry[0].GetString()!, entry[3].GetString()!, file, bytes.Length, ReadTerms(bytes));
             Assert.Equal(entry[1].GetInt32(), chunk.Entries.Count);
             Assert.Equal(chunk.FirstTerm, chunk.Entries[0].Text);
             Assert.Equal(chunk.LastTerm, chunk.Entries[^1].Text);
@@ -83,24 +84,47 @@ public sealed class SearchIndexReader
         return output.ToArray();
     }
 
-    private static List<Term> ReadTerms(byte[] json)
+    /// <summary>A chunk's entries, in varints (see BlockInverter): each the term, its body's length, the pages
+    /// with their weights, then the terms that follow it, each with its list's length and its pages.</summary>
+    private static List<Term> ReadTerms(byte[] bytes)
     {
-        using var document = JsonDocument.Parse(json);
-        var terms = new List<Term>();
-        foreach (var entry in document.RootElement.EnumerateArray())
+        var at = 0;
+        int Number()
         {
+            int value = 0, shift = 0;
+            byte b;
+            do
+            {
+                b = bytes[at++];
+                value |= (b & 0x7f) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            return value;
+        }
+        string Text()
+        {
+            var length = Number();
+            at += length;
+            return Encoding.UTF8.GetString(bytes, at - length, length);
+        }
+        var terms = new List<Term>();
+        while (at < bytes.Length)
+        {
+            var text = Text();
+            var end = Number() + at;
             var weights = new Dictionary<int, int>();
-            var postings = entry[1].EnumerateArray().Select(e => e.GetInt32()).ToArray();
-            for (int i = 0, page = 0; i < postings.Length; i += 2) weights[page += postings[i]] = postings[i + 1];
+            for (int n = Number(), page = 0; n > 0; n--) weights[page += Number()] = Number();
             var followed = new Dictionary<string, int[]>();
-            if (entry.GetArrayLength() > 2)
-                foreach (var pair in entry[2].EnumerateArray())
-                {
-                    var page = 0;
-                    followed[pair[0].GetString()!] =
-                        pair.EnumerateArray().Skip(1).Select(e => page += e.GetInt32()).ToArray();
-                }
-            terms.Add(new Term(entry[0].GetString()!, weights, followed));
+            for (var n = Number(); n > 0; n--)
+            {
+                var next = Text();
+                var listEnd = Number() + at;
+                var pages = new List<int>();
+                for (var page = 0; at < listEnd;) pages.Add(page += Number());
+                followed[next] = [.. pages];
+            }
+            Assert.Equal(end, at);
+            terms.Add(new Term(text, weights, followed));
         }
         return terms;
     }

@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace KropotkinSite.Search;
+
+/// <summary>The index's entries as bytes: whole numbers as unsigned LEB128 varints (seven bits a byte, low bits
+/// first, the high bit set on every byte but the last), text as its UTF-8 length and bytes.</summary>
+internal sealed class VarintBytes
+{
+    private byte[] _bytes = new byte[1 << 12];
+
+    public int Length { get; private set; }
+
+    public byte[] ToArray() => _bytes.AsSpan(0, Length).ToArray();
+
+    public void Clear() => Length = 0;
+
+    public VarintBytes Number(int value)
+    {
+        Room(5);
+        var rest = (uint)value;
+        while (rest >= 0x80)
+        {
+            _bytes[Length++] = (byte)(rest | 0x80);
+            rest >>= 7;
+        }
+        _bytes[Length++] = (byte)rest;
+        return this;
+    }
+
+    public VarintBytes Text(string text)
+    {
+        Room(Encoding.UTF8.GetMaxByteCount(text.Length) + 5);
+        return Number(Encoding.UTF8.GetByteCount(text)).Append(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Another writer's bytes, after their length.</summary>
+    public VarintBytes Counted(VarintBytes other)
+    {
+        Number(other.Length);
+        return Append(other._bytes.AsSpan(0, other.Length));
+    }
+
+    private VarintBytes Append(ReadOnlySpan<byte> bytes)
+    {
+        Room(bytes.Length);
+        bytes.CopyTo(_bytes.AsSpan(Length));
+        Length += bytes.Length;
+        return this;
+    }
+
+    private void Room(int more)
+    {
+        if (Length + more > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + more));
+    }
+}
