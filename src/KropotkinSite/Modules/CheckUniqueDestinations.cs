@@ -13,11 +13,11 @@ public sealed record CheckUniqueDestinations : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var groupOf = context.Derive(inputs, static d => GroupOf(d.Destination));
+        // A hash costs less than looking up a remembered one, so the groups are made afresh each time.
         var groups = new List<string>[Groups];
         for (var g = 0; g < Groups; g++) groups[g] = [];
-        for (var i = 0; i < inputs.Count; i++)
-            if (inputs[i].Destination.Length > 0) groups[groupOf[i]].Add(inputs[i].Destination);
+        foreach (var destination in inputs.Select(d => d.Destination).Where(d => d.Length > 0))
+            groups[GroupOf(destination)].Add(destination);
         if (context.Derive(groups, static group => AllUnique(group)).Any(unique => !unique))
             ReportDuplicates(inputs, context);
         return inputs;

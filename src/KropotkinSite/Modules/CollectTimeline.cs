@@ -34,9 +34,10 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
     /// could make, by position), and each event's id in that order.</summary>
     private static (int[] Order, IReadOnlyList<string> Ids) Sorted(IReadOnlyList<TimelineOrderKey> keys)
     {
-        var order = Enumerable.Range(0, keys.Count).ToArray();
-        Array.Sort(order, (x, y) => keys[x].CompareTo(keys[y]) is var c and not 0 ? c : x.CompareTo(y));
-        return (order, TimelineBuilder.Ids(order.Select(i => (keys[i].Date, keys[i].Title)).ToArray()));
+        var key = keys as TimelineOrderKey[] ?? [.. keys];
+        var order = Enumerable.Range(0, key.Length).ToArray();
+        Array.Sort(order, (x, y) => key[x].CompareTo(key[y]) is var c and not 0 ? c : x.CompareTo(y));
+        return (order, TimelineBuilder.Ids(order.Select(i => (key[i].Date, key[i].Title)).ToArray()));
     }
 
     /// <summary>A page's events linked to it, and what was wrong with them.</summary>
