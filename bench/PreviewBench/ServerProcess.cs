@@ -54,7 +54,8 @@ sealed class ServerProcess : IDisposable
 
     private readonly ConcurrentQueue<double> _rebuilds = new();
 
-    /// <summary>The time the server's own rebuilds took (ours prints it), in milliseconds, since the last call.</summary>
+    /// <summary>The time the server's own rebuilds took (ours prints it), in milliseconds, since the last
+    /// call.</summary>
     public double TakeRebuildTime()
     {
         var total = 0.0;

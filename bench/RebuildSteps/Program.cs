@@ -83,7 +83,8 @@ try
         var list = times[kind];
         Console.WriteLine($"{kind}: median {Median(list.Select(t => t.Wall)):F1} ms wall, " +
             $"{Median(list.Select(t => t.Cpu)):F1} ms CPU over {list.Count} edits; garbage collection paused it " +
-            $"{gcs[kind].Average(g => g.PauseMs):F1} ms an edit on average, {gcs[kind].Sum(g => g.Gen2)} full collections");
+            $"{gcs[kind].Average(g => g.PauseMs):F1} ms an edit on average, " +
+            $"{gcs[kind].Sum(g => g.Gen2)} full collections");
         var byPipeline = steps[kind].GroupBy(s => s.Key.Split('/')[0])
             .Select(g => (Pipeline: g.Key, Ms: g.Sum(s => s.Value.Ms) / list.Count)).OrderByDescending(p => p.Ms);
         Console.WriteLine("  by pipeline (mean ms per edit): " +
