@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 /// <summary>
@@ -39,9 +41,26 @@ sealed class ServerProcess : IDisposable
             // Both bind only 127.0.0.1; Hugo calls it "localhost", which might try ::1 first.
             if (match.Success) address = new UriBuilder(match.Groups[1].Value) { Host = "127.0.0.1" }.Uri;
         }
-        // Keep draining its output, so that a full pipe never blocks it.
-        _ = Task.Run(() => { while (process.StandardOutput.ReadLine() is not null) { } });
-        return new ServerProcess(process, address);
+        var server = new ServerProcess(process, address);
+        // Keep draining its output, so that a full pipe never blocks it; ours says how long each rebuild took.
+        _ = Task.Run(() =>
+        {
+            while (process.StandardOutput.ReadLine() is { } line)
+                if (Regex.Match(line, @"^Rebuilt in (\d+) ms") is { Success: true } rebuilt)
+                    server._rebuilds.Enqueue(double.Parse(rebuilt.Groups[1].Value, CultureInfo.InvariantCulture));
+        });
+        return server;
+    }
+
+    private readonly ConcurrentQueue<double> _rebuilds = new();
+
+    /// <summary>The time the server's own rebuilds took (ours prints it), in milliseconds, since the last
+    /// call.</summary>
+    public double TakeRebuildTime()
+    {
+        var total = 0.0;
+        while (_rebuilds.TryDequeue(out var ms)) total += ms;
+        return total;
     }
 
     /// <summary>Waits until the server has used next to no CPU for a tenth of a second (Linux: /proc).</summary>

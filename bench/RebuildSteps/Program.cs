@@ -4,7 +4,7 @@
 // title edits (alternately) to the first prose page, as bench/PreviewBench does, rebuilding after each with the
 // watcher's change set. Prints the median wall and CPU time of each kind of rebuild, and the STEPS steps (default
 // 12) that took longest in total over the edits of each kind, with how many values they computed and reused, and
-// each pipeline's step time.
+// each pipeline's step time. KINDS=body or KINDS=title makes only that kind of edit (for a profiler).
 using System.Diagnostics;
 using System.Globalization;
 using KropotkinSite.Incremental;
@@ -18,6 +18,7 @@ if (args.Length < 2)
 }
 var edits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 var shown = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12;
+var only = Environment.GetEnvironmentVariable("KINDS") is { } kinds && kinds is "body" or "title" ? kinds : null;
 var work = Path.Combine(Path.GetTempPath(), "rebuild-steps-" + Environment.ProcessId);
 CopyFolder(Path.GetFullPath(args[0]), work);
 try
@@ -42,6 +43,7 @@ try
     var original = File.ReadAllText(page);
     var titleLine = original.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
     var times = new Dictionary<string, List<(double Wall, double Cpu)>> { ["body"] = [], ["title"] = [] };
+    var gcs = new Dictionary<string, List<(double PauseMs, int Gen2)>> { ["body"] = [], ["title"] = [] };
     var steps = new Dictionary<string, Dictionary<string, (double Ms, long Computed, long Reused, int Ran)>>
     {
         ["body"] = [], ["title"] = [],
@@ -50,11 +52,13 @@ try
     for (var i = 0; i < 2 * (edits + 2); i++)
     {
         var kind = i % 2 == 0 ? "body" : "title";
+        if (only is not null && kind != only) continue;
         if (kind == "body") appended = $"\n\nMarker paragraph {i}.\n";
         else title = $"title: \"Marker title {i}\"";
         File.WriteAllText(page, original.Replace(titleLine, title) + appended);
         var served = session.Current.Files;
         var cpu = Environment.CpuUsage.TotalTime;
+        var (pause, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         var rebuilt = session.Rebuild([page]);
         var wall = clock.Elapsed.TotalMilliseconds;
@@ -66,6 +70,7 @@ try
                 .Where(f => !served.TryGetValue(f.Key, out var old) || !old.Span.SequenceEqual(f.Value.Span))
                 .OrderByDescending(f => f.Value.Length).Take(8).Select(f => $"{f.Key} ({f.Value.Length / 1024} KB)")));
         times[kind].Add((wall, cpuMs));
+        gcs[kind].Add(((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(2) - gen2));
         foreach (var step in rebuilt.Steps)
         {
             var sum = steps[kind].GetValueOrDefault(step.Step);
@@ -73,11 +78,13 @@ try
                 sum.Reused + step.Reused, sum.Ran + (step.Ran ? 1 : 0));
         }
     }
-    foreach (var kind in new[] { "body", "title" })
+    foreach (var kind in new[] { "body", "title" }.Where(k => only is null || k == only))
     {
         var list = times[kind];
         Console.WriteLine($"{kind}: median {Median(list.Select(t => t.Wall)):F1} ms wall, " +
-            $"{Median(list.Select(t => t.Cpu)):F1} ms CPU over {list.Count} edits");
+            $"{Median(list.Select(t => t.Cpu)):F1} ms CPU over {list.Count} edits; garbage collection paused it " +
+            $"{gcs[kind].Average(g => g.PauseMs):F1} ms an edit on average, " +
+            $"{gcs[kind].Sum(g => g.Gen2)} full collections");
         var byPipeline = steps[kind].GroupBy(s => s.Key.Split('/')[0])
             .Select(g => (Pipeline: g.Key, Ms: g.Sum(s => s.Value.Ms) / list.Count)).OrderByDescending(p => p.Ms);
         Console.WriteLine("  by pipeline (mean ms per edit): " +

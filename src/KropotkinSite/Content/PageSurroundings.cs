@@ -32,6 +32,7 @@ public sealed record PageSurroundings(
     public static PageSurroundings Of(PageEntry page, SiteIndex index, TimelineIds timeline)
     {
         var (previous, next) = index.Neighbours(page);
+        var backlinks = index.Backlinks(page.Url);
         var sectionPage = page.Section.Length > 0 ? index.Find("/" + page.Section + "/") : null;
         var position = index.ReadingPosition(page.Url);
         var (number, count) = index.PlaceInSection(page.Url) is { } place ? (place.Index + 1, place.Count)
@@ -41,8 +42,8 @@ public sealed record PageSurroundings(
             previous,
             next,
             sectionPage,
-            index.Backlinks(page.Url),
-            BacklinkSectionsOf(index, index.Backlinks(page.Url)),
+            backlinks,
+            BacklinkSectionsOf(index, backlinks),
             page.IsSectionIndex ? index.SectionPages(page.Section) : [],
             index.NavigationUrlOf(page),
             index.PlaceInSection(page.Url) is null ? null : sectionPage,
@@ -86,19 +87,23 @@ public sealed record PageSurroundings(
             if (group == groups.Count) groups.Add((section, [source]));
             else groups[group].Pages.Add(source);
         }
-        int Place(string section) =>
-            section.Length == 0 ? int.MaxValue : index.NavigationPlace("/" + section + "/") ?? int.MaxValue - 1;
-        // Sections are distinct, so this order has no ties.
-        groups.Sort((a, b) => Place(a.Section) is var x && Place(b.Section) is var y && x != y
-            ? x.CompareTo(y)
-            : string.CompareOrdinal(a.Section, b.Section));
-        var result = new BacklinkSection[groups.Count];
+        // Each section's place in the navigation and title, looked up once, not at every comparison of the sort.
+        var sections = new (string Section, List<PageEntry> Pages, int Place, string Title)[groups.Count];
         for (var i = 0; i < groups.Count; i++)
         {
             var (section, pages) = groups[i];
-            result[i] = new BacklinkSection(
-                section.Length == 0 ? "Other pages" : index.Find("/" + section + "/")?.Title ?? section, [.. pages]);
+            var url = section.Length == 0 ? "" : "/" + section + "/";
+            sections[i] = (section, pages,
+                section.Length == 0 ? int.MaxValue : index.NavigationPlace(url) ?? int.MaxValue - 1,
+                section.Length == 0 ? "Other pages" : index.Find(url)?.Title ?? section);
         }
+        // Sections are distinct, so this order has no ties.
+        Array.Sort(sections, static (a, b) => a.Place != b.Place
+            ? a.Place.CompareTo(b.Place)
+            : string.CompareOrdinal(a.Section, b.Section));
+        var result = new BacklinkSection[sections.Length];
+        for (var i = 0; i < sections.Length; i++)
+            result[i] = new BacklinkSection(sections[i].Title, [.. sections[i].Pages]);
         return result;
     }
 }

@@ -30,17 +30,27 @@ public static class PlacesBuilder
     /// <paramref name="ordered"/>.</param>
     /// <param name="pageHref">The address of the page that tells of an event, if any.</param>
     public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register,
-        Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
+        Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref) =>
+        Build(ordered, register, Ids(ordered), timelineHref, pageHref);
+
+    /// <param name="ids">Each place's anchor id, as <see cref="Ids"/> gives them for
+    /// <paramref name="ordered"/>.</param>
+    public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register,
+        IReadOnlyDictionary<string, string> ids, Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
     {
-        var ids = Ids(ordered);
         var events = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var firstVisits = new List<string>(); // the places in the order they first appear
         for (var i = 0; i < ordered.Count; i++)
             foreach (var place in ordered[i].Places)
             {
-                if (!events.TryGetValue(place.Name, out var list)) events[place.Name] = list = [];
+                if (!events.TryGetValue(place.Name, out var list))
+                {
+                    events[place.Name] = list = [];
+                    firstVisits.Add(place.Name);
+                }
                 list.Add(i);
             }
-        var places = FirstVisits(ordered).Select((name, index) =>
+        var places = firstVisits.Select((name, index) =>
         {
             var registered = register?.Find(name);
             var views = events[name].Select(i =>

@@ -17,13 +17,18 @@ public sealed class SiteIndex
 
     public SiteIndex(IEnumerable<PageEntry> pages)
     {
-        Pages = pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
+        var all = pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
+        Pages = all;
+        // A page's section is cut from its address: once a page here, rather than at every use below.
+        var sections = new Dictionary<PageEntry, string>(all.Length, ReferenceEqualityComparer.Instance);
+        foreach (var page in all) sections.TryAdd(page, page.Section);
+        string SectionOf(PageEntry page) => sections[page];
         _byUrl = Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
             StringComparer.Ordinal);
 
         // Works follow each other by year; other pages by their order.
-        _sectionPages = Pages.Where(p => p.Section.Length > 0 && !p.IsSectionIndex)
-            .GroupBy(p => p.Section, StringComparer.Ordinal)
+        _sectionPages = Pages.Where(p => SectionOf(p).Length > 0 && !p.IsSectionIndex)
+            .GroupBy(SectionOf, StringComparer.Ordinal)
             .ToDictionary(g => g.Key,
                 g => Sorted(g, g.All(p => p.Work is not null) ? CompareWorks : PageEntry.CompareByOrder),
                 StringComparer.Ordinal);
@@ -35,7 +40,8 @@ public sealed class SiteIndex
 
         // The search page is reached from the search field every page has, so it takes no place in the navigation.
         Navigation = Sorted(
-            Pages.Where(p => p.Url != "/" && p.Kind != PageKinds.Search && (p.IsSectionIndex || p.Section.Length == 0)),
+            Pages.Where(p => p.Url != "/" && p.Kind != PageKinds.Search
+                             && (p.IsSectionIndex || SectionOf(p).Length == 0)),
             PageEntry.CompareByOrder);
 
         _navigationPlace = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -47,7 +53,7 @@ public sealed class SiteIndex
         _readingPosition = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < ReadingOrder.Count; i++) _readingPosition[ReadingOrder[i].Url] = i;
         _placeInSection = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        var bySection = ReadingOrder.Where(p => p.Section.Length > 0).GroupBy(p => p.Section, StringComparer.Ordinal);
+        var bySection = ReadingOrder.Where(p => SectionOf(p).Length > 0).GroupBy(SectionOf, StringComparer.Ordinal);
         foreach (var section in bySection)
         {
             var inSection = section.ToArray();

@@ -14,7 +14,7 @@ namespace KropotkinSite.Content;
 /// events that name a month are ordered by month (and within a month the days likewise), and an event known only
 /// to the year comes right after the last of them that is told before it — first in its year when none is.
 /// </para>
-/// <para><see cref="Order"/> gives a canonical order that depends on the events alone (by date, a year before its
+/// <para>The canonical order depends on the events alone (<see cref="TimelineOrderKey"/>: by date, a year before its
 /// months, then title, file and line); the anchor ids are made in it, so they do not move when pages are reordered.
 /// <see cref="InStoryOrder"/> then applies the rule above for the page.</para>
 /// </summary>
@@ -24,53 +24,43 @@ public static class TimelineBuilder
     /// i modulo this.</summary>
     public const int StripColours = 5;
 
-    public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events)
-    {
-        var array = events.ToArray();
-        Array.Sort(array, Compare);
-        return array;
-    }
-
-    public static int Compare(TimelineEvent a, TimelineEvent b)
-    {
-        var c = a.Date.CompareTo(b.Date);
-        if (c == 0) c = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
-        if (c == 0) c = string.CompareOrdinal(a.Title, b.Title);
-        if (c == 0) c = string.CompareOrdinal(a.SourceFile, b.SourceFile);
-        if (c == 0) c = a.Position.Line.CompareTo(b.Position.Line);
-        return c;
-    }
-
     /// <summary>
-    /// The order in which the site tells events: by the telling rank of the page each links to (<see
-    /// cref="SiteIndex.TellingRank"/>; no page: last), the page's own events before those a data file gives it,
-    /// then by file and place in the file.
+    /// Where each event stands in the order in which the site tells events: by the telling rank of the page it
+    /// links to (<see cref="SiteIndex.TellingRank"/>; no page: last), the page's own events before those a data
+    /// file gives it, then by file and place in the file, then by its place in the list. What the index says of an
+    /// event's page is looked up once an event, not at every comparison of the sort.
     /// </summary>
-    public static Comparison<TimelineEvent> TellingOrder(SiteIndex index) => (a, b) =>
+    public static int[] TellingRanks(IReadOnlyList<TimelineEvent> events, SiteIndex index)
     {
-        var c = Rank(index, a).CompareTo(Rank(index, b));
-        if (c == 0) c = IsOwn(index, b).CompareTo(IsOwn(index, a));
-        if (c == 0) c = string.CompareOrdinal(a.SourceFile, b.SourceFile);
-        if (c == 0) c = a.Position.Line.CompareTo(b.Position.Line);
-        if (c == 0) c = a.Position.Column.CompareTo(b.Position.Column);
-        return c;
-    };
-
-    private static int Rank(SiteIndex index, TimelineEvent e) =>
-        e.PageUrl is null ? int.MaxValue : index.TellingRank(e.PageUrl);
-
-    private static bool IsOwn(SiteIndex index, TimelineEvent e) =>
-        e.PageUrl is not null && index.Find(e.PageUrl)?.Source == e.SourceFile;
-
-    /// <summary>The events (and their ids) in the order the timeline shows them, by the rule above.</summary>
-    public static (IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids) InStoryOrder(
-        IReadOnlyList<TimelineEvent> events, IReadOnlyList<string> ids, Comparison<TimelineEvent> told)
-    {
+        var pageRank = new int[events.Count];
+        var own = new bool[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var url = events[i].PageUrl;
+            pageRank[i] = url is null ? int.MaxValue : index.TellingRank(url);
+            own[i] = url is not null && index.Find(url)?.Source == events[i].SourceFile;
+        }
         var byTelling = Enumerable.Range(0, events.Count).ToArray();
-        Array.Sort(byTelling, (x, y) => told(events[x], events[y]) is var c and not 0 ? c : x.CompareTo(y));
+        Array.Sort(byTelling, (x, y) =>
+        {
+            var c = pageRank[x].CompareTo(pageRank[y]);
+            if (c == 0) c = own[y].CompareTo(own[x]);
+            if (c == 0) c = string.CompareOrdinal(events[x].SourceFile, events[y].SourceFile);
+            if (c == 0) c = events[x].Position.Line.CompareTo(events[y].Position.Line);
+            if (c == 0) c = events[x].Position.Column.CompareTo(events[y].Position.Column);
+            return c != 0 ? c : x.CompareTo(y);
+        });
         var rank = new int[events.Count];
         for (var i = 0; i < byTelling.Length; i++) rank[byTelling[i]] = i;
-        var order = Arrange(Enumerable.Range(0, events.Count), 0, events, rank);
+        return rank;
+    }
+
+    /// <summary>The events (and their ids) in the order the timeline shows them, by the rule above, from where
+    /// each stands in the telling order (<see cref="TellingRanks"/>).</summary>
+    public static (IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids) InStoryOrder(
+        IReadOnlyList<TimelineEvent> events, IReadOnlyList<string> ids, int[] tellingRanks)
+    {
+        var order = Arrange(Enumerable.Range(0, events.Count), 0, events, tellingRanks);
         return (order.Select(i => events[i]).ToArray(), order.Select(i => ids[i]).ToArray());
     }
 
@@ -104,8 +94,9 @@ public static class TimelineBuilder
         return merged;
     }
 
-    /// <summary>The anchor id of an event on the timeline page: stable for the same date and title.</summary>
-    public static IReadOnlyList<string> Ids(IReadOnlyList<TimelineEvent> ordered)
+    /// <summary>The anchor ids of events on the timeline page, in the canonical order, from their dates and titles:
+    /// stable for the same date and title.</summary>
+    public static IReadOnlyList<string> Ids(IReadOnlyList<(PartialDate Date, string Title)> ordered)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         var ids = new string[ordered.Count];

@@ -40,20 +40,23 @@ public sealed class BuildMemory : IStepMemory
     }
 
     /// <summary>The documents a step made, each replaced by last run's where it is equal to it; last run's very
-    /// list when all of them are.</summary>
+    /// list when all of them are. The very document of last run at the same place is taken as it is, by one
+    /// comparison of references; only the others are looked at closely.</summary>
     private static IReadOnlyList<Document> CutOff(IReadOnlyList<Document> now, IReadOnlyList<Document>? before)
     {
         if (before is null || ReferenceEquals(now, before)) return before ?? now;
-        if (now.Count == before.Count && Enumerable.Range(0, now.Count).All(i => ReferenceEquals(now[i], before[i])))
-            return before;
         var earlier = before as Document[] ?? [.. before];
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier));
-        var result = new Document[now.Count];
-        var allSame = now.Count == earlier.Length;
-        for (var i = 0; i < now.Count; i++)
+        Document[] result = [.. now];
+        var others = new List<int>();
+        for (var i = 0; i < result.Length; i++)
+            if (i >= earlier.Length || !ReferenceEquals(result[i], earlier[i])) others.Add(i);
+        if (others.Count == 0 && result.Length == earlier.Length) return before;
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier, now));
+        var allSame = result.Length == earlier.Length;
+        foreach (var i in others)
         {
-            var j = Slots.Find(now[i], i, earlier, index);
-            result[i] = j >= 0 && StructuralEquality.Equal(now[i], earlier[j]) ? earlier[j] : now[i];
+            var j = Slots.Find(result[i], i, earlier, index);
+            if (j >= 0 && StructuralEquality.Equal(result[i], earlier[j])) result[i] = earlier[j];
             allSame &= j == i && ReferenceEquals(result[i], earlier[i]);
         }
         return allSame ? before : result;

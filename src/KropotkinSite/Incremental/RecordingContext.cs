@@ -120,8 +120,12 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         // The very item of last run at the same place (or a tuple of the very same objects) gives its value at once;
         // only the others are looked at closely, on every core when there are several.
         var others = new List<int>();
+        var earlier = before?.Items ?? [];
+        var byReference = !typeof(TItem).IsValueType;
         for (var i = 0; i < items.Count; i++)
-            if (before is null || i >= before.Items.Count || !StructuralEquality.Same(before.Items[i], items[i]))
+            if (i >= earlier.Count || !(byReference
+                    ? ReferenceEquals(earlier[i], items[i])
+                    : StructuralEquality.Same(earlier[i], items[i])))
                 others.Add(i);
         _reused += items.Count - others.Count;
         if (others.Count == 0 && before is not null && before.Items.Count == items.Count)
@@ -131,7 +135,7 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         }
         var values = new T[items.Count];
         if (before is not null) Array.Copy(before.Values, values, Math.Min(before.Values.Length, values.Length));
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items));
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items, items));
         void Look(int i)
         {
             var item = items[i];

@@ -15,11 +15,15 @@ internal static class Slots
         : item is ITuple { Length: > 0 } tuple && tuple[0] is Document first ? (first.Source, first.Destination)
         : null;
 
-    public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> items)
+    /// <summary>Where each of last run's items stands, for those whose place is not taken by the very same item
+    /// now: an item that moved or changed can only stand for one of them, and after an edit they are few, so the
+    /// index costs what changed rather than what the list holds.</summary>
+    public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> before, IReadOnlyList<T> now)
     {
-        var index = new Dictionary<(string, string), int>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-            if (Of(items[i]) is { } slot) index.TryAdd(slot, i);
+        var index = new Dictionary<(string, string), int>();
+        for (var j = 0; j < before.Count; j++)
+            if ((j >= now.Count || !StructuralEquality.Same(before[j], now[j])) && Of(before[j]) is { } slot)
+                index.TryAdd(slot, j);
         return index;
     }
 

@@ -6,17 +6,30 @@ namespace KropotkinSite.Modules;
 /// <summary>Reports every pair of documents that would be written to the same file: two pages at one address.</summary>
 public sealed record CheckUniqueDestinations : IModule
 {
+    /// <summary>How many groups the destinations are checked in. Two destinations that differ only in case fall in
+    /// one group, so each group is checked alone; after an edit only the groups whose destinations changed are
+    /// checked again (the search index renames some of its files on every edit).</summary>
+    private const int Groups = 64;
+
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var destinations = context.Derive(inputs, static d => d.Destination);
-        if (!context.Compute(destinations, AllUnique)) ReportDuplicates(inputs, context);
+        // A hash costs less than looking up a remembered one, so the groups are made afresh each time.
+        var groups = new List<string>[Groups];
+        for (var g = 0; g < Groups; g++) groups[g] = [];
+        foreach (var destination in inputs.Select(d => d.Destination).Where(d => d.Length > 0))
+            groups[GroupOf(destination)].Add(destination);
+        if (context.Derive(groups, static group => AllUnique(group)).Any(unique => !unique))
+            ReportDuplicates(inputs, context);
         return inputs;
     }
 
-    private static bool AllUnique(IReadOnlyList<string> destinations)
+    private static int GroupOf(string destination) =>
+        (int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(destination) % Groups);
+
+    private static bool AllUnique(List<string> destinations)
     {
         var seen = new HashSet<string>(destinations.Count, StringComparer.OrdinalIgnoreCase);
-        return destinations.All(d => d.Length == 0 || seen.Add(d));
+        return destinations.All(seen.Add);
     }
 
     private static void ReportDuplicates(IReadOnlyList<Document> inputs, IExecutionContext context)

@@ -19,9 +19,25 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
         foreach (var page in ofPages)
             foreach (var error in page?.Errors ?? []) context.Report(error);
         var dataEvents = DataEvents(pages, context);
-        var timeline = context.Compute((ofPages, dataEvents), static all =>
-            Ordered([.. all.ofPages.SelectMany(p => p?.Events ?? []), .. all.dataEvents]));
+        TimelineEvent[] events = [.. ofPages.SelectMany(p => p?.Events ?? []), .. dataEvents];
+        // Where an event stands, and its id, follow from its date, title and place of declaration alone, not from
+        // the page title each event carries: so the order is worked out from those, and a retitled page sorts
+        // nothing again.
+        var keys = context.Derive(events, static e => TimelineOrderKey.Of(e));
+        var (order, ids) = context.Compute(keys, Sorted);
+        var timeline = context.Compute((events, order, ids), static all =>
+            new TimelineData(all.order.Select(i => all.events[i]).ToArray(), all.ids));
         return context.Map(inputs, timeline, static (d, timeline, _) => d.With(Timeline, timeline));
+    }
+
+    /// <summary>The events' positions in the canonical order (ties, which only an event declared twice on one line
+    /// could make, by position), and each event's id in that order.</summary>
+    private static (int[] Order, IReadOnlyList<string> Ids) Sorted(IReadOnlyList<TimelineOrderKey> keys)
+    {
+        var key = keys as TimelineOrderKey[] ?? [.. keys];
+        var order = Enumerable.Range(0, key.Length).ToArray();
+        Array.Sort(order, (x, y) => key[x].CompareTo(key[y]) is var c and not 0 ? c : x.CompareTo(y));
+        return (order, TimelineBuilder.Ids(order.Select(i => (key[i].Date, key[i].Title)).ToArray()));
     }
 
     /// <summary>A page's events linked to it, and what was wrong with them.</summary>
@@ -74,12 +90,6 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
         for (var i = 0; i < paths.Count; i++)
             if (paths[i] is { } path) byPath.TryAdd(path, i);
         return byPath;
-    }
-
-    private static TimelineData Ordered(TimelineEvent[] events)
-    {
-        var ordered = TimelineBuilder.Order(events);
-        return new TimelineData(ordered, TimelineBuilder.Ids(ordered));
     }
 
     private static TimelineEvent? Linked(TimelineEvent e, Document page, Action<ContentError> report)

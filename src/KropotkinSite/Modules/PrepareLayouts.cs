@@ -47,16 +47,17 @@ public sealed record PrepareLayouts(
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
-        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index, PlacesUrl), static parts =>
-        {
-            var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
-                TimelineBuilder.TellingOrder(parts.index));
-            var placeIds = PlacesBuilder.Ids(parts.timelineData.Ordered);
-            return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => PageHref(parts.BasePath, e),
-                name => PageViewBuilder.Href(parts.BasePath, parts.PlacesUrl) + "#" + placeIds[name]);
-        });
-        var places = context.Compute((timelineData, register, BasePath, TimelineUrl), static parts =>
-            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register,
+        var placeIds = context.Compute(timelineData, static data => PlacesBuilder.Ids(data.Ordered));
+        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index, PlacesUrl, placeIds),
+            static parts =>
+            {
+                var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
+                    TimelineBuilder.TellingRanks(parts.timelineData.Ordered, parts.index));
+                return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => PageHref(parts.BasePath, e),
+                    name => PageViewBuilder.Href(parts.BasePath, parts.PlacesUrl) + "#" + parts.placeIds[name]);
+            });
+        var places = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds), static parts =>
+            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds,
                 i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
                 e => PageHref(parts.BasePath, e)));
         // What each page shows of the others is worked out again whenever the site index changes; a page whose

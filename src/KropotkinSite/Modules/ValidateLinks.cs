@@ -38,7 +38,6 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
-        var destinations = context.Compute(context.Derive(inputs, static d => d.Destination), Set);
         var lasting = context.Compute(context.Derive(inputs, ChangingFolders,
             static (d, changing) => IsLasting(d, changing) ? d.Destination : ""), Set);
         var ids = context.Compute(context.Derive(pages,
@@ -55,7 +54,11 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
             static (page, site) => page is null ? [] : CheckPage(page, site));
         var undecided = Enumerable.Range(0, first.Count).Where(i => first[i] is null).Select(i => targets[i]!)
             .ToArray();
-        var rest = context.Derive(undecided, new Site(BasePath, destinations, ids, allPages, true),
+        // Every file written is gathered only for the links not found among the lasting ones: after most edits
+        // there are none, and the search index's file names, which change with every edit, are not looked at.
+        var rest = undecided.Length == 0 ? [] : context.Derive(undecided,
+            new Site(BasePath, context.Compute(context.Derive(inputs, static d => d.Destination), Set), ids, allPages,
+                true),
             static (page, site) => CheckPage(page, site)!);
         foreach (var found in first.Where(f => f is not null).Concat(rest))
             foreach (var error in found!) context.Report(error);

@@ -52,26 +52,34 @@ public sealed class PreviewSession(BuildOptions options)
     }
 
     /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
-    /// documents that are not the very ones published last time are looked at.</summary>
+    /// documents that are not the very ones published last time are looked at, whether they changed their content
+    /// or their file (the search index names its files by their content).</summary>
     private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs,
         SiteSnapshot previous)
     {
         Dictionary<string, ReadOnlyMemory<byte>> files;
         if (Positions.Changed(outputs, _published) is { } edited
-            && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last
-            && edited.All(i => outputs[i].Destination == _published![i].Destination))
+            && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last)
         {
             files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
+            foreach (var i in edited) files.Remove(_published![i].Destination);
             foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
-            return (files, edited.Count(i => !_published![i].Content.Span.SequenceEqual(outputs[i].Content.Span)));
+            var touched = edited.Select(i => _published![i].Destination)
+                .Concat(edited.Select(i => outputs[i].Destination)).Distinct(StringComparer.Ordinal);
+            return (files, touched.Count(path => Differs(last, files, path)));
         }
         files = outputs.ToDictionary(d => d.Destination, d => d.Content,
             StringComparer.Ordinal); // never changed once published
-        var changed = files.Count(f => !previous.Files.TryGetValue(f.Key, out var old)
-            || !(old.Equals(f.Value) || old.Span.SequenceEqual(f.Value.Span)))
+        var changed = files.Count(f => Differs(previous.Files, files, f.Key))
                       + previous.Files.Keys.Count(k => !files.ContainsKey(k));
         return (files, changed);
     }
+
+    /// <summary>Whether a file is new, gone or holds other bytes in the second site.</summary>
+    private static bool Differs(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> before,
+        IReadOnlyDictionary<string, ReadOnlyMemory<byte>> after, string path) =>
+        before.TryGetValue(path, out var old) != after.TryGetValue(path, out var now)
+        || !(old.Equals(now) || old.Span.SequenceEqual(now.Span));
 
     /// <summary>What the watcher saw, as a change set. A path outside the folders as the session names them (a
     /// system that reports a link's target, such as /private/var for /var) makes it unknown: trusting it would

@@ -89,6 +89,24 @@ public sealed class BuildMemoryTests
     }
 
     [Fact]
+    public void A_document_added_before_the_others_is_the_only_one_mapped_though_every_other_moved()
+    {
+        var memory = new BuildMemory();
+        Run(memory, new Pipeline("a", new Emit(Texts(30)), new Shout()));
+        var texts = Texts(30);
+        texts["a000"] = "new first"; // sorts before p000: every other document stands one place further on
+        texts.Remove("p020"); // and from there on, where it stood before
+        var before = Shout.Calls;
+
+        var (result, _) = Run(memory, new Pipeline("a", new Emit(texts), new Shout()));
+
+        Assert.Equal(1, Shout.Calls - before);
+        Assert.Equal(("a/1/Shout", true, 1, 29), Counts(Step(memory, "a/1")));
+        Assert.Equal(["NEW FIRST", "PAGE 0", "PAGE 19", "PAGE 21"],
+            new[] { 0, 1, 20, 21 }.Select(i => Text(result, "a", i)));
+    }
+
+    [Fact]
     public void A_step_whose_module_inputs_and_reads_are_the_same_does_not_run_at_all()
     {
         var memory = new BuildMemory();
