@@ -145,39 +145,47 @@ public static class PageTextReader
             while (!text.IsEmpty)
             {
                 var amp = text.IndexOf('&');
-                var plain = amp < 0 ? text : text[..amp];
-                foreach (var c in plain) Add(c);
+                Add(amp < 0 ? text : text[..amp]);
                 if (amp < 0) return;
                 text = text[amp..];
                 var semicolon = text[..Math.Min(text.Length, 12)].IndexOf(';');
                 if (semicolon < 0)
                 {
-                    Add('&');
+                    Add("&");
                     text = text[1..];
                     continue;
                 }
-                foreach (var c in WebUtility.HtmlDecode(text[..(semicolon + 1)].ToString())) Add(c);
+                Add(WebUtility.HtmlDecode(text[..(semicolon + 1)].ToString()));
                 text = text[(semicolon + 1)..];
             }
         }
 
-        private void Add(char c)
+        /// <summary>Adds text a run of non-white characters at a time, copied whole; any white space between two
+        /// becomes one space.</summary>
+        private void Add(ReadOnlySpan<char> text)
         {
-            if (char.IsWhiteSpace(c))
+            while (!text.IsEmpty)
             {
+                var white = text.IndexOfAny(WhiteSpace);
+                var run = white < 0 ? text : text[..white];
+                if (!run.IsEmpty)
+                {
+                    if (_length + run.Length + 1 > _text.Length)
+                    {
+                        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _length + run.Length + 1));
+                        _text.AsSpan(0, _length).CopyTo(larger);
+                        ArrayPool<char>.Shared.Return(_text);
+                        _text = larger;
+                    }
+                    if (_space) _text[_length++] = ' ';
+                    _space = false;
+                    run.CopyTo(_text.AsSpan(_length));
+                    _length += run.Length;
+                }
+                if (white < 0) return;
                 _space = _length > 0;
-                return;
+                text = text[(white + 1)..];
             }
-            if (_length + 2 > _text.Length)
-            {
-                var larger = ArrayPool<char>.Shared.Rent(_text.Length * 2);
-                _text.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<char>.Shared.Return(_text);
-                _text = larger;
-            }
-            if (_space) _text[_length++] = ' ';
-            _space = false;
-            _text[_length++] = c;
         }
 
         public void Dispose()
@@ -196,6 +204,10 @@ public static class PageTextReader
             else Blocks.Add(new TextBlock(HeadingLevel > 0, block));
         }
     }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> says is white space.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray());
 
     private readonly record struct Tag(bool IsEnd, bool SelfClosing, bool Ignored, int End);
 
