@@ -243,9 +243,10 @@ public static class SearchIndexWriter
     private static ReadOnlySpan<char> Joined(PageText text, Span<char> into)
     {
         var at = 0;
-        foreach (var block in text.Blocks)
+        for (var i = 0; i < text.Blocks.Count; i++)
         {
-            if (at > 0) into[at++] = '\n';
+            var block = text.Blocks[i];
+            if (i > 0) into[at++] = '\n';
             block.Text.CopyTo(into[at..]);
             at += block.Text.Length;
         }
