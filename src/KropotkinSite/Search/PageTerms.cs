@@ -82,6 +82,7 @@ public sealed class PageTerms
             var weights = new int[_terms.Count];
             for (var i = 0; i < weights.Length; i++)
                 weights[i] = Weight((_places[i] & Title) != 0, (_places[i] & Heading) != 0, _body[i], _bodyLength);
+            _spellings.Release();
             return new PageTerms([.. _terms], weights, _pairs.ToArray(), _bodyLength);
         }
 
@@ -162,9 +163,8 @@ public sealed class PageTerms
                     var spelling = word[..length];
                     if (!_spellings.TryGetValue(spelling, hash, out var id))
                     {
-                        var found = spelling.ToString();
-                        id = SearchWords.StopWords.Contains(found) ? StopWord : IdOf(PorterStemmer.Stem(found));
-                        _spellings.Add(found, hash, id);
+                        id = StemCache.TermOf(spelling) is { } term ? IdOf(term) : StopWord;
+                        _spellings.Add(spelling, hash, id);
                     }
                     if (id != StopWord) Count(id, place, ref previous);
                 }

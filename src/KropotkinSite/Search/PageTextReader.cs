@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -47,7 +48,8 @@ public static class PageTextReader
         name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
             or "source" or "track" or "wbr";
 
-    /// <summary>Reads a page written as UTF-8: only its <c>main</c> element is decoded.</summary>
+    /// <summary>Reads a page written as UTF-8: only its <c>main</c> element is decoded, into a buffer borrowed
+    /// from the shared pool.</summary>
     public static PageText Read(ReadOnlySpan<byte> utf8)
     {
         var open = utf8.IndexOf("<main"u8);
@@ -55,9 +57,18 @@ public static class PageTextReader
         {
             var start = utf8[open..].IndexOf((byte)'>') + open + 1;
             var close = utf8.LastIndexOf("</main>"u8);
-            if (start > open && close >= start) return ReadContent(Encoding.UTF8.GetString(utf8[start..close]));
+            if (start > open && close >= start) utf8 = utf8[start..close];
         }
-        return ReadContent(Encoding.UTF8.GetString(utf8));
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
+        try
+        {
+            return ReadContent(chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     public static PageText Read(string html)
@@ -66,15 +77,14 @@ public static class PageTextReader
         if (open < 0) return ReadContent(html);
         var start = html.IndexOf('>', open) + 1;
         var close = html.LastIndexOf("</main>", StringComparison.Ordinal);
-        return start <= 0 || close < start ? ReadContent(html) : ReadContent(html[start..close]);
+        return start <= 0 || close < start ? ReadContent(html) : ReadContent(html.AsSpan(start..close));
     }
 
     /// <summary>Reads all of <paramref name="html"/> (the content of <c>main</c>, or a page without one).</summary>
-    private static PageText ReadContent(string html)
+    private static PageText ReadContent(ReadOnlySpan<char> span)
     {
         var lower = new char[MaxName];
-        var scan = new Scan(html.Length);
-        var span = html.AsSpan();
+        using var scan = new Scan();
         var i = 0;
         while (i < span.Length)
         {
@@ -118,11 +128,11 @@ public static class PageTextReader
         return new PageText(scan.Title ?? "", scan.Blocks);
     }
 
-    /// <summary>The text of the block being read, its whitespace collapsed and its entities decoded as it comes.
-    /// </summary>
-    private sealed class Scan(int capacity)
+    /// <summary>The text of the block being read, its whitespace collapsed and its entities decoded as it comes,
+    /// in a buffer borrowed from the shared pool until it is disposed.</summary>
+    private sealed class Scan : IDisposable
     {
-        private char[] _text = new char[Math.Min(Math.Max(capacity, 16), 4096)];
+        private char[] _text = ArrayPool<char>.Shared.Rent(4096);
         private int _length;
         private bool _space;
 
@@ -135,33 +145,53 @@ public static class PageTextReader
             while (!text.IsEmpty)
             {
                 var amp = text.IndexOf('&');
-                var plain = amp < 0 ? text : text[..amp];
-                foreach (var c in plain) Add(c);
+                Add(amp < 0 ? text : text[..amp]);
                 if (amp < 0) return;
                 text = text[amp..];
                 var semicolon = text[..Math.Min(text.Length, 12)].IndexOf(';');
                 if (semicolon < 0)
                 {
-                    Add('&');
+                    Add("&");
                     text = text[1..];
                     continue;
                 }
-                foreach (var c in WebUtility.HtmlDecode(text[..(semicolon + 1)].ToString())) Add(c);
+                Add(WebUtility.HtmlDecode(text[..(semicolon + 1)].ToString()));
                 text = text[(semicolon + 1)..];
             }
         }
 
-        private void Add(char c)
+        /// <summary>Adds text a run of non-white characters at a time, copied whole; any white space between two
+        /// becomes one space.</summary>
+        private void Add(ReadOnlySpan<char> text)
         {
-            if (char.IsWhiteSpace(c))
+            while (!text.IsEmpty)
             {
+                var white = text.IndexOfAny(WhiteSpace);
+                var run = white < 0 ? text : text[..white];
+                if (!run.IsEmpty)
+                {
+                    if (_length + run.Length + 1 > _text.Length)
+                    {
+                        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _length + run.Length + 1));
+                        _text.AsSpan(0, _length).CopyTo(larger);
+                        ArrayPool<char>.Shared.Return(_text);
+                        _text = larger;
+                    }
+                    if (_space) _text[_length++] = ' ';
+                    _space = false;
+                    run.CopyTo(_text.AsSpan(_length));
+                    _length += run.Length;
+                }
+                if (white < 0) return;
                 _space = _length > 0;
-                return;
+                text = text[(white + 1)..];
             }
-            if (_length + 2 > _text.Length) Array.Resize(ref _text, _text.Length * 2);
-            if (_space) _text[_length++] = ' ';
-            _space = false;
-            _text[_length++] = c;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<char>.Shared.Return(_text);
+            _text = [];
         }
 
         public void Flush()
@@ -174,6 +204,10 @@ public static class PageTextReader
             else Blocks.Add(new TextBlock(HeadingLevel > 0, block));
         }
     }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> says is white space.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray());
 
     private readonly record struct Tag(bool IsEnd, bool SelfClosing, bool Ignored, int End);
 

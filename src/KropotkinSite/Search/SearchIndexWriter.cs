@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
@@ -162,14 +163,10 @@ public static class SearchIndexWriter
     /// <summary>A chunk's file: its entries one after the other, compressed, named by a hash of them.</summary>
     public static SearchFile ChunkFile(TermChunk chunk)
     {
-        var bytes = new byte[chunk.Entries.Sum(e => e.Length)];
-        var at = 0;
-        foreach (var entry in chunk.Entries)
-        {
-            entry.CopyTo(bytes, at);
-            at += entry.Length;
-        }
-        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..12] + ".bin", Gzip(bytes, ChunkLevel));
+        using var bytes = new PooledBytes(chunk.Entries.Sum(e => e.Length));
+        foreach (var entry in chunk.Entries) bytes.Write(entry);
+        return new("terms/" + Convert.ToHexStringLower(SHA256.HashData(bytes.Written))[..12] + ".bin",
+            Gzip(bytes.Written, ChunkLevel));
     }
 
     /// <summary>All the index's files: the pages' (<see cref="PageFilesOf"/>), then the others
@@ -204,7 +201,11 @@ public static class SearchIndexWriter
         IReadOnlyList<SearchFile> chunkFiles, bool pagesInOne)
     {
         var files = new List<SearchFile>(chunkFiles.Count + 2);
-        if (pagesInOne) files.Add(new SearchFile(PagesFile, Gzip(PagesInOne(pages), SmallFileLevel)));
+        if (pagesInOne)
+        {
+            using var json = PagesInOne(pages);
+            files.Add(new SearchFile(PagesFile, Gzip(json.Written, SmallFileLevel)));
+        }
         files.Add(new SearchFile(MetaFile, Gzip(Meta(pages, plan, chunkFiles, pagesInOne), SmallFileLevel)));
         files.AddRange(chunkFiles);
         return files;
@@ -219,21 +220,54 @@ public static class SearchIndexWriter
     /// </summary>
     public static (byte[] File, byte[]? More) PageFiles(string href, string title, string section, PageText text)
     {
-        var whole = string.Join("\n", text.Blocks.Select(b => b.Text));
-        if (whole.Length <= HeadChars) return (Gzip(PageJson(href, title, section, whole, false), PageLevel), null);
-        var cut = whole.AsSpan(0, HeadChars).LastIndexOfAny(' ', '\n');
-        if (cut <= 0) cut = HeadChars;
-        if (char.IsHighSurrogate(whole[cut - 1])) cut--;
-        return (Gzip(PageJson(href, title, section, whole[..cut], true), PageLevel),
-            Gzip(RestJson(whole[cut..]), RestLevel));
+        var length = Math.Max(0, text.Blocks.Count - 1);
+        foreach (var block in text.Blocks) length += block.Text.Length;
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var whole = Joined(text, buffer.AsSpan(0, length));
+            if (whole.Length <= HeadChars) return (PageJson(href, title, section, whole, false, PageLevel), null);
+            var cut = whole[..HeadChars].LastIndexOfAny(' ', '\n');
+            if (cut <= 0) cut = HeadChars;
+            if (char.IsHighSurrogate(whole[cut - 1])) cut--;
+            return (PageJson(href, title, section, whole[..cut], true, PageLevel), RestJson(whole[cut..], RestLevel));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A page's blocks one after the other, a line break between two, into <paramref name="into"/>.
+    /// </summary>
+    private static ReadOnlySpan<char> Joined(PageText text, Span<char> into)
+    {
+        var at = 0;
+        for (var i = 0; i < text.Blocks.Count; i++)
+        {
+            var block = text.Blocks[i];
+            if (i > 0) into[at++] = '\n';
+            block.Text.CopyTo(into[at..]);
+            at += block.Text.Length;
+        }
+        return into[..at];
     }
 
     /// <summary>How much of a page's text its first file holds (about a screen of text).</summary>
     public const int HeadChars = 1500;
 
-    private static byte[] PageJson(string href, string title, string section, string text, bool more)
+    /// <summary>A page's JSON, compressed at <paramref name="level"/>.</summary>
+    private static byte[] PageJson(string href, string title, string section, ReadOnlySpan<char> text, bool more,
+        int level)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBytes(text.Length + href.Length + title.Length + 64);
+        WritePageJson(buffer, href, title, section, text, more);
+        return Gzip(buffer.Written, level);
+    }
+
+    private static void WritePageJson(PooledBytes buffer, string href, string title, string section,
+        ReadOnlySpan<char> text, bool more)
+    {
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
@@ -244,35 +278,35 @@ public static class SearchIndexWriter
             if (more) json.WriteNumber("m", 1);
             json.WriteEndObject();
         }
-        return buffer.ToArray();
     }
 
-    private static byte[] RestJson(string text)
+    /// <summary>The rest of a long page's text as JSON, compressed at <paramref name="level"/>.</summary>
+    private static byte[] RestJson(ReadOnlySpan<char> text, int level)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBytes(text.Length + 64);
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteString("x", text);
             json.WriteEndObject();
         }
-        return buffer.ToArray();
+        return Gzip(buffer.Written, level);
     }
 
     /// <summary>All pages' JSON as one array, in the order of their numbers.</summary>
-    private static byte[] PagesInOne(IReadOnlyList<SearchPage> pages)
+    private static PooledBytes PagesInOne(IReadOnlyList<SearchPage> pages)
     {
-        using var buffer = new MemoryStream();
-        buffer.WriteByte((byte)'[');
+        var buffer = new PooledBytes(PagesInOneFileBytes);
+        buffer.Write("["u8);
         for (var i = 0; i < pages.Count; i++)
         {
-            if (i > 0) buffer.WriteByte((byte)',');
+            if (i > 0) buffer.Write(","u8);
             var page = pages[i];
             var text = string.Join("\n", page.Text.Blocks.Select(b => b.Text));
-            buffer.Write(PageJson(page.Href, page.Title, page.Section, text, false));
+            WritePageJson(buffer, page.Href, page.Title, page.Section, text, false);
         }
-        buffer.WriteByte((byte)']');
-        return buffer.ToArray();
+        buffer.Write("]"u8);
+        return buffer;
     }
 
     /// <summary>Whether a chunk that has reached half its size may end before this entry: one in
@@ -326,12 +360,24 @@ public static class SearchIndexWriter
     }
 
     /// <summary>gzip with no file name or time in its header, so the same JSON gives the same bytes.</summary>
-    private static byte[] Gzip(byte[] data, int level)
+    /// <remarks>The bytes are compressed into a buffer borrowed from the shared pool, as large as zlib's most
+    /// conservative bound (deflateBound: an eighth and a sixty-fourth more, and its headers), so only the result
+    /// is allocated.</remarks>
+    private static byte[] Gzip(ReadOnlySpan<byte> data, int level)
     {
-        using var buffer = new MemoryStream(data.Length / 3 + 64);
-        using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = level },
-                   leaveOpen: true))
-            gzip.Write(data);
-        return buffer.ToArray();
+        var bound = data.Length + data.Length / 8 + data.Length / 64 + 128;
+        var output = ArrayPool<byte>.Shared.Rent(bound);
+        try
+        {
+            using var buffer = new MemoryStream(output, 0, bound, writable: true);
+            using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = level },
+                       leaveOpen: true))
+                gzip.Write(data);
+            return output.AsSpan(0, (int)buffer.Position).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(output);
+        }
     }
 }

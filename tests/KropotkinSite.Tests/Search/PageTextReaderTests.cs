@@ -39,4 +39,22 @@ public sealed class PageTextReaderTests
         Assert.Equal("Title", text.Title);
         Assert.Equal([new TextBlock(false, "Body")], text.Blocks);
     }
+
+    [Fact]
+    public void White_space_of_any_kind_and_length_becomes_one_space_inside_a_block_and_none_at_its_ends()
+    {
+        var text = PageTextReader.Read(
+            "<main><p> \n Mutual\t\t&nbsp; aid&#8199;of\u3000the &amp;\r\n Commune &nbsp;</p></main>"u8);
+        Assert.Equal([new TextBlock(false, "Mutual aid of the & Commune")], text.Blocks);
+    }
+
+    [Fact]
+    public void A_page_read_as_utf8_gives_a_long_block_whole()
+    {
+        var words = string.Join(" ", Enumerable.Range(0, 3000).Select(i => "Zürich" + i));
+        var page = System.Text.Encoding.UTF8.GetBytes($"<main><h1>Tête</h1><p>{words}</p></main>");
+        var text = PageTextReader.Read(page);
+        Assert.Equal("Tête", text.Title);
+        Assert.Equal([new TextBlock(false, words)], text.Blocks);
+    }
 }
