@@ -11,7 +11,7 @@ public interface IExecutionContext
 {
     string PipelineName { get; }
 
-    /// <summary>The documents of a pipeline this one depends on (directly or not).</summary>
+    /// <summary>The documents of a pipeline this one names among its dependencies.</summary>
     IReadOnlyList<Document> OutputsOf(string pipelineName);
 
     /// <summary>The input files as this run sees them.</summary>

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace KropotkinSite.Engine;
 
 /// <summary>
 /// Runs pipelines in dependency order; pipelines that do not depend on each other run in parallel.
+/// A pipeline reads the documents of the pipelines it names as its dependencies, and only those.
 /// A pipeline still runs when an earlier one reported errors, so one build reports every error it can find.
 /// </summary>
 public sealed class PipelineEngine
@@ -23,13 +25,19 @@ public sealed class PipelineEngine
     /// <param name="memory">In a preview session, what earlier runs made: every step runs through it.</param>
     /// <param name="timeSteps">Also time each step, wall and CPU. The pipelines then run one at a time, so the
     /// process's CPU time during a step is that step's own (its parallel loops still use every core).</param>
+    /// <param name="forgetRead">Let go of the documents of a pipeline that is not an output as soon as every pipeline
+    /// that depends on it has run (its list in the result is then empty), so that a one-off build holds only what is
+    /// still to be read or written.</param>
     public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null,
-        bool timeSteps = false)
+        bool timeSteps = false, bool forgetRead = false)
     {
         var errors = new ConcurrentBag<ContentError>();
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<string, PipelineTiming>(StringComparer.Ordinal);
         var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var readersLeft = _pipelines.ToDictionary(p => p.Name,
+            p => new StrongBox<int>(_pipelines.Count(reader => reader.Dependencies.Contains(p.Name))));
+        var byName = _pipelines.ToDictionary(p => p.Name);
 
         foreach (var pipeline in TopologicalOrder())
         {
@@ -40,7 +48,7 @@ public sealed class PipelineEngine
             {
                 var stopwatch = Stopwatch.StartNew();
                 var steps = timeSteps ? new List<StepTiming>() : null;
-                var context = new ExecutionContext(pipeline.Name, Reachable(pipeline), outputs, errors, files,
+                var context = new ExecutionContext(pipeline.Name, [.. pipeline.Dependencies], outputs, errors, files,
                     cancellation);
                 IReadOnlyList<Document> documents = [];
                 for (var step = 0; step < pipeline.Modules.Count; step++)
@@ -65,6 +73,11 @@ public sealed class PipelineEngine
                     steps?.Add(StepTiming.Since(module.GetType().Name, stopwatch.Elapsed - wallBefore, before));
                 }
                 outputs[pipeline.Name] = documents;
+                if (forgetRead)
+                    foreach (var dependency in pipeline.Dependencies)
+                        if (Interlocked.Decrement(ref readersLeft[dependency].Value) == 0
+                            && !byName[dependency].IsOutput)
+                            outputs[dependency] = [];
                 timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed)
                 {
                     Steps = steps ?? [],
@@ -86,21 +99,6 @@ public sealed class PipelineEngine
             .ThenBy(e => e.Code, StringComparer.Ordinal)
             .ThenBy(e => e.Message, StringComparer.Ordinal)
             .ToArray();
-
-    /// <summary>Every pipeline this one depends on, directly or through others: the ones it may read.</summary>
-    private HashSet<string> Reachable(Pipeline pipeline)
-    {
-        var byName = _pipelines.ToDictionary(p => p.Name);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>(pipeline.Dependencies);
-        while (stack.Count > 0)
-        {
-            var name = stack.Pop();
-            if (seen.Add(name))
-                foreach (var next in byName[name].Dependencies) stack.Push(next);
-        }
-        return seen;
-    }
 
     private IEnumerable<Pipeline> TopologicalOrder()
     {

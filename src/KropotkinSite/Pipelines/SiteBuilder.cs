@@ -13,7 +13,7 @@ public static class SiteBuilder
         BuildOptions options, CancellationToken cancellation = default, bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (engine, result) = Run(options, new DiskFiles(), cancellation, timeSteps: timeSteps);
+        var (engine, result) = Run(options, new DiskFiles(), cancellation, timeSteps: timeSteps, forgetRead: true);
         if (!result.Succeeded)
             return new BuildResult(result.Errors, 0, 0, result.Timings, stopwatch.Elapsed);
 
@@ -35,9 +35,11 @@ public static class SiteBuilder
     /// <summary>Runs every pipeline over the files as <paramref name="files"/> gives them, without writing anything;
     /// in a preview session through what earlier runs made (<paramref name="memory"/>). With
     /// <paramref name="timeSteps"/>, the timings list the setup and each step (see <see
-    /// cref="PipelineEngine.Run"/>).</summary>
+    /// cref="PipelineEngine.Run"/>). With <paramref name="forgetRead"/>, only the output pipelines' documents are
+    /// in the result (the others are let go of once read).</summary>
     public static (PipelineEngine Engine, EngineResult Result) Run(BuildOptions options, IFileSource files,
-        CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false)
+        CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false,
+        bool forgetRead = false)
     {
         var stopwatch = Stopwatch.StartNew();
         var before = StepTiming.Now();
@@ -49,7 +51,7 @@ public static class SiteBuilder
                 ? [StepTiming.Since("ThemeAndPipelines", stopwatch.Elapsed, before)]
                 : [],
         };
-        var result = engine.Run(files, cancellation, memory, timeSteps);
+        var result = engine.Run(files, cancellation, memory, timeSteps, forgetRead);
         return (engine, result with { Timings = [setup, .. result.Timings] });
     }
 

@@ -61,6 +61,43 @@ public sealed class PipelineEngineTests
     }
 
     [Fact]
+    public void A_pipeline_reads_only_the_pipelines_it_names_not_theirs()
+    {
+        var result = new PipelineEngine([
+            new Pipeline("works", new Emit("a")),
+            new Pipeline("index", ["works"], [new ReadFrom("works")]),
+            new Pipeline("feed", ["index"], [new ReadFrom("works")]),
+        ]).Run(new DiskFiles());
+        Assert.Contains(result.Errors, e => e.Code == "KS9000" && e.Message.Contains("does not depend on it"));
+    }
+
+    [Fact]
+    public void A_run_that_forgets_what_was_read_keeps_the_outputs_and_what_is_still_to_be_read()
+    {
+        var result = new PipelineEngine([
+            new Pipeline("works", new Emit("a")),
+            new Pipeline("index", ["works"], [new ReadFrom("works")]),
+            new Pipeline("feed", ["index"], [new ReadFrom("index")]) { IsOutput = true },
+            new Pipeline("unread", new Emit("b")),
+        ]).Run(new DiskFiles(), forgetRead: true);
+        Assert.Empty(result.Errors);
+        Assert.Equal(["copy-of-copy-of-a"], result.Outputs["feed"].Select(d => d.Destination));
+        Assert.Empty(result.Outputs["works"]);
+        Assert.Empty(result.Outputs["index"]);
+        Assert.Equal(["b"], result.Outputs["unread"].Select(d => d.Destination));
+    }
+
+    [Fact]
+    public void A_run_keeps_every_pipelines_documents_unless_told_to_forget_them()
+    {
+        var result = new PipelineEngine([
+            new Pipeline("works", new Emit("a")),
+            new Pipeline("index", ["works"], [new ReadFrom("works")]),
+        ]).Run(new DiskFiles());
+        Assert.Equal(["a"], result.Outputs["works"].Select(d => d.Destination));
+    }
+
+    [Fact]
     public void Pipelines_run_after_their_dependencies_and_independent_ones_overlap()
     {
         var log = new ConcurrentQueue<string>();
