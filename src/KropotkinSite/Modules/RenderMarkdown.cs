@@ -11,10 +11,10 @@ using Markdig.Syntax.Inlines;
 namespace KropotkinSite.Modules;
 
 /// <summary>
-/// Renders each document's content (the Markdown body, as UTF-8) with Markdig (footnotes, tables, heading ids, smart punctuation) into
-/// <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first paragraph's text).
-/// Root-relative link and image URLs get the base path, so a site can live in a subfolder. The Markdown is not
-/// kept once rendered (the content is left empty).
+/// Renders each document's content (the Markdown body, as UTF-8) with Markdig (footnotes, tables, heading ids,
+/// smart punctuation) into <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first
+/// paragraph's text). Root-relative link and image URLs get the base path, so a site can live in a subfolder. The
+/// Markdown is not kept once rendered (the content is left empty).
 /// </summary>
 public sealed record RenderMarkdown(string BasePath) : IModule
 {
