@@ -7,7 +7,8 @@ namespace KropotkinSite.Modules;
 
 /// <summary>
 /// Renders each document's <see cref="LayoutJob"/> (set by <see cref="PrepareLayouts"/>) through its Liquid layout,
-/// and the layouts that one nests in, into its final bytes. The layouts are those of the theme pipeline.
+/// and the layouts that one nests in, into its final bytes. The layouts are those of the theme pipeline. The job and
+/// the Markdown's HTML are not kept once the page is rendered.
 /// </summary>
 public sealed record ApplyLayout(string ThemePipeline) : IModule
 {
@@ -15,7 +16,8 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline)), static (document, layouts, _) =>
-            Render(document.Without(PrepareLayouts.Job), document.Require<LayoutJob>(PrepareLayouts.Job), layouts));
+            Render(document.Without(PrepareLayouts.Job).Without(RenderMarkdown.Html),
+                document.Require<LayoutJob>(PrepareLayouts.Job), layouts));
 
     private static Document Render(Document document, LayoutJob job, LiquidLayouts layouts)
     {

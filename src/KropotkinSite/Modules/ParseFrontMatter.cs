@@ -7,15 +7,15 @@ using YamlDotNet.RepresentationModel;
 namespace KropotkinSite.Modules;
 
 /// <summary>
-/// Decodes each document as UTF-8 and splits off YAML front matter between a first line <c>---</c> and the next
-/// <c>---</c>. Sets <c>frontMatter</c> (a mapping, empty when there is none), <c>body</c> and <c>bodyLine</c>
-/// (1-based line of the body's first line). The file's bytes are not kept once decoded (the text lives on in
-/// <c>body</c>). Documents it cannot read are reported and dropped.
+/// Checks each document is UTF-8 and splits off YAML front matter between a first line <c>---</c> and the next
+/// <c>---</c>. Sets <c>frontMatter</c> (a mapping, empty when there is none) and <c>bodyLine</c> (1-based line of
+/// the body's first line); the document's content becomes the body, as UTF-8 bytes (the file's own, without a
+/// byte order mark, with bare CRs made LF). The body stays bytes until it is rendered: as a string it would take
+/// twice the memory, for every page at once. Documents it cannot read are reported and dropped.
 /// </summary>
 public sealed record ParseFrontMatter : IModule
 {
     public const string FrontMatter = "frontMatter";
-    public const string Body = "body";
     public const string BodyLine = "bodyLine";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false,
@@ -26,11 +26,15 @@ public sealed record ParseFrontMatter : IModule
 
     private static Document? Parse(Document document, IExecutionContext context)
     {
-        var bytes = document.Content.Span;
-        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        (string? Yaml, string Body, int BodyLine, bool Closed) parts;
-        // Nearly every file: split as bytes, so that only the front matter and the body become strings.
-        if (System.Text.Unicode.Utf8.IsValid(bytes) && !HasBareCarriageReturn(bytes)) parts = Split(bytes);
+        var content = document.Content;
+        if (content.Span.StartsWith("\uFEFF"u8)) content = content[3..];
+        (string? Yaml, ReadOnlyMemory<byte> Body, int BodyLine, bool Closed) parts;
+        // Nearly every file: split as bytes, so that only the front matter becomes a string.
+        if (System.Text.Unicode.Utf8.IsValid(content.Span) && !HasBareCarriageReturn(content.Span))
+        {
+            var (yamlText, bodyStart, line, isClosed) = Split(content.Span);
+            parts = (yamlText, content[bodyStart..], line, isClosed);
+        }
         else
         {
             var text = Decode(document, context);
@@ -38,7 +42,8 @@ public sealed record ParseFrontMatter : IModule
             if (HasBareCarriageReturn(text))
                 text = text.Replace("\r\n", "\n").Replace('\r',
                     '\n'); // line ends of old Macs: every CR ends a line, as editors show it
-            parts = Split(text);
+            var (yamlText, bodyText, line, isClosed) = Split(text);
+            parts = (yamlText, Encoding.UTF8.GetBytes(bodyText), line, isClosed);
         }
         var (yaml, body, bodyLine, closed) = parts;
         if (!closed)
@@ -49,8 +54,7 @@ public sealed record ParseFrontMatter : IModule
         }
         var map = yaml is null ? new YamlMappingNode() : ParseYaml(document, yaml, context);
         if (map is null) return null;
-        return document.With(FrontMatter, map).With(Body, body).With(BodyLine,
-            bodyLine).WithContent(ReadOnlyMemory<byte>.Empty);
+        return document.With(FrontMatter, map).With(BodyLine, bodyLine).WithContent(body);
     }
 
     public static string? Decode(Document document, IExecutionContext context)
@@ -99,23 +103,23 @@ public sealed record ParseFrontMatter : IModule
     private static int NextIndexOf(ReadOnlySpan<byte> text, byte value, int from) =>
         text[from..].IndexOf(value) is var at and >= 0 ? from + at : -1;
 
-    /// <summary>As <see cref="Split(string)"/>, on valid UTF-8 with LF or CRLF line ends: the same parts.</summary>
-    private static (string? Yaml, string Body, int BodyLine, bool Closed) Split(ReadOnlySpan<byte> text)
+    /// <summary>As <see cref="Split(string)"/>, on valid UTF-8 with LF or CRLF line ends: the same parts, the body
+    /// as where it starts.</summary>
+    private static (string? Yaml, int BodyStart, int BodyLine, bool Closed) Split(ReadOnlySpan<byte> text)
     {
-        if (!IsFence(text, 0, out var afterOpen)) return (null, Encoding.UTF8.GetString(text), 1, true);
+        if (!IsFence(text, 0, out var afterOpen)) return (null, 0, 1, true);
         var position = afterOpen;
         var line = 2;
         while (position < text.Length)
         {
             if (IsFence(text, position, out var afterClose))
-                return (Encoding.UTF8.GetString(text[afterOpen..position]), Encoding.UTF8.GetString(text[afterClose..]),
-                    line + 1, true);
+                return (Encoding.UTF8.GetString(text[afterOpen..position]), afterClose, line + 1, true);
             var next = NextIndexOf(text, (byte)'\n', position);
             if (next < 0) break;
             position = next + 1;
             line++;
         }
-        return (null, "", 1, false);
+        return (null, text.Length, 1, false);
     }
 
     private static bool IsFence(ReadOnlySpan<byte> text, int start, out int next)

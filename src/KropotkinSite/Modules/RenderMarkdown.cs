@@ -11,10 +11,10 @@ using Markdig.Syntax.Inlines;
 namespace KropotkinSite.Modules;
 
 /// <summary>
-/// Renders each document's <c>body</c> with Markdig (footnotes, tables, heading ids, smart punctuation) into
-/// <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first paragraph's text).
-/// Root-relative link and image URLs get the base path, so a site can live in a subfolder. The Markdown
-/// <c>body</c> is not kept once rendered.
+/// Renders each document's content (the Markdown body, as UTF-8) with Markdig (footnotes, tables, heading ids,
+/// smart punctuation) into <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first
+/// paragraph's text). Root-relative link and image URLs get the base path, so a site can live in a subfolder. The
+/// Markdown is not kept once rendered (the content is left empty).
 /// </summary>
 public sealed record RenderMarkdown(string BasePath) : IModule
 {
@@ -33,7 +33,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, (document, context) =>
         {
-            var body = document.Require<string>(ParseFrontMatter.Body);
+            var body = System.Text.Encoding.UTF8.GetString(document.Content.Span);
             var firstLine = document.Get<int>(ParseFrontMatter.BodyLine);
             if (ListNesting.LineTooDeep(body) is { } deep)
                 throw new ContentException(new ContentError(document.Source, firstLine + deep - 1, 1,
@@ -74,7 +74,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             var excerpt = ast.OfType<ParagraphBlock>().FirstOrDefault() is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
-            return document.Without(ParseFrontMatter.Body)
+            return document.WithContent(ReadOnlyMemory<byte>.Empty)
                 .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
 
