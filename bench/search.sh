@@ -30,9 +30,10 @@ dotnet_release build generator bench/SiteGenerator
 millis() { date +%s%3N; }
 
 echo -n "| site | engine | hits in top 3 | first query KB | later queries KB (median / max / total) "
-echo -n "| queries fetching more than the other engine | first query ms | query ms (median / max) "
+echo -n "| queries fetching more than the other engine | first query ms (listed / all excerpts) "
+echo -n "| query ms to the results listed (median / max) | query ms to all excerpts (median / max) "
 echo "| index on disk KB | build ms |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for size in "${SIZES[@]}"; do
   if [ "$size" = own ]; then
     input="$ROOT/input"; label="ours ($(find "$input" -name '*.md' | wc -l) pages)"
