@@ -293,7 +293,8 @@ public static class SearchIndexWriter
         return Gzip(buffer.Written, level);
     }
 
-    /// <summary>All pages' JSON as one array, in the order of their numbers.</summary>
+    /// <summary>All pages' JSON as one array, in the order of their numbers, each with its whole text (read back
+    /// from its files: the pages go in one file only when those are small).</summary>
     private static PooledBytes PagesInOne(IReadOnlyList<SearchPage> pages)
     {
         var buffer = new PooledBytes(PagesInOneFileBytes);
@@ -302,11 +303,19 @@ public static class SearchIndexWriter
         {
             if (i > 0) buffer.Write(","u8);
             var page = pages[i];
-            var text = string.Join("\n", page.Text.Blocks.Select(b => b.Text));
+            var text = TextOf(page.File) + (page.More is { } more ? TextOf(more) : "");
             WritePageJson(buffer, page.Href, page.Title, page.Section, text, false);
         }
         buffer.Write("]"u8);
         return buffer;
+    }
+
+    /// <summary>The text (<c>"x"</c>) of a page's file.</summary>
+    private static string TextOf(byte[] file)
+    {
+        using var gzip = new GZipStream(new MemoryStream(file), CompressionMode.Decompress);
+        using var json = JsonDocument.Parse(gzip);
+        return json.RootElement.GetProperty("x").GetString()!;
     }
 
     /// <summary>Whether a chunk that has reached half its size may end before this entry: one in
