@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace KropotkinSite.Search;
 
@@ -98,6 +99,10 @@ public static class BlockInverter
             }
         }
 
+        // Each term's UTF-8 once: a term is named in the entry of every term it follows.
+        var utf8 = new byte[sorted.Length][];
+        for (var r = 0; r < sorted.Length; r++) utf8[r] = Encoding.UTF8.GetBytes(sorted[r]);
+
         var entries = new byte[sorted.Length][];
         var entry = new VarintBytes();
         var body = new VarintBytes();
@@ -122,8 +127,7 @@ public static class BlockInverter
             previous = 0;
             for (var at = cardStart[r]; at < cardStart[r + 1]; at++)
             {
-                var page = pages[cardPage[at]];
-                cards.Number(block.First + cardPage[at] - previous).Text(page.Href).Text(page.Title).Text(page.Section);
+                cards.Number(block.First + cardPage[at] - previous).Raw(pages[cardPage[at]].Card);
                 previous = block.First + cardPage[at];
             }
             body.Counted(cards);
@@ -147,11 +151,11 @@ public static class BlockInverter
                     group.Number(grouped[place] - previous);
                     previous = grouped[place];
                 }
-                body.Text(sorted[next]).Counted(group);
+                body.Text(utf8[next]).Counted(group);
                 pagesOf[next] = 0;
             }
             entry.Clear();
-            entries[r] = entry.Text(sorted[r]).Counted(body).ToArray();
+            entries[r] = entry.Text(utf8[r]).Counted(body).ToArray();
         }
         return new BlockTerms(block.First, sorted, entries);
     }

@@ -17,6 +17,8 @@ public sealed record SearchPage
         _files = SearchIndexWriter.PageFiles(href, title, section, text);
         Terms = PageTerms.Of(title, text);
         TitleTerms = [.. SearchTerms.Of(title).Distinct(StringComparer.Ordinal)];
+        Card = new VarintBytes(3 * (href.Length + title.Length + section.Length) + 32)
+            .Text(href).Text(title).Text(section).ToArray();
     }
 
     public string Url { get; }
@@ -33,6 +35,10 @@ public sealed record SearchPage
     /// with each of them, so that a query lists a result whose title has one of its words without its file.
     /// </summary>
     public IReadOnlyList<string> TitleTerms { get; }
+
+    /// <summary>The page's address, title and section as the index's entries give them (<see cref="BlockInverter"/>):
+    /// made once here, copied into the entry of each term of its title.</summary>
+    internal byte[] Card { get; }
 
     public byte[] File => _files.File;
 
