@@ -393,15 +393,19 @@
 
   async function termsStartingWith(index, prefix) {
     if (index.chunks.length === 0) return [];
-    const names = new Set();
+    // The chunks that may hold such words, known from the meta file alone, so they are fetched together.
+    const holding = [];
     const first = chunkOf(index, prefix);
     for (let at = first; at < index.chunks.length && at < first + PREFIX_CHUNKS; at++) {
       if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
       // A chunk whose terms all come before the prefix, or after every word it begins, holds none of them.
       if (index.chunks[at].last < prefix || (at === first && index.chunks[at].first > prefix
         && !index.chunks[at].first.startsWith(prefix))) continue;
-      for (const term of (await chunk(index, at)).keys()) if (term.startsWith(prefix)) names.add(term);
+      holding.push(at);
     }
+    const names = new Set();
+    for (const byTerm of await Promise.all(holding.map(at => chunk(index, at))))
+      for (const term of byTerm.keys()) if (term.startsWith(prefix)) names.add(term);
     const found = (await Promise.all([...names].map(term => exactTerm(index, term)))).filter(Boolean);
     // The most common first.
     return found.sort((a, b) => b.size - a.size || (a.term < b.term ? -1 : 1)).slice(0, PREFIX_TERMS);
