@@ -486,8 +486,10 @@
     return { index, total: ranked.length, top, cards, stems, prefix, sections: index.sections };
   }
 
-  /** The text of a listed page to take its excerpt from: the head of a long page's text, or the whole text when
-   * the head has no word to mark (its rest is fetched only then). */
+  /**
+   * The text of a listed page to take its excerpt from: the head of a long page's text, or the whole text when the
+   * head has no word to mark (its rest is fetched only then).
+   */
   async function textOf(found, id) {
     const page = await pageData(found.index, id);
     if (!page.m || hasMatch(page.x, found.stems, found.prefix)) return page.x;

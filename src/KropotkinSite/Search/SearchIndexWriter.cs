@@ -13,8 +13,9 @@ namespace KropotkinSite.Search;
 /// term chunks (each chunk's first term, its number of entries, its file and its last term), so a query finds the
 /// chunks of a term by binary search, and fetches none when no chunk can hold it;</item>
 /// <item><c>terms/HASH.bin</c>: the entries of the terms (<see cref="BlockInverter"/>: a term's pages, its weight
-/// on each (<see cref="PageTerms.Weight"/>), and the pages where another term follows it, one entry for each block
-/// of pages it is on), in the order of the terms, cut into chunks of at most <see cref="ChunkBytes"/>;</item>
+/// on each (<see cref="PageTerms.Weight"/>), the address, title and section of the pages whose title has it, and
+/// the pages where another term follows it, one entry for each block of pages it is on), in the order of the
+/// terms, cut into chunks of at most <see cref="ChunkBytes"/>;</item>
 /// <item><c>pages/N.bin</c>: each page's address, title, section and text (a long page's head, and the rest in
 /// <c>pages/N.more.bin</c>), for the results and their excerpts (made with the page:
 /// <see cref="PageFiles"/>); on a small site all of them, whole, in one file,
