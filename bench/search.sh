@@ -6,6 +6,8 @@
 #   bench/search.sh 10000        only the generated site (bench/SiteGenerator, fixed seed; 25 queries picked
 #                                from it: the <h1> of every k-th page of four words or more, expecting that page)
 #   BENCH_DIR=/tmp/x bench/search.sh   where sites and builds go (default /tmp/kropotkinsite-bench)
+#   BEFORE=COMMIT bench/search.sh      also builds COMMIT (its code and theme, from `git archive`) and asks its
+#                                      search the same queries in the same run: a third row per site
 #
 # For each site it builds ours (Release, JIT) into a fresh folder, timing the build and reading the search
 # pipeline's own time from the build's summary; copies that output without our index and runs
@@ -26,13 +28,25 @@ SIZES=("$@")
 echo "building KropotkinSite (Release) and the site generator..." >&2
 dotnet_release build jit src/KropotkinSite
 dotnet_release build generator bench/SiteGenerator
+if [ -n "${BEFORE:-}" ]; then
+  before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
+  before_dir="$WORK/search-before-${before_sha:0:12}"
+  if [ ! -f "$before_dir/jit/KropotkinSite.dll" ]; then
+    echo "building $BEFORE (${before_sha:0:12}) in $before_dir..." >&2
+    rm -rf "$before_dir" && mkdir -p "$before_dir/src"
+    git archive "$before_sha" | tar -x -C "$before_dir/src"
+    dotnet build "$before_dir/src/src/KropotkinSite" -c Release -o "$before_dir/jit" --nologo -v quiet \
+      >"$before_dir/jit.log" 2>&1 || { cat "$before_dir/jit.log"; exit 1; }
+  fi
+fi
 
 millis() { date +%s%3N; }
 
 echo -n "| site | engine | hits in top 3 | first query KB | later queries KB (median / max / total) "
-echo -n "| queries fetching more than the other engine | first query ms | query ms (median / max) "
+echo -n "| queries fetching more than the other engine | first query ms (listed / all excerpts) "
+echo -n "| query ms to the results listed (median / max) | query ms to all excerpts (median / max) "
 echo "| index on disk KB | build ms |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for size in "${SIZES[@]}"; do
   if [ "$size" = own ]; then
     input="$ROOT/input"; label="ours ($(find "$input" -name '*.md' | wc -l) pages)"
@@ -60,5 +74,17 @@ for size in "${SIZES[@]}"; do
     --headers "$ROOT/netlify.toml" \
     --json "$dir/compare.json" --label "$label" \
     --ours-build-ms "${search_ms} (whole build ${build_ms})" --pagefind-build-ms "$pagefind_ms (after the build)"
+
+  if [ -n "${BEFORE:-}" ]; then
+    start=$(millis)
+    dotnet "$before_dir/jit/KropotkinSite.dll" build --input "$input" --output "$dir/before" \
+      --theme "$before_dir/src/theme" >"$dir/before-build.txt"
+    build_ms=$(( $(millis) - start ))
+    search_ms=$(awk '$1 == "search-index" { print $4 }' "$dir/before-build.txt")
+    # Its row only (the Pagefind row it prints again is the one above, asked again).
+    node bench/search/compare.mjs --ours "$dir/before" --pagefind "$dir/pagefind" "${queries[@]}" \
+      --headers "$ROOT/netlify.toml" --json "$dir/compare-before.json" --label "$label, before ${BEFORE}" \
+      --ours-build-ms "${search_ms} (whole build ${build_ms})" | sed -n 1p
+  fi
 done
 echo "details (per query, misses): $WORK/search-*/compare.json" >&2

@@ -73,6 +73,7 @@ async function main() {
     .then(() => true, () => false);
   const top = () => tab.evaluate(() => ({
     hrefs: [...document.querySelectorAll('#search-results li > a')].map(a => a.getAttribute('href')),
+    titles: [...document.querySelectorAll('#search-results li > a')].map(a => a.textContent),
     marks: [...document.querySelectorAll('#search-results li:first-child mark')].map(m => m.textContent),
     status: document.getElementById('search-status')?.textContent ?? '',
   }));
@@ -101,7 +102,7 @@ async function main() {
     const typedAt = Date.now();
     const done = await finished(text, 10000);
     const ms = Date.now() - (how === 'type' ? typedAt : started);
-    const found = await top().catch(() => ({ hrefs: [], marks: [], status: '' }));
+    const found = await top().catch(() => ({ hrefs: [], titles: [], marks: [], status: '' }));
     results.push({ text, how, done, ms, bytes, ...found });
   }
   await collectCsp();

@@ -165,49 +165,9 @@
 
   const searchWords = text => words(text).filter(w => w.length <= MAX_WORD_LENGTH && !STOP_WORDS.has(w));
 
-  // Outside a browser (the tests run this file in Node to compare it with the C# side) it only lends its words.
-  if (typeof document === 'undefined') {
-    globalThis.kropotkinSiteSearchWords = { normalise, words, stem, searchWords };
-    return;
-  }
-
-  // ---- The index: fetched a piece at a time, each piece once ----
-
-  const results = document.getElementById('search-results');
-  const input = document.getElementById('search-query');
-  const status = document.getElementById('search-status');
-  if (!results || !input || !status) return;
-  const base = results.dataset.index;
-  const files = new Map();
-
-  async function fetchBytes(path) {
-    const response = await fetch(base + path);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    // The files are gzip; a host may already have inflated them (Content-Encoding), so look before inflating.
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(inflated).arrayBuffer());
-  }
+  // ---- The index's chunks, read as BlockInverter.cs writes them ----
 
   const utf8 = new TextDecoder();
-  const fetchJson = async path => JSON.parse(utf8.decode(await fetchBytes(path)));
-
-  function load(path, read = data => data, fetchFile = fetchJson) {
-    if (!files.has(path)) files.set(path, fetchFile(path).then(read));
-    return files.get(path);
-  }
-
-  const meta = () => load('meta.bin', data => ({
-    pages: data.pages,
-    sections: data.sections,
-    pagesFile: data.pagesFile,
-    chunks: data.chunks.map(([first, , file, last]) => ({ first, last, file })),
-  }));
-
-  /** A page's address, title, section and text: from its own file, or from the one file of a small site. */
-  const pageData = (index, page) => index.pagesFile ? load(index.pagesFile).then(pages => pages[page])
-    : load(`pages/${page}.bin`);
 
   /**
    * Reads the varints of a chunk (BlockInverter.cs): whole numbers seven bits a byte, low bits first; text as its
@@ -241,7 +201,8 @@
 
   /**
    * A term, from its entries (one for each block of pages it is on, in order: each the bytes of its chunk and
-   * where its body starts). Its pages and weights are read when a query first needs them, and the pages where
+   * where its body starts). Its pages and weights are read when a query first needs them, its cards (the address,
+   * title and section of the pages whose title has it) only for the pages a query lists, and the pages where
    * another term follows it only for the terms a query has after it.
    */
   class Term {
@@ -262,6 +223,7 @@
       if (this.decodedPages) return;
       this.decodedPages = new Int32Array(this.size);
       this.decodedWeights = new Float64Array(this.size);
+      this.cardsAt = [];
       this.followersAt = [];
       let i = 0;
       for (const { bytes, at } of this.parts) {
@@ -271,8 +233,30 @@
           this.decodedPages[i] = page += reader.number();
           this.decodedWeights[i] = reader.number() * this.rarity;
         }
-        this.followersAt.push(reader.at);
+        const length = reader.number();
+        this.cardsAt.push(reader.at);
+        this.followersAt.push(reader.at + length);
       }
+    }
+
+    /** Adds to `into` the cards this term has of the pages `wanted` (a Set) that it does not hold yet. */
+    readCards(wanted, into) {
+      this.decode();
+      this.parts.forEach(({ bytes }, part) => {
+        const reader = new Reader(bytes, this.cardsAt[part]);
+        let page = 0;
+        for (let n = reader.number(); n > 0; n--) {
+          page += reader.number();
+          if (wanted.has(page) && !into.has(page)) {
+            into.set(page, { u: reader.text(), t: reader.text(), s: reader.text() });
+          } else {
+            for (let field = 0; field < 3; field++) {
+              const length = reader.number();
+              reader.at += length;
+            }
+          }
+        }
+      });
     }
 
     /** The terms that follow this one somewhere, each with where its pages are (read once). */
@@ -310,7 +294,7 @@
   }
 
   /** A chunk's entries, by their term: each entry's bytes and where its body starts. */
-  const chunk = (index, at) => load(index.chunks[at].file, bytes => {
+  function entriesOf(bytes) {
     const byTerm = new Map();
     const reader = new Reader(bytes);
     while (reader.at < bytes.length) {
@@ -321,7 +305,55 @@
       reader.at += length;
     }
     return byTerm;
-  }, fetchBytes);
+  }
+
+  // Outside a browser (the tests run this file in Node to compare it with the C# side) it only lends its words and
+  // its reader of the chunks.
+  if (typeof document === 'undefined') {
+    globalThis.kropotkinSiteSearchWords = { normalise, words, stem, searchWords, entriesOf, Term };
+    return;
+  }
+
+  // ---- The index: fetched a piece at a time, each piece once ----
+
+  const results = document.getElementById('search-results');
+  const input = document.getElementById('search-query');
+  const status = document.getElementById('search-status');
+  if (!results || !input || !status) return;
+  const base = results.dataset.index;
+  const files = new Map();
+
+  async function fetchBytes(path) {
+    const response = await fetch(base + path);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // The files are gzip; a host may already have inflated them (Content-Encoding), so look before inflating.
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    // (From a Response's body rather than a Blob's stream: a Blob is handed to the browser's process and back,
+    // which took about a millisecond a file, more than inflating it.)
+    const inflated = new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(inflated).arrayBuffer());
+  }
+
+  const fetchJson = async path => JSON.parse(utf8.decode(await fetchBytes(path)));
+
+  function load(path, read = data => data, fetchFile = fetchJson) {
+    if (!files.has(path)) files.set(path, fetchFile(path).then(read));
+    return files.get(path);
+  }
+
+  const meta = () => load('meta.bin', data => ({
+    pages: data.pages,
+    sections: data.sections,
+    pagesFile: data.pagesFile,
+    chunks: data.chunks.map(([first, , file, last]) => ({ first, last, file })),
+  }));
+
+  /** A page's address, title, section and text: from its own file, or from the one file of a small site. */
+  const pageData = (index, page) => index.pagesFile ? load(index.pagesFile).then(pages => pages[page])
+    : load(`pages/${page}.bin`);
+
+  const chunk = (index, at) => load(index.chunks[at].file, entriesOf, fetchBytes);
 
   /** The chunk a term would be in: the last whose first term is not after it. */
   function chunkOf(index, term) {
@@ -361,15 +393,19 @@
 
   async function termsStartingWith(index, prefix) {
     if (index.chunks.length === 0) return [];
-    const names = new Set();
+    // The chunks that may hold such words, known from the meta file alone, so they are fetched together.
+    const holding = [];
     const first = chunkOf(index, prefix);
     for (let at = first; at < index.chunks.length && at < first + PREFIX_CHUNKS; at++) {
       if (at > first && !index.chunks[at].first.startsWith(prefix)) break;
       // A chunk whose terms all come before the prefix, or after every word it begins, holds none of them.
       if (index.chunks[at].last < prefix || (at === first && index.chunks[at].first > prefix
         && !index.chunks[at].first.startsWith(prefix))) continue;
-      for (const term of (await chunk(index, at)).keys()) if (term.startsWith(prefix)) names.add(term);
+      holding.push(at);
     }
+    const names = new Set();
+    for (const byTerm of await Promise.all(holding.map(at => chunk(index, at))))
+      for (const term of byTerm.keys()) if (term.startsWith(prefix)) names.add(term);
     const found = (await Promise.all([...names].map(term => exactTerm(index, term)))).filter(Boolean);
     // The most common first.
     return found.sort((a, b) => b.size - a.size || (a.term < b.term ? -1 : 1)).slice(0, PREFIX_TERMS);
@@ -438,14 +474,26 @@
     ranked.sort((a, b) => weight[b] - weight[a] || a - b);
     const stems = new Set(matches.flat().map(m => m.entry.term));
     const prefix = typing && typed.length > 0 && typed[typed.length - 1].length >= 3 ? typed[typed.length - 1] : null;
-    // A long page's file holds the head of its text; its rest is fetched only when the head has no word to mark.
-    const pages = await Promise.all(ranked.slice(0, SHOWN).map(async id => {
-      const page = await pageData(index, id);
-      if (!page.m || hasMatch(page.x, stems, prefix)) return page;
-      const more = await load(`pages/${id}.more.bin`);
-      return { ...page, x: page.x + more.x, m: 0 };
-    }));
-    return { total: ranked.length, pages, stems, prefix, sections: index.sections };
+    const top = ranked.slice(0, SHOWN);
+    // The cards of the pages listed, from the terms' entries: a page is there when its title has a word of the
+    // query, as the best results' titles mostly do. Only the others wait for their files to be listed.
+    const cards = new Map();
+    const wanted = new Set(top);
+    for (const { entry } of matches.flat()) {
+      if (cards.size === wanted.size) break;
+      entry.readCards(wanted, cards);
+    }
+    return { index, total: ranked.length, top, cards, stems, prefix, sections: index.sections };
+  }
+
+  /**
+   * The text of a listed page to take its excerpt from: the head of a long page's text, or the whole text when the
+   * head has no word to mark (its rest is fetched only then).
+   */
+  async function textOf(found, id) {
+    const page = await pageData(found.index, id);
+    if (!page.m || hasMatch(page.x, found.stems, found.prefix)) return page.x;
+    return page.x + (await load(`pages/${id}.more.bin`)).x;
   }
 
   // ---- Results ----
@@ -514,8 +562,9 @@
     return parts.map(p => typeof p === 'string' ? p.replace(/\s+/g, ' ') : p);
   }
 
-  function show(query, found) {
-    const items = found.pages.map(page => {
+  /** Lists the results (title, link, section); their excerpts come after (addExcerpt). */
+  function list(query, found, pages) {
+    const items = pages.map(page => {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.className = 'search-result__title';
@@ -528,10 +577,6 @@
         section.textContent = found.sections[page.s] || page.s;
         item.append(section);
       }
-      const text = document.createElement('p');
-      text.className = 'search-result__excerpt';
-      text.append(...excerpt(page.x, found.stems, found.prefix));
-      item.append(text);
       return item;
     });
     results.replaceChildren(...items);
@@ -539,8 +584,19 @@
     status.textContent = found.total === 0 ? `No page matches ${quoted}.`
       : `${found.total} ${found.total === 1 ? 'page matches' : 'pages match'} ${quoted}` +
         (found.total > SHOWN ? `; the best ${SHOWN} are listed.` : '.');
+    return items;
   }
 
+  function addExcerpt(item, text, found) {
+    const paragraph = document.createElement('p');
+    paragraph.className = 'search-result__excerpt';
+    paragraph.append(...excerpt(text, found.stems, found.prefix));
+    item.append(paragraph);
+  }
+
+  // The list shows as soon as the ranking and the listed pages' cards are known (data-listed is set to the query
+  // then), and each excerpt as its page's file comes (data-query is set once all are in). The status line, the
+  // page's live region, is written once, with the list.
   let latest = 0;
   async function run(query) {
     const ticket = ++latest;
@@ -550,20 +606,30 @@
     if (searchWords(query).length === 0) {
       results.replaceChildren();
       status.textContent = query.trim() ? 'Type a word that is not as common as those.' : '';
-      results.dataset.query = query;
+      results.dataset.listed = results.dataset.query = query;
       return;
     }
     try {
       const found = await search(query);
       if (ticket !== latest) return; // a later query has started: its results win
-      show(query, found);
+      const texts = found.top.map(id => textOf(found, id)); // fetched meanwhile
+      texts.forEach(text => text.catch(() => {})); // (a failure shows below, unless a later query wins)
+      const pages = await Promise.all(found.top.map(id => found.cards.get(id) || pageData(found.index, id)));
+      if (ticket !== latest) return;
+      const items = list(query, found, pages);
+      results.dataset.listed = query;
+      await Promise.all(texts.map(async (text, i) => {
+        const got = await text;
+        if (ticket === latest) addExcerpt(items[i], got, found);
+      }));
+      if (ticket !== latest) return;
     } catch (error) {
       if (ticket !== latest) return;
       results.replaceChildren();
       status.textContent = 'Search could not load its index; try again later.';
       console.error(error);
     }
-    results.dataset.query = query;
+    results.dataset.listed = results.dataset.query = query;
   }
 
   input.addEventListener('input', () => run(input.value));

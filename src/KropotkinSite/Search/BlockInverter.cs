@@ -1,17 +1,20 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace KropotkinSite.Search;
 
 /// <summary>
 /// Turns a block of pages around: for each term of its pages, in sorted order, its entry for those pages, in
 /// varints (<see cref="VarintBytes"/>): the term, then its body's length and its body: the number of pages it is
-/// on and each page with the term's weight there, then the number of terms that follow it on some of them and,
-/// for each of those, its text, its list's length in bytes and the pages where it follows. The lengths let the
-/// script skip what a query does not need: a term's body unless it is asked for, the pages of a term that follows
-/// unless the query has the two together. Pages are numbers on the site, each list's first in full and the others
-/// as differences from the one before, so that the script reads the entries of a term from several blocks one
-/// after the other. The term that follows is named, not numbered, so that a new term changes only the entries
-/// that hold it.
+/// on and each page with the term's weight there; the length of its cards and its cards: the number of pages
+/// whose title has the term and, for each, the page, its address, title and section, so that the script lists a
+/// result without waiting for its file; then the number of terms that follow it on some of its pages and, for
+/// each of those, its text, its list's length in bytes and the pages where it follows. The lengths let the script
+/// skip what a query does not need: a term's body unless it is asked for, the cards of pages it does not list,
+/// the pages of a term that follows unless the query has the two together. Pages are numbers on the site, each
+/// list's first in full and the others as differences from the one before, so that the script reads the entries
+/// of a term from several blocks one after the other. The term that follows is named, not numbered, so that a new
+/// term changes only the entries that hold it.
 /// </summary>
 public static class BlockInverter
 {
@@ -45,19 +48,34 @@ public static class BlockInverter
         foreach (var mapped in pageIds)
             for (var i = 0; i < mapped.Length; i++) mapped[i] = rank[mapped[i]];
 
-        // Postings and pairs, each term's in one stretch of a flat array, pages in order.
+        // Each page's title terms as ranks (a title's terms are among the page's).
+        var titleRanks = new int[pages.Count][];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var found = new List<int>(pages[p].TitleTerms.Count);
+            foreach (var term in pages[p].TitleTerms)
+                if (ids.TryGetValue(term, out var id)) found.Add(rank[id]);
+            titleRanks[p] = [.. found];
+        }
+
+        // Postings, cards and pairs, each term's in one stretch of a flat array, pages in order.
         var postingStart = new int[sorted.Length + 1];
+        var cardStart = new int[sorted.Length + 1];
         var pairStart = new int[sorted.Length + 1];
         for (var p = 0; p < pages.Count; p++)
         {
             foreach (var r in pageIds[p]) postingStart[r + 1]++;
+            foreach (var r in titleRanks[p]) cardStart[r + 1]++;
             foreach (var pair in pages[p].Terms.Pairs) pairStart[pageIds[p][(int)(pair >> 32)] + 1]++;
         }
         for (var r = 0; r < sorted.Length; r++)
         {
             postingStart[r + 1] += postingStart[r];
+            cardStart[r + 1] += cardStart[r];
             pairStart[r + 1] += pairStart[r];
         }
+        var cardPage = new int[cardStart[^1]];
+        var cardAt = cardStart[..^1];
         var postingPage = new int[postingStart[^1]];
         var postingWeight = new int[postingStart[^1]];
         var pairNext = new int[pairStart[^1]];
@@ -73,6 +91,7 @@ public static class BlockInverter
                 var at = postingAt[mapped[i]]++;
                 (postingPage[at], postingWeight[at]) = (block.First + p, weights[i]);
             }
+            foreach (var r in titleRanks[p]) cardPage[cardAt[r]++] = p;
             foreach (var pair in pages[p].Terms.Pairs)
             {
                 var at = pairAt[mapped[(int)(pair >> 32)]]++;
@@ -80,10 +99,15 @@ public static class BlockInverter
             }
         }
 
+        // Each term's UTF-8 once: a term is named in the entry of every term it follows.
+        var utf8 = new byte[sorted.Length][];
+        for (var r = 0; r < sorted.Length; r++) utf8[r] = Encoding.UTF8.GetBytes(sorted[r]);
+
         var entries = new byte[sorted.Length][];
         var entry = new VarintBytes();
         var body = new VarintBytes();
         var group = new VarintBytes();
+        var cards = new VarintBytes();
         var pagesOf = new int[sorted.Length]; // scratch: pages of each next term of the term being written
         var placeOf = new int[sorted.Length];
         var followers = new List<int>();
@@ -98,6 +122,15 @@ public static class BlockInverter
                 body.Number(postingPage[at] - previous).Number(postingWeight[at]);
                 previous = postingPage[at];
             }
+            cards.Clear();
+            cards.Number(cardStart[r + 1] - cardStart[r]);
+            previous = 0;
+            for (var at = cardStart[r]; at < cardStart[r + 1]; at++)
+            {
+                cards.Number(block.First + cardPage[at] - previous).Raw(pages[cardPage[at]].Card);
+                previous = block.First + cardPage[at];
+            }
+            body.Counted(cards);
             // The pairs grouped by the term that follows, in its order, each group's pages in order.
             followers.Clear();
             for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
@@ -118,11 +151,11 @@ public static class BlockInverter
                     group.Number(grouped[place] - previous);
                     previous = grouped[place];
                 }
-                body.Text(sorted[next]).Counted(group);
+                body.Text(utf8[next]).Counted(group);
                 pagesOf[next] = 0;
             }
             entry.Clear();
-            entries[r] = entry.Text(sorted[r]).Counted(body).ToArray();
+            entries[r] = entry.Text(utf8[r]).Counted(body).ToArray();
         }
         return new BlockTerms(block.First, sorted, entries);
     }

@@ -13,8 +13,9 @@ namespace KropotkinSite.Search;
 /// term chunks (each chunk's first term, its number of entries, its file and its last term), so a query finds the
 /// chunks of a term by binary search, and fetches none when no chunk can hold it;</item>
 /// <item><c>terms/HASH.bin</c>: the entries of the terms (<see cref="BlockInverter"/>: a term's pages, its weight
-/// on each (<see cref="PageTerms.Weight"/>), and the pages where another term follows it, one entry for each block
-/// of pages it is on), in the order of the terms, cut into chunks of at most <see cref="ChunkBytes"/>;</item>
+/// on each (<see cref="PageTerms.Weight"/>), the address, title and section of the pages whose title has it, and
+/// the pages where another term follows it, one entry for each block of pages it is on), in the order of the
+/// terms, cut into chunks of at most <see cref="ChunkBytes"/>;</item>
 /// <item><c>pages/N.bin</c>: each page's address, title, section and text (a long page's head, and the rest in
 /// <c>pages/N.more.bin</c>), for the results and their excerpts (made with the page:
 /// <see cref="PageFiles"/>); on a small site all of them, whole, in one file,
@@ -293,7 +294,8 @@ public static class SearchIndexWriter
         return Gzip(buffer.Written, level);
     }
 
-    /// <summary>All pages' JSON as one array, in the order of their numbers.</summary>
+    /// <summary>All pages' JSON as one array, in the order of their numbers, each with its whole text (read back
+    /// from its files: the pages go in one file only when those are small).</summary>
     private static PooledBytes PagesInOne(IReadOnlyList<SearchPage> pages)
     {
         var buffer = new PooledBytes(PagesInOneFileBytes);
@@ -302,11 +304,19 @@ public static class SearchIndexWriter
         {
             if (i > 0) buffer.Write(","u8);
             var page = pages[i];
-            var text = string.Join("\n", page.Text.Blocks.Select(b => b.Text));
+            var text = TextOf(page.File) + (page.More is { } more ? TextOf(more) : "");
             WritePageJson(buffer, page.Href, page.Title, page.Section, text, false);
         }
         buffer.Write("]"u8);
         return buffer;
+    }
+
+    /// <summary>The text (<c>"x"</c>) of a page's file.</summary>
+    private static string TextOf(byte[] file)
+    {
+        using var gzip = new GZipStream(new MemoryStream(file), CompressionMode.Decompress);
+        using var json = JsonDocument.Parse(gzip);
+        return json.RootElement.GetProperty("x").GetString()!;
     }
 
     /// <summary>Whether a chunk that has reached half its size may end before this entry: one in

@@ -4,9 +4,9 @@ namespace KropotkinSite.Search;
 
 /// <summary>The index's entries as bytes: whole numbers as unsigned LEB128 varints (seven bits a byte, low bits
 /// first, the high bit set on every byte but the last), text as its UTF-8 length and bytes.</summary>
-internal sealed class VarintBytes
+internal sealed class VarintBytes(int capacity = 1 << 12)
 {
-    private byte[] _bytes = new byte[1 << 12];
+    private byte[] _bytes = new byte[capacity];
 
     public int Length { get; private set; }
 
@@ -30,8 +30,16 @@ internal sealed class VarintBytes
     public VarintBytes Text(string text)
     {
         Room(Encoding.UTF8.GetMaxByteCount(text.Length) + 5);
-        return Number(Encoding.UTF8.GetByteCount(text)).Append(Encoding.UTF8.GetBytes(text));
+        Number(Encoding.UTF8.GetByteCount(text));
+        Length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(Length));
+        return this;
     }
+
+    /// <summary>Text already in UTF-8.</summary>
+    public VarintBytes Text(ReadOnlySpan<byte> utf8) => Number(utf8.Length).Append(utf8);
+
+    /// <summary>Bytes written before (by another writer), as they are.</summary>
+    public VarintBytes Raw(ReadOnlySpan<byte> bytes) => Append(bytes);
 
     /// <summary>Another writer's bytes, after their length.</summary>
     public VarintBytes Counted(VarintBytes other)

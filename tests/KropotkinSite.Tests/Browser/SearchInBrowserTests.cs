@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KropotkinSite.Tests.Search;
 using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Browser;
@@ -58,7 +59,7 @@ public sealed class SearchInBrowserTests
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Results_mark_the_matched_words_and_the_status_line_says_how_many_pages_match()
+    public void Results_are_listed_with_their_pages_titles_mark_the_matched_words_and_the_status_says_how_many()
     {
         using var site = TestSite.Empty();
         TestSite.CopyDirectory(Repository.Input, site.Input);
@@ -73,6 +74,36 @@ public sealed class SearchInBrowserTests
         Assert.Contains(typing.Marks, m => m.StartsWith("revolu", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("No page matches “zzxqj”.", nothing.Status);
         Assert.Empty(nothing.Hrefs);
+        // Each result is listed with its own page's title, whether the list took it from a term's cards (a title
+        // with a word of the query) or from the page's file.
+        var index = new SearchIndexReader(Directory.EnumerateFiles(Path.Combine(site.Output, "search"), "*.bin",
+                SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(Path.Combine(site.Output, "search"), f).Replace('\\', '/'),
+                File.ReadAllBytes));
+        var titles = Enumerable.Range(0, index.PageCount).Select(index.Page)
+            .ToDictionary(p => p.GetProperty("u").GetString()!, p => p.GetProperty("t").GetString()!);
+        Assert.True(prisoners.Hrefs.Length >= 5, string.Join(", ", prisoners.Hrefs));
+        Assert.Equal(prisoners.Hrefs.Select(h => titles[h]), prisoners.Titles);
+        Assert.Equal(typing.Hrefs.Select(h => titles[h]), typing.Titles);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Each_result_is_listed_with_its_own_title_when_the_terms_give_more_titles_than_are_listed()
+    {
+        // Fourteen pages whose titles have both words: each word's entry gives all fourteen titles (cards), the
+        // list shows ten, so the script passes over cards it does not need between those it reads.
+        using var site = TestSite.Minimal();
+        for (var i = 1; i <= 14; i++)
+            site.Write($"life/letter-{i}.md", $"---\ntitle: Letter {i} from prison\n---\n" +
+                string.Join(' ', Enumerable.Repeat("Prison walls.", i)) + " A letter home.\n");
+        site.BuildSuccessfully();
+        var run = SearchQueries.Run(site.Output, "/", [("prison letter", "url")]);
+        Assert.True(run.Problems.Count == 0, string.Join("\n", run.Problems));
+        var result = run.Results.Single();
+        Assert.Equal(10, result.Hrefs.Length);
+        Assert.All(result.Hrefs.Zip(result.Titles), r =>
+            Assert.Equal("Letter " + r.First.Split('-')[1].TrimEnd('/') + " from prison", r.Second));
     }
 
     [Fact]

@@ -48,6 +48,59 @@ public sealed class ScriptAgreementTests
         Assert.Empty(stopWords);
     }
 
+    [Fact]
+    public void The_script_reads_the_same_cards_as_the_index_holds_for_the_pages_it_lists_and_skips_the_others()
+    {
+        var random = new Random(3);
+        string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => Vocabulary[random.Next(8)]));
+        var pages = Enumerable.Range(0, 700).Select(i => new SearchPage($"/p/{i}/", $"/base/p/{i}/", Words(3),
+            i % 3 == 0 ? "" : "life", new PageText("", [new TextBlock(false, Words(20) + " Zürich")]))).ToList();
+        var files = SearchIndexWriter.Write(pages, 4000).ToDictionary(f => f.Path, f => f.Bytes);
+        var index = new SearchIndexReader(files);
+        // The pages a query lists: every seventh, so that each term's cards are mostly passed over.
+        var wanted = Enumerable.Range(0, pages.Count).Where(p => p % 7 == 3).ToArray();
+        var chunks = index.Chunks.Select(c => Convert.ToBase64String(SearchIndexReader.Inflate(files[c.File])));
+        const string program = """
+            require(process.argv[1]);
+            const { entriesOf, Term } = globalThis.kropotkinSiteSearchWords;
+            let input = '';
+            process.stdin.on('data', d => input += d);
+            process.stdin.on('end', () => {
+              const { chunks, wanted, pages } = JSON.parse(input);
+              const parts = new Map();
+              for (const chunk of chunks)
+                for (const [term, entries] of entriesOf(new Uint8Array(Buffer.from(chunk, 'base64'))))
+                  parts.set(term, [...(parts.get(term) || []), ...entries]);
+              const cards = {};
+              for (const [term, entries] of parts) {
+                const found = new Map();
+                new Term(term, entries, pages).readCards(new Set(wanted), found);
+                cards[term] = Object.fromEntries(found);
+              }
+              process.stdout.write(JSON.stringify(cards));
+            });
+            """;
+        var output = RunNode(program, new { chunks, wanted, pages = pages.Count });
+        var script = JsonSerializer.Deserialize<Dictionary<string, Dictionary<int, JsonElement>>>(output)!;
+        var terms = index.AllEntries.Select(e => e.Text).Distinct().ToList();
+        Assert.Equal(terms.Order(StringComparer.Ordinal), script.Keys.Order(StringComparer.Ordinal));
+        var read = 0;
+        foreach (var term in terms)
+        {
+            var expected = index.Find(term).Term!.Cards.Where(c => wanted.Contains(c.Key))
+                .ToDictionary(c => c.Key, c => c.Value);
+            var got = script[term].ToDictionary(c => c.Key, c => new SearchIndexReader.Card(
+                c.Value.GetProperty("u").GetString()!, c.Value.GetProperty("t").GetString()!,
+                c.Value.GetProperty("s").GetString()!));
+            Assert.Equal(expected.OrderBy(c => c.Key), got.OrderBy(c => c.Key));
+            read += got.Count;
+        }
+        Assert.True(read > 100, $"{read} cards read");
+    }
+
+    private static readonly string[] Vocabulary =
+        ["prison", "letters", "commune", "exile", "river", "mutual", "aid", "Clairvaux"];
+
     /// <summary>The script's terms (searchWords, then stem) of each text.</summary>
     private static List<string[]> RunNode(IReadOnlyList<string> texts)
     {
@@ -59,6 +112,13 @@ public sealed class ScriptAgreementTests
             process.stdin.on('end', () =>
               process.stdout.write(JSON.stringify(JSON.parse(input).map(t => searchWords(t).map(stem)))));
             """;
+        return JsonSerializer.Deserialize<List<string[]>>(RunNode(program, texts))!;
+    }
+
+    /// <summary>What a program that loads the script (its first argument) writes, given the input as JSON.
+    /// </summary>
+    private static string RunNode(string program, object input)
+    {
         var info = new ProcessStartInfo(TestTools.Node)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -70,10 +130,10 @@ public sealed class ScriptAgreementTests
         using var node = Process.Start(info) ?? throw new InvalidOperationException("cannot start node");
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();
-        node.StandardInput.Write(JsonSerializer.Serialize(texts));
+        node.StandardInput.Write(JsonSerializer.Serialize(input));
         node.StandardInput.Close();
         node.WaitForExit();
         Assert.True(node.ExitCode == 0, $"node failed: {errors.Result}");
-        return JsonSerializer.Deserialize<List<string[]>>(output.Result)!;
+        return output.Result;
     }
 }

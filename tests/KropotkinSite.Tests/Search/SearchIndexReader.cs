@@ -12,7 +12,11 @@ public sealed class SearchIndexReader
     public sealed record Chunk(string FirstTerm, string LastTerm, string File, int Bytes, IReadOnlyList<Term> Entries);
 
     public sealed record Term(
-        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<string, int[]> PagesFollowedBy);
+        string Text, IReadOnlyDictionary<int, int> Weights, IReadOnlyDictionary<int, Card> Cards,
+        IReadOnlyDictionary<string, int[]> PagesFollowedBy);
+
+    /// <summary>What a term's entry gives of a page whose title has the term.</summary>
+    public sealed record Card(string Href, string Title, string Section);
 
     private readonly IReadOnlyDictionary<string, byte[]> _files;
     private readonly string? _pagesFile;
@@ -72,6 +76,7 @@ public sealed class SearchIndexReader
         if (entries.Length == 0) return (Chunks[found], null);
         return (Chunks[found], new Term(text,
             entries.SelectMany(e => e.Weights).ToDictionary(p => p.Key, p => p.Value),
+            entries.SelectMany(e => e.Cards).ToDictionary(p => p.Key, p => p.Value),
             entries.SelectMany(e => e.PagesFollowedBy).GroupBy(p => p.Key)
                 .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Value).ToArray())));
     }
@@ -85,7 +90,8 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A chunk's entries, in varints (see BlockInverter): each the term, its body's length, the pages
-    /// with their weights, then the terms that follow it, each with its list's length and its pages.</summary>
+    /// with their weights, its cards' length and its cards, then the terms that follow it, each with its list's
+    /// length and its pages.</summary>
     private static List<Term> ReadTerms(byte[] bytes)
     {
         var at = 0;
@@ -114,6 +120,10 @@ public sealed class SearchIndexReader
             var end = Number() + at;
             var weights = new Dictionary<int, int>();
             for (int n = Number(), page = 0; n > 0; n--) weights[page += Number()] = Number();
+            var cardsEnd = Number() + at;
+            var cards = new Dictionary<int, Card>();
+            for (int n = Number(), page = 0; n > 0; n--) cards[page += Number()] = new Card(Text(), Text(), Text());
+            Assert.Equal(cardsEnd, at);
             var followed = new Dictionary<string, int[]>();
             for (var n = Number(); n > 0; n--)
             {
@@ -124,7 +134,7 @@ public sealed class SearchIndexReader
                 followed[next] = [.. pages];
             }
             Assert.Equal(end, at);
-            terms.Add(new Term(text, weights, followed));
+            terms.Add(new Term(text, weights, cards, followed));
         }
         return terms;
     }

@@ -108,6 +108,31 @@ public sealed class SearchIndexWriterTests
     }
 
     [Fact]
+    public void A_term_gives_the_address_title_and_section_of_the_pages_whose_title_has_it_and_of_no_other()
+    {
+        static SearchPage Page(string url, string title, string body) =>
+            new(url, "/base" + url, title, "life", new PageText(title, [new TextBlock(false, body)]));
+        var pages = new List<SearchPage>
+        {
+            Page("/a/", "In Clairvaux prison", "Letters from the prison."),
+            Page("/b/", "Letters", "Years in Clairvaux, and in prisons."),
+            Page("/c/", "Prisons of France", "Clairvaux again."),
+        };
+        // Enough pages for several blocks: a term's cards come from each block it is on.
+        for (var i = 0; i < SearchIndexWriter.MinBlockPages * 2; i++) pages.Add(Page($"/x{i:D3}/", "Other", "Text."));
+        pages.Add(Page("/z/", "Clairvaux abbey", "An abbey."));
+        var index = Read(SearchIndexWriter.Write(pages));
+        var clairvaux = index.Find("clairvaux").Term!;
+        Assert.Equal([0, 1, 2, pages.Count - 1], clairvaux.Weights.Keys.Order());
+        Assert.Equal([0, pages.Count - 1], clairvaux.Cards.Keys.Order());
+        Assert.Equal(new SearchIndexReader.Card("/base/a/", "In Clairvaux prison", "life"), clairvaux.Cards[0]);
+        Assert.Equal("Clairvaux abbey", clairvaux.Cards[pages.Count - 1].Title);
+        // "prisons" is stemmed as the title's "prison" is.
+        Assert.Equal([0, 2], index.Find("prison").Term!.Cards.Keys.Order());
+        Assert.Empty(index.Find("year").Term!.Cards);
+    }
+
+    [Fact]
     public void Two_words_that_stand_together_are_recorded_as_a_pair_and_words_apart_are_not()
     {
         static SearchPage Page(string url, string body) =>

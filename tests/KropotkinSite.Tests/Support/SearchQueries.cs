@@ -3,9 +3,10 @@ using System.Text.Json;
 
 namespace KropotkinSite.Tests.Support;
 
-/// <summary>What one query through the search page found: the results' addresses in order, the words marked in
-/// the first result's excerpt, and the status line read to screen readers.</summary>
-public sealed record QueryResult(string Text, string How, bool Done, string[] Hrefs, string[] Marks, string Status)
+/// <summary>What one query through the search page found: the results' addresses and titles in order, the words
+/// marked in the first result's excerpt, and the status line read to screen readers.</summary>
+public sealed record QueryResult(
+    string Text, string How, bool Done, string[] Hrefs, string[] Titles, string[] Marks, string Status)
 {
     public override string ToString() =>
         $"{How} \"{Text}\"{(Done ? "" : " (no results shown in time)")}: {string.Join(", ", Hrefs.Take(3))}";
@@ -55,7 +56,8 @@ public static class SearchQueries
             using var json = JsonDocument.Parse(stdout.Result);
             var results = json.RootElement.GetProperty("results").EnumerateArray().Select(r => new QueryResult(
                 r.GetProperty("text").GetString()!, r.GetProperty("how").GetString()!,
-                r.GetProperty("done").GetBoolean(), Strings(r.GetProperty("hrefs")), Strings(r.GetProperty("marks")),
+                r.GetProperty("done").GetBoolean(), Strings(r.GetProperty("hrefs")), Strings(r.GetProperty("titles")),
+                Strings(r.GetProperty("marks")),
                 r.GetProperty("status").GetString()!)).ToList();
             var problems = json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.ToString()).ToList();
             return new QueryRun(results, problems);
