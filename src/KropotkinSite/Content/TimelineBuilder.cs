@@ -112,10 +112,19 @@ public static class TimelineBuilder
 
     /// <param name="placeHref">The address of a place's entry on the places page.</param>
     public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids,
-        IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link, Func<string, string> placeHref)
+        IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link, Func<string, string> placeHref) =>
+        Build(ordered.Select((e, i) => Entry(e, ids[i], link(e), placeHref)).ToArray(), periods);
+
+    /// <summary>One event as the timeline shows it, with its anchor id, the address of its page (if any) and its
+    /// places linking to the places page.</summary>
+    public static TimelineEntry Entry(TimelineEvent e, string id, string? link, Func<string, string> placeHref) =>
+        new(id, e, link, e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray());
+
+    /// <summary>The timeline of entries in timeline order, grouped by the periods (by decade when there are
+    /// none).</summary>
+    public static TimelineView Build(IReadOnlyList<TimelineEntry> ordered, IReadOnlyList<TimelinePeriod> periods)
     {
-        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e),
-            e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
+        var entries = ordered as TimelineEntry[] ?? [.. ordered];
         if (entries.Length == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);

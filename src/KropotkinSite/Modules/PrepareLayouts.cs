@@ -48,14 +48,18 @@ public sealed record PrepareLayouts(
             .OfType<PlaceRegister>().FirstOrDefault();
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
         var placeIds = context.Compute(timelineData, static data => PlacesBuilder.Ids(data.Ordered));
-        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index, PlacesUrl, placeIds),
-            static parts =>
-            {
-                var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
-                    TimelineBuilder.TellingRanks(parts.timelineData.Ordered, parts.index));
-                return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => PageHref(parts.BasePath, e),
-                    name => PageViewBuilder.Href(parts.BasePath, parts.PlacesUrl) + "#" + parts.placeIds[name]);
-            });
+        var story = context.Compute((timelineData, index), static parts =>
+            TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
+                TimelineBuilder.TellingRanks(parts.timelineData.Ordered, parts.index)));
+        // Entry by entry, so an edit makes again only the entries of the events it touched, and the timeline's
+        // years whose entries are all last run's are last run's (ApplyLayout lays out each year on its own).
+        var timelineEntries = context.Derive(
+            Enumerable.Range(0, story.Events.Count).Select(i => (story.Events[i], story.Ids[i])).ToArray(),
+            (BasePath, PlacesUrl, placeIds),
+            static (e, site) => TimelineBuilder.Entry(e.Item1, e.Item2, PageHref(site.BasePath, e.Item1),
+                name => PageViewBuilder.Href(site.BasePath, site.PlacesUrl) + "#" + site.placeIds[name]));
+        var timeline = context.Compute((timelineEntries, settings.Periods),
+            static parts => TimelineBuilder.Build(parts.timelineEntries, parts.Periods));
         var places = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds), static parts =>
             PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds,
                 i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
@@ -89,9 +93,27 @@ public sealed record PrepareLayouts(
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
             var model = site.views.ModelOf(entry, around, html);
-            return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
+            return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model,
+                PartsOf(model.Page, site.layouts)));
         });
     }
+
+    /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year
+    /// of the timeline (<c>timeline-year</c>) and each place of the places page (<c>place-entry</c>). A layout
+    /// that asks for other parts, or none, shows the same; only what an edit lays out again differs.</summary>
+    private static IReadOnlyList<LayoutPart> PartsOf(PageView page, LiquidLayouts layouts)
+    {
+        var years = page.Timeline is { } timeline && layouts.Has(TimelineYearLayout)
+            ? timeline.Groups.SelectMany(g => g.Years).Select(y => new LayoutPart(TimelineYearLayout, y))
+            : [];
+        var places = page.Places is { } shown && layouts.Has(PlaceEntryLayout)
+            ? shown.Places.Select(p => new LayoutPart(PlaceEntryLayout, p))
+            : [];
+        return [.. years, .. places];
+    }
+
+    private const string TimelineYearLayout = "timeline-year";
+    private const string PlaceEntryLayout = "place-entry";
 
     /// <summary>The address of the page (and heading) that tells of an event, if any.</summary>
     private static string? PageHref(string basePath, TimelineEvent e) =>
