@@ -46,22 +46,29 @@ public sealed record PrepareLayouts(
             static parts => WorksCatalogue.Build(parts.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
+        // The places' ids and map, and the order of the timeline, are made from what they read of the events (their
+        // places; their dates, pages and where they are declared) and of the index (where it tells each page), not
+        // from the page titles the events carry: so a retitled page numbers, draws and orders nothing again.
+        var placesOfEvents = context.Derive(timelineData.Ordered, static e => e.Places);
+        var placeIds = context.Compute(placesOfEvents, static places => PlacesBuilder.Ids(places));
+        var map = context.Compute((placesOfEvents, register, placeIds),
+            static parts => PlacesBuilder.Map(parts.placesOfEvents, parts.register, parts.placeIds));
+        var storyKeys = context.Derive(timelineData.Ordered, static e => StoryKey.Of(e));
+        var telling = context.Compute(index, static index => TellingOrder.Of(index));
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
-        var placeIds = context.Compute(timelineData, static data => PlacesBuilder.Ids(data.Ordered));
-        var story = context.Compute((timelineData, index), static parts =>
-            TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
-                TimelineBuilder.TellingRanks(parts.timelineData.Ordered, parts.index)));
+        var story = context.Compute((storyKeys, telling),
+            static parts => TimelineBuilder.StoryOrder(parts.storyKeys, parts.telling));
         // Entry by entry, so an edit makes again only the entries of the events it touched, and the timeline's
-        // years whose entries are all last run's are last run's (ApplyLayout lays out each year on its own).
+        // years whose entries are all last run's are last run's (RenderLayoutParts lays out each year on its own).
         var timelineEntries = context.Derive(
-            Enumerable.Range(0, story.Events.Count).Select(i => (story.Events[i], story.Ids[i])).ToArray(),
+            story.Select(i => (timelineData.Ordered[i], timelineData.Ids[i])).ToArray(),
             (BasePath, PlacesUrl, placeIds),
             static (e, site) => TimelineBuilder.Entry(e.Item1, e.Item2, PageHref(site.BasePath, e.Item1),
                 name => PageViewBuilder.Href(site.BasePath, site.PlacesUrl) + "#" + site.placeIds[name]));
         var timeline = context.Compute((timelineEntries, settings.Periods),
             static parts => TimelineBuilder.Build(parts.timelineEntries, parts.Periods));
-        var places = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds), static parts =>
-            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds,
+        var places = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds, map), static parts =>
+            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds, parts.map,
                 i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
                 e => PageHref(parts.BasePath, e)));
         // What each page shows of the others is worked out again whenever the site index changes; a page whose
