@@ -65,12 +65,21 @@ public sealed record PrepareLayouts(
             (BasePath, PlacesUrl, placeIds),
             static (e, site) => TimelineBuilder.Entry(e.Item1, e.Item2, PageHref(site.BasePath, e.Item1),
                 name => PageViewBuilder.Href(site.BasePath, site.PlacesUrl) + "#" + site.placeIds[name]));
-        var timeline = context.Compute((timelineEntries, settings.Periods),
+        var builtTimeline = context.Compute((timelineEntries, settings.Periods),
             static parts => TimelineBuilder.Build(parts.timelineEntries, parts.Periods));
-        var places = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds, map), static parts =>
-            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds, parts.map,
+        var builtPlaces = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds, map),
+            static parts => PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds, parts.map,
                 i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
                 e => PageHref(parts.BasePath, e)));
+        // Each period, tick and place equal to last run's is last run's very object (Derive gives the last value
+        // for an equal item), so what is made of them is compared by reference and their parts are laid out once.
+        var timeline = context.Compute(
+            (builtTimeline, Groups: context.Derive(builtTimeline.Groups, static g => g),
+                Ticks: context.Derive(builtTimeline.Ticks, static t => t)),
+            static parts => parts.builtTimeline with { Groups = parts.Groups, Ticks = parts.Ticks });
+        var places = context.Compute(
+            (builtPlaces, Places: context.Derive(builtPlaces.Places, static p => p)),
+            static parts => parts.builtPlaces with { Places = parts.Places });
         // What each page shows of the others is worked out again whenever the site index changes; a page whose
         // surroundings come out the same keeps its model and its layout. The few pages that present the catalogue,
         // the timeline or the places take them apart, so a change to those makes no other page again.
