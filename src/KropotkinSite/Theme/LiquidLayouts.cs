@@ -153,14 +153,26 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
     }
 
     private const string PartsValue = "renderedParts";
+    private const string DepthValue = "partDepth";
+
+    /// <summary>How deep parts may nest (a part whose layout lays out parts in turn): a layout that lays itself out
+    /// is stopped and reported instead of overflowing the stack.</summary>
+    public const int MaxPartDepth = 16;
 
     /// <summary>Renders one layout alone (not its parents) around a model: a part of a page.</summary>
-    public string RenderPart(string name, object? model)
+    public string RenderPart(string name, object? model) => RenderPart(name, model, 0);
+
+    private string RenderPart(string name, object? model, int depth)
     {
         if (!Has(name))
             throw new InvalidOperationException(
                 $"the filter 'layout' names '{name}', which {ThemeFiles.LayoutsFolder} does not have");
+        if (depth > MaxPartDepth)
+            throw new InvalidOperationException(
+                $"parts laid out with the filter 'layout' nest more than {MaxPartDepth} deep at '{name}' " +
+                "(a layout that lays itself out?)");
         var context = model is null ? new TemplateContext(Options) : new TemplateContext(model, Options);
+        context.AmbientValues[DepthValue] = depth;
         return RenderToBuilder(name, _layouts[name].Template, context, new StringBuilder(4 * 1024)).ToString();
     }
 
@@ -174,7 +186,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
                    && found is RenderedParts parts
             ? parts.Find(name, model)
             : null;
-        return new StringValue(html ?? RenderPart(name, model), encode: false);
+        var depth = context.AmbientValues.TryGetValue(DepthValue, out var value) && value is int d ? d : 0;
+        return new StringValue(html ?? RenderPart(name, model, depth + 1), encode: false);
     }
 
     private static StringBuilder RenderToBuilder(string layout, IFluidTemplate template, TemplateContext context,

@@ -17,14 +17,14 @@ public sealed class LayoutFilterTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, true);
 
-    private LiquidLayouts Layouts()
+    private LiquidLayouts Layouts(string item = "<li>{{ name }}</li>")
     {
         var layouts = Path.Combine(_root, "theme", "layouts");
         Directory.CreateDirectory(layouts);
         Directory.CreateDirectory(Path.Combine(_root, "input"));
         File.WriteAllText(Path.Combine(layouts, "list.liquid"),
             "<ul>{% for item in items %}{{ item | layout: 'item' }}{% endfor %}</ul>");
-        File.WriteAllText(Path.Combine(layouts, "item.liquid"), "<li>{{ name }}</li>");
+        File.WriteAllText(Path.Combine(layouts, "item.liquid"), item);
         var files = new DiskFiles();
         var errors = new List<ContentError>();
         var result = new LiquidLayouts(new ThemeFiles(Path.Combine(_root, "theme"), Path.Combine(_root, "input"),
@@ -67,5 +67,16 @@ public sealed class LayoutFilterTests : IDisposable
             new RenderedParts([new LayoutPart("item", moscow)], [null]));
 
         Assert.Equal("<ul><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+    }
+
+    [Fact]
+    public void A_part_that_lays_itself_out_is_stopped_with_an_error_not_a_crash()
+    {
+        var model = new ListModel([new Item("Moscow")]);
+        var layouts = Layouts(item: "<li>{{ name }}{{ name | layout: 'item' }}</li>");
+
+        var error = Assert.Throws<InvalidOperationException>(() => layouts.Render("list", model, _ => model));
+
+        Assert.Contains("nest more than", error.Message);
     }
 }
