@@ -11,11 +11,15 @@ public static class PlacesBuilder
 {
     /// <summary>Each place's anchor id on the places page, from its name (<c>place-clairvaux-prison</c>), made
     /// distinct in the order the places first appear.</summary>
-    public static IReadOnlyDictionary<string, string> Ids(IReadOnlyList<TimelineEvent> ordered)
+    public static IReadOnlyDictionary<string, string> Ids(IReadOnlyList<TimelineEvent> ordered) =>
+        Ids(ordered.Select(e => e.Places).ToArray());
+
+    /// <param name="placesOfEvents">The places of each event, in timeline order.</param>
+    public static IReadOnlyDictionary<string, string> Ids(IReadOnlyList<IReadOnlyList<EventPlace>> placesOfEvents)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var place in FirstVisits(ordered))
+        foreach (var place in FirstVisits(placesOfEvents))
         {
             var stem = "place-" + TimelineBuilder.Slug(place);
             var id = stem;
@@ -30,13 +34,31 @@ public static class PlacesBuilder
     /// <paramref name="ordered"/>.</param>
     /// <param name="pageHref">The address of the page that tells of an event, if any.</param>
     public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register,
-        Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref) =>
-        Build(ordered, register, Ids(ordered), timelineHref, pageHref);
+        Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
+    {
+        var placesOfEvents = ordered.Select(e => e.Places).ToArray();
+        var ids = Ids(placesOfEvents);
+        return Build(ordered, register, ids, Map(placesOfEvents, register, ids), timelineHref, pageHref);
+    }
+
+    /// <summary>The map of the places the events name (null without a register): it reads their places alone, not
+    /// the rest of the events.</summary>
+    /// <param name="placesOfEvents">The places of each event, in timeline order.</param>
+    /// <param name="ids">Each place's anchor id, as <see cref="Ids"/> gives them.</param>
+    public static PlacesMap? Map(IReadOnlyList<IReadOnlyList<EventPlace>> placesOfEvents, PlaceRegister? register,
+        IReadOnlyDictionary<string, string> ids) =>
+        register is null ? null : MapDrawing.Draw(FirstVisits(placesOfEvents)
+            .Select((name, index) => (Number: index + 1, Name: name, Registered: register.Find(name)))
+            .Where(p => p.Registered is not null)
+            .Select(p => new MapPlace(p.Number, p.Name, ids[p.Name], p.Registered!.Note, p.Registered.Lat,
+                p.Registered.Lon)).ToArray());
 
     /// <param name="ids">Each place's anchor id, as <see cref="Ids"/> gives them for
     /// <paramref name="ordered"/>.</param>
+    /// <param name="map">The map, as <see cref="Map"/> draws it for <paramref name="ordered"/>.</param>
     public static PlacesView Build(IReadOnlyList<TimelineEvent> ordered, PlaceRegister? register,
-        IReadOnlyDictionary<string, string> ids, Func<int, string> timelineHref, Func<TimelineEvent, string?> pageHref)
+        IReadOnlyDictionary<string, string> ids, PlacesMap? map, Func<int, string> timelineHref,
+        Func<TimelineEvent, string?> pageHref)
     {
         var events = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var firstVisits = new List<string>(); // the places in the order they first appear
@@ -62,17 +84,12 @@ public static class PlacesBuilder
             return new PlaceView(index + 1, ids[name], name, registered?.Note,
                 Years(events[name].Select(i => ordered[i])), views, registered is not null);
         }).ToArray();
-        var map = register is null ? null : MapDrawing.Draw(places
-            .Select(p => (View: p, Registered: register.Find(p.Name)))
-            .Where(p => p.Registered is not null)
-            .Select(p => new MapPlace(p.View.Number, p.View.Name, p.View.Id, p.View.Note, p.Registered!.Lat,
-                p.Registered.Lon)).ToArray());
         return new PlacesView(places, map, register is not null);
     }
 
     /// <summary>The places the events name, each once, in the order they first appear.</summary>
-    private static IEnumerable<string> FirstVisits(IReadOnlyList<TimelineEvent> ordered) =>
-        ordered.SelectMany(e => e.Places).Select(p => p.Name).Distinct(StringComparer.Ordinal);
+    private static IEnumerable<string> FirstVisits(IReadOnlyList<IReadOnlyList<EventPlace>> placesOfEvents) =>
+        placesOfEvents.SelectMany(places => places).Select(p => p.Name).Distinct(StringComparer.Ordinal);
 
     /// <summary>The years the events span, joined where they meet: "1862–1867, 1876".</summary>
     public static string Years(IEnumerable<TimelineEvent> events)

@@ -16,7 +16,7 @@ namespace KropotkinSite.Content;
 /// </para>
 /// <para>The canonical order depends on the events alone (<see cref="TimelineOrderKey"/>: by date, a year before its
 /// months, then title, file and line); the anchor ids are made in it, so they do not move when pages are reordered.
-/// <see cref="InStoryOrder"/> then applies the rule above for the page.</para>
+/// <see cref="StoryOrder"/> then applies the rule above for the page.</para>
 /// </summary>
 public static class TimelineBuilder
 {
@@ -26,19 +26,19 @@ public static class TimelineBuilder
 
     /// <summary>
     /// Where each event stands in the order in which the site tells events: by the telling rank of the page it
-    /// links to (<see cref="SiteIndex.TellingRank"/>; no page: last), the page's own events before those a data
-    /// file gives it, then by file and place in the file, then by its place in the list. What the index says of an
-    /// event's page is looked up once an event, not at every comparison of the sort.
+    /// links to (no page: last), the page's own events before those a data file gives it, then by file and place in
+    /// the file, then by its place in the list. What the index says of an event's page is looked up once an event,
+    /// not at every comparison of the sort.
     /// </summary>
-    public static int[] TellingRanks(IReadOnlyList<TimelineEvent> events, SiteIndex index)
+    private static int[] TellingRanks(IReadOnlyList<StoryKey> events, TellingOrder telling)
     {
         var pageRank = new int[events.Count];
         var own = new bool[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var url = events[i].PageUrl;
-            pageRank[i] = url is null ? int.MaxValue : index.TellingRank(url);
-            own[i] = url is not null && index.Find(url)?.Source == events[i].SourceFile;
+            pageRank[i] = url is null ? int.MaxValue : telling.RankOf(url);
+            own[i] = url is not null && telling.Sources.GetValueOrDefault(url) == events[i].SourceFile;
         }
         var byTelling = Enumerable.Range(0, events.Count).ToArray();
         Array.Sort(byTelling, (x, y) =>
@@ -55,19 +55,15 @@ public static class TimelineBuilder
         return rank;
     }
 
-    /// <summary>The events (and their ids) in the order the timeline shows them, by the rule above, from where
-    /// each stands in the telling order (<see cref="TellingRanks"/>).</summary>
-    public static (IReadOnlyList<TimelineEvent> Events, IReadOnlyList<string> Ids) InStoryOrder(
-        IReadOnlyList<TimelineEvent> events, IReadOnlyList<string> ids, int[] tellingRanks)
-    {
-        var order = Arrange(Enumerable.Range(0, events.Count), 0, events, tellingRanks);
-        return (order.Select(i => events[i]).ToArray(), order.Select(i => ids[i]).ToArray());
-    }
+    /// <summary>The positions of the events (given in the canonical order) in the order the timeline shows them, by
+    /// the rule above, from where each stands in the telling order.</summary>
+    public static int[] StoryOrder(IReadOnlyList<StoryKey> events, TellingOrder telling) =>
+        [.. Arrange(Enumerable.Range(0, events.Count), 0, events, TellingRanks(events, telling))];
 
     /// <summary>Events that share their date down to <paramref name="level"/> (0 nothing, 1 the year, 2 the month,
     /// 3 the day), arranged by the rule: the more precise by their next part, the less precise merged in where
     /// told.</summary>
-    private static List<int> Arrange(IEnumerable<int> items, int level, IReadOnlyList<TimelineEvent> events, int[] rank)
+    private static List<int> Arrange(IEnumerable<int> items, int level, IReadOnlyList<StoryKey> events, int[] rank)
     {
         if (level == 3) return items.OrderBy(i => rank[i]).ToList();
         int? Part(int i) =>
@@ -112,10 +108,19 @@ public static class TimelineBuilder
 
     /// <param name="placeHref">The address of a place's entry on the places page.</param>
     public static TimelineView Build(IReadOnlyList<TimelineEvent> ordered, IReadOnlyList<string> ids,
-        IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link, Func<string, string> placeHref)
+        IReadOnlyList<TimelinePeriod> periods, Func<TimelineEvent, string?> link, Func<string, string> placeHref) =>
+        Build(ordered.Select((e, i) => Entry(e, ids[i], link(e), placeHref)).ToArray(), periods);
+
+    /// <summary>One event as the timeline shows it, with its anchor id, the address of its page (if any) and its
+    /// places linking to the places page.</summary>
+    public static TimelineEntry Entry(TimelineEvent e, string id, string? link, Func<string, string> placeHref) =>
+        new(id, e, link, e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray());
+
+    /// <summary>The timeline of entries in timeline order, grouped by the periods (by decade when there are
+    /// none).</summary>
+    public static TimelineView Build(IReadOnlyList<TimelineEntry> ordered, IReadOnlyList<TimelinePeriod> periods)
     {
-        var entries = ordered.Select((e, i) => new TimelineEntry(ids[i], e, link(e),
-            e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray())).ToArray();
+        var entries = ordered as TimelineEntry[] ?? [.. ordered];
         if (entries.Length == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
 
         var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);

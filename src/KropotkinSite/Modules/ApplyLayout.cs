@@ -7,8 +7,9 @@ namespace KropotkinSite.Modules;
 
 /// <summary>
 /// Renders each document's <see cref="LayoutJob"/> (set by <see cref="PrepareLayouts"/>) through its Liquid layout,
-/// and the layouts that one nests in, into its final bytes. The layouts are those of the theme pipeline. The job and
-/// the Markdown's HTML are not kept once the page is rendered.
+/// and the layouts that one nests in, into its final bytes. The layouts are those of the theme pipeline; the parts
+/// its layouts ask for are taken from those <see cref="RenderLayoutParts"/> laid out. The job, the parts and the
+/// Markdown's HTML are not kept once the page is rendered.
 /// </summary>
 public sealed record ApplyLayout(string ThemePipeline) : IModule
 {
@@ -16,10 +17,12 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline)), static (document, layouts, _) =>
-            Render(document.Without(PrepareLayouts.Job).Without(RenderMarkdown.Html),
-                document.Require<LayoutJob>(PrepareLayouts.Job), layouts));
+            Render(document.Without(PrepareLayouts.Job).Without(RenderMarkdown.Html)
+                    .Without(RenderLayoutParts.Parts),
+                document.Require<LayoutJob>(PrepareLayouts.Job), layouts,
+                document.Get<RenderedParts>(RenderLayoutParts.Parts)));
 
-    private static Document Render(Document document, LayoutJob job, LiquidLayouts layouts)
+    private static Document Render(Document document, LayoutJob job, LiquidLayouts layouts, RenderedParts? parts)
     {
         if (!LiquidLayouts.IsValidName(job.Layout) || !layouts.Has(job.Layout))
         {
@@ -33,7 +36,7 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
         }
         try
         {
-            var page = layouts.Render(job.Layout, job.Model, content => job.Model with { Content = content });
+            var page = layouts.Render(job.Layout, job.Model, content => job.Model with { Content = content }, parts);
             return document.WithContent(page).With(LayoutFile, job.Layout);
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException)

@@ -46,20 +46,40 @@ public sealed record PrepareLayouts(
             static parts => WorksCatalogue.Build(parts.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
+        // The places' ids and map, and the order of the timeline, are made from what they read of the events (their
+        // places; their dates, pages and where they are declared) and of the index (where it tells each page), not
+        // from the page titles the events carry: so a retitled page numbers, draws and orders nothing again.
+        var placesOfEvents = context.Derive(timelineData.Ordered, static e => e.Places);
+        var placeIds = context.Compute(placesOfEvents, static places => PlacesBuilder.Ids(places));
+        var map = context.Compute((placesOfEvents, register, placeIds),
+            static parts => PlacesBuilder.Map(parts.placesOfEvents, parts.register, parts.placeIds));
+        var storyKeys = context.Derive(timelineData.Ordered, static e => StoryKey.Of(e));
+        var telling = context.Compute(index, static index => TellingOrder.Of(index));
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
-        var placeIds = context.Compute(timelineData, static data => PlacesBuilder.Ids(data.Ordered));
-        var timeline = context.Compute((timelineData, settings.Periods, BasePath, index, PlacesUrl, placeIds),
-            static parts =>
-            {
-                var story = TimelineBuilder.InStoryOrder(parts.timelineData.Ordered, parts.timelineData.Ids,
-                    TimelineBuilder.TellingRanks(parts.timelineData.Ordered, parts.index));
-                return TimelineBuilder.Build(story.Events, story.Ids, parts.Periods, e => PageHref(parts.BasePath, e),
-                    name => PageViewBuilder.Href(parts.BasePath, parts.PlacesUrl) + "#" + parts.placeIds[name]);
-            });
-        var places = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds), static parts =>
-            PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds,
+        var story = context.Compute((storyKeys, telling),
+            static parts => TimelineBuilder.StoryOrder(parts.storyKeys, parts.telling));
+        // Entry by entry, so an edit makes again only the entries of the events it touched, and the timeline's
+        // years whose entries are all last run's are last run's (RenderLayoutParts lays out each year on its own).
+        var timelineEntries = context.Derive(
+            story.Select(i => (timelineData.Ordered[i], timelineData.Ids[i])).ToArray(),
+            (BasePath, PlacesUrl, placeIds),
+            static (e, site) => TimelineBuilder.Entry(e.Item1, e.Item2, PageHref(site.BasePath, e.Item1),
+                name => PageViewBuilder.Href(site.BasePath, site.PlacesUrl) + "#" + site.placeIds[name]));
+        var builtTimeline = context.Compute((timelineEntries, settings.Periods),
+            static parts => TimelineBuilder.Build(parts.timelineEntries, parts.Periods));
+        var builtPlaces = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds, map),
+            static parts => PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds, parts.map,
                 i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
                 e => PageHref(parts.BasePath, e)));
+        // Each period, tick and place equal to last run's is last run's very object (Derive gives the last value
+        // for an equal item), so what is made of them is compared by reference and their parts are laid out once.
+        var timeline = context.Compute(
+            (builtTimeline, Groups: context.Derive(builtTimeline.Groups, static g => g),
+                Ticks: context.Derive(builtTimeline.Ticks, static t => t)),
+            static parts => parts.builtTimeline with { Groups = parts.Groups, Ticks = parts.Ticks });
+        var places = context.Compute(
+            (builtPlaces, Places: context.Derive(builtPlaces.Places, static p => p)),
+            static parts => parts.builtPlaces with { Places = parts.Places });
         // What each page shows of the others is worked out again whenever the site index changes; a page whose
         // surroundings come out the same keeps its model and its layout. The few pages that present the catalogue,
         // the timeline or the places take them apart, so a change to those makes no other page again.
@@ -89,9 +109,27 @@ public sealed record PrepareLayouts(
             var html = document.Get<string>(RenderMarkdown.Html) ?? "";
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
             var model = site.views.ModelOf(entry, around, html);
-            return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model));
+            return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model,
+                PartsOf(model.Page, site.layouts)));
         });
     }
+
+    /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year
+    /// of the timeline (<c>timeline-year</c>) and each place of the places page (<c>place-entry</c>). A layout
+    /// that asks for other parts, or none, shows the same; only what an edit lays out again differs.</summary>
+    private static IReadOnlyList<LayoutPart> PartsOf(PageView page, LiquidLayouts layouts)
+    {
+        var years = page.Timeline is { } timeline && layouts.Has(TimelineYearLayout)
+            ? timeline.Groups.SelectMany(g => g.Years).Select(y => new LayoutPart(TimelineYearLayout, y))
+            : [];
+        var places = page.Places is { } shown && layouts.Has(PlaceEntryLayout)
+            ? shown.Places.Select(p => new LayoutPart(PlaceEntryLayout, p))
+            : [];
+        return [.. years, .. places];
+    }
+
+    private const string TimelineYearLayout = "timeline-year";
+    private const string PlaceEntryLayout = "place-entry";
 
     /// <summary>The address of the page (and heading) that tells of an event, if any.</summary>
     private static string? PageHref(string basePath, TimelineEvent e) =>

@@ -75,6 +75,7 @@ public static class SitePipelines
                 new GenerateSectionPages(),
                 new PrepareLayouts(basePath, Data, Assets, Timeline, Places, Layouts, SitePaths.TimelineUrl,
                     SitePaths.WorksUrl, SitePaths.PlacesUrl, SitePaths.SearchUrl, SitePaths.DataFolder),
+                new RenderLayoutParts(Layouts),
                 new ApplyLayout(Layouts),
             ]) { IsOutput = true },
             new Pipeline(Sitemap, [Render, Data],

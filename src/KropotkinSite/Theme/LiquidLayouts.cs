@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Values;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using Microsoft.Extensions.FileProviders;
@@ -44,6 +45,7 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             TimeZone = TimeZoneInfo.Utc,
             MaxSteps = MaxSteps,
         };
+        Options.Filters.AddFilter("layout", LayoutFilter);
         var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
@@ -118,8 +120,9 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             && char.IsAsciiLetterOrDigit(name[0]);
 
     /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward. Gives
-    /// the page's UTF-8 bytes.</summary>
-    public byte[] Render(string name, object model, Func<string, object> withContent)
+    /// the page's UTF-8 bytes. The <c>layout</c> filter takes the parts it names from <paramref name="parts"/>
+    /// when they are there.</summary>
+    public byte[] Render(string name, object model, Func<string, object> withContent, RenderedParts? parts = null)
     {
         var current = model;
         var layout = name;
@@ -128,7 +131,9 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         {
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
-            var output = RenderToBuilder(layout, template, new TemplateContext(current, Options));
+            var context = new TemplateContext(current, Options);
+            if (parts is not null) context.AmbientValues[PartsValue] = parts;
+            var output = RenderToBuilder(layout, template, context, Kept());
             if (parent is null) return Utf8(output);
             current = withContent(output.ToString());
             layout = parent;
@@ -140,10 +145,54 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
     [ThreadStatic] private static StringBuilder? t_output;
     private const int KeptOutputCapacity = 1 << 20;
 
-    private StringBuilder RenderToBuilder(string layout, IFluidTemplate template, TemplateContext context)
+    private static StringBuilder Kept()
     {
         var output = t_output is { Capacity: <= KeptOutputCapacity } kept ? kept.Clear() : new StringBuilder(64 * 1024);
         t_output = output;
+        return output;
+    }
+
+    private const string PartsValue = "renderedParts";
+    private const string DepthValue = "partDepth";
+
+    /// <summary>How deep parts may nest (a part whose layout lays out parts in turn): a layout that lays itself out
+    /// is stopped and reported instead of overflowing the stack.</summary>
+    public const int MaxPartDepth = 16;
+
+    /// <summary>Renders one layout alone (not its parents) around a model: a part of a page.</summary>
+    public string RenderPart(string name, object? model) => RenderPart(name, model, 0);
+
+    private string RenderPart(string name, object? model, int depth)
+    {
+        if (!Has(name))
+            throw new InvalidOperationException(
+                $"the filter 'layout' names '{name}', which {ThemeFiles.LayoutsFolder} does not have");
+        if (depth > MaxPartDepth)
+            throw new InvalidOperationException(
+                $"parts laid out with the filter 'layout' nest more than {MaxPartDepth} deep at '{name}' " +
+                "(a layout that lays itself out?)");
+        var context = model is null ? new TemplateContext(Options) : new TemplateContext(model, Options);
+        context.AmbientValues[DepthValue] = depth;
+        return RenderToBuilder(name, _layouts[name].Template, context, new StringBuilder(4 * 1024)).ToString();
+    }
+
+    /// <summary><c>{{ model | layout: 'name' }}</c>: the part laid out beforehand for that model, else laid out
+    /// now.</summary>
+    private ValueTask<FluidValue> LayoutFilter(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var name = arguments.At(0).ToStringValue();
+        var model = input.ToObjectValue();
+        var html = model is not null && context.AmbientValues.TryGetValue(PartsValue, out var found)
+                   && found is RenderedParts parts
+            ? parts.Find(name, model)
+            : null;
+        var depth = context.AmbientValues.TryGetValue(DepthValue, out var value) && value is int d ? d : 0;
+        return new StringValue(html ?? RenderPart(name, model, depth + 1), encode: false);
+    }
+
+    private static StringBuilder RenderToBuilder(string layout, IFluidTemplate template, TemplateContext context,
+        StringBuilder output)
+    {
         using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
         // As Fluid's own render does: the template's assignments stay out of the model's scope.
         context.EnterChildScope();

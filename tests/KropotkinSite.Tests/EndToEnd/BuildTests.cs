@@ -165,7 +165,7 @@ public sealed class BuildTests
         using var site = TestSite.FromFixture("minimal");
         var result = SiteBuilder.Build(new BuildOptions(site.Input, site.Output, site.Theme), timeSteps: true);
         Assert.True(result.Succeeded);
-        Assert.Equal(["Gather", "GenerateSectionPages", "PrepareLayouts", "ApplyLayout"],
+        Assert.Equal(["Gather", "GenerateSectionPages", "PrepareLayouts", "RenderLayoutParts", "ApplyLayout"],
             result.Timings.Single(t => t.Pipeline == "render").Steps.Select(s => s.Step));
         Assert.Equal("(setup)", result.Timings[0].Pipeline);
         Assert.Equal("(write)", result.Timings[^1].Pipeline);

@@ -93,6 +93,24 @@ public sealed class IncrementalRebuildTests
         result.Steps.Where(s => s.Step.EndsWith("/ApplyLayout", StringComparison.Ordinal)).Sum(s => s.Computed);
 
     [Fact]
+    public void Retitling_a_page_lays_out_again_only_the_timeline_years_that_show_its_events()
+    {
+        using var site = SiteWithItsOwnTheme();
+        var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
+        Assert.Empty(session.Rebuild().Errors);
+
+        // Its events are of 1876 and (from the data file) 1921; neither names a place.
+        Apply(site, "retitle the page after it");
+        var rebuilt = session.Rebuild();
+
+        AssertSameAsFullBuild(site, session, rebuilt, "retitle the page after it");
+        var parts = Assert.Single(rebuilt.Steps, s => s.Step.EndsWith("/RenderLayoutParts", StringComparison.Ordinal));
+        Assert.Equal(2, parts.Computed);
+        Assert.True(parts.Reused >= 4, $"{parts.Reused} parts kept: the timeline's other years and the places");
+        Assert.Contains("Years of exile", Encoding.UTF8.GetString(session.Current.Files["timeline/index.html"].Span));
+    }
+
+    [Fact]
     public void A_file_saved_again_unchanged_makes_nothing_again()
     {
         using var site = SiteWithItsOwnTheme();

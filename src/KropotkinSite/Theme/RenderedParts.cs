@@ -1,0 +1,40 @@
+namespace KropotkinSite.Theme;
+
+/// <summary>The parts of one page laid out beforehand (<see cref="LayoutPart"/>), found by their layout and the
+/// very model object the page's layout passes to the <c>layout</c> filter; a part whose layout failed has no HTML
+/// here, so the filter lays it out again and the page reports the failure. Two are equal when their HTML is: the
+/// models they stand for are the page's job's, compared with it.</summary>
+public sealed class RenderedParts : IEquatable<RenderedParts>
+{
+    private readonly Dictionary<object, List<(string Layout, string Html)>> _byModel =
+        new(ReferenceEqualityComparer.Instance);
+
+    public RenderedParts(IReadOnlyList<LayoutPart> parts, IReadOnlyList<string?> html)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (html[i] is not { } text) continue;
+            if (!_byModel.TryGetValue(parts[i].Model, out var list)) _byModel[parts[i].Model] = list = [];
+            list.Add((parts[i].Layout, text));
+        }
+        Html = html;
+    }
+
+    /// <summary>The parts' HTML in the order of the job's parts (null where a part failed).</summary>
+    public IReadOnlyList<string?> Html { get; }
+
+    public bool Equals(RenderedParts? other) =>
+        other is not null && other.Html.SequenceEqual(Html, StringComparer.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as RenderedParts);
+
+    public override int GetHashCode() => Html.Count;
+
+    public string? Find(string layout, object model)
+    {
+        if (!_byModel.TryGetValue(model, out var list)) return null;
+        foreach (var (name, html) in list)
+            if (name == layout) return html;
+        return null;
+    }
+}

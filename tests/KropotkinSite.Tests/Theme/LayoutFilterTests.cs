@@ -1,0 +1,82 @@
+using System.Text;
+using KropotkinSite.Engine;
+using KropotkinSite.IO;
+using KropotkinSite.Theme;
+
+namespace KropotkinSite.Tests.Theme;
+
+/// <summary>The <c>layout</c> filter lays a part out with its own layout, taking the HTML laid out beforehand for
+/// that very model when the page was given it.</summary>
+public sealed class LayoutFilterTests : IDisposable
+{
+    public sealed record Item(string Name);
+
+    public sealed record ListModel(IReadOnlyList<Item> Items);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "layout-filter-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_root, true);
+
+    private LiquidLayouts Layouts(string item = "<li>{{ name }}</li>")
+    {
+        var layouts = Path.Combine(_root, "theme", "layouts");
+        Directory.CreateDirectory(layouts);
+        Directory.CreateDirectory(Path.Combine(_root, "input"));
+        File.WriteAllText(Path.Combine(layouts, "list.liquid"),
+            "<ul>{% for item in items %}{{ item | layout: 'item' }}{% endfor %}</ul>");
+        File.WriteAllText(Path.Combine(layouts, "item.liquid"), item);
+        var files = new DiskFiles();
+        var errors = new List<ContentError>();
+        var result = new LiquidLayouts(new ThemeFiles(Path.Combine(_root, "theme"), Path.Combine(_root, "input"),
+            files), errors, files);
+        Assert.Empty(errors);
+        return result;
+    }
+
+    [Fact]
+    public void A_part_not_given_is_laid_out_where_the_filter_asks_for_it()
+    {
+        var model = new ListModel([new Item("Moscow"), new Item("<Geneva>")]);
+
+        var page = Layouts().Render("list", model, _ => model);
+
+        Assert.Equal("<ul><li>Moscow</li><li>&lt;Geneva&gt;</li></ul>", Encoding.UTF8.GetString(page));
+    }
+
+    [Fact]
+    public void A_part_given_for_the_very_model_is_taken_as_it_is()
+    {
+        var moscow = new Item("Moscow");
+        var model = new ListModel([moscow, new Item("Moscow")]);
+        var given = new RenderedParts([new LayoutPart("item", moscow), new LayoutPart("other", model.Items[1])],
+            ["<li>given</li>", "<li>for another layout</li>"]);
+
+        var page = Layouts().Render("list", model, _ => model, given);
+
+        // The second item equals the first but is another object, and was given for another layout.
+        Assert.Equal("<ul><li>given</li><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+    }
+
+    [Fact]
+    public void A_part_whose_layout_failed_beforehand_is_laid_out_again()
+    {
+        var moscow = new Item("Moscow");
+        var model = new ListModel([moscow]);
+
+        var page = Layouts().Render("list", model, _ => model,
+            new RenderedParts([new LayoutPart("item", moscow)], [null]));
+
+        Assert.Equal("<ul><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+    }
+
+    [Fact]
+    public void A_part_that_lays_itself_out_is_stopped_with_an_error_not_a_crash()
+    {
+        var model = new ListModel([new Item("Moscow")]);
+        var layouts = Layouts(item: "<li>{{ name }}{{ name | layout: 'item' }}</li>");
+
+        var error = Assert.Throws<InvalidOperationException>(() => layouts.Render("list", model, _ => model));
+
+        Assert.Contains("nest more than", error.Message);
+    }
+}
