@@ -126,6 +126,9 @@ public static class CommandLine
                 $"GC: {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB allocated, " +
                 $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections " +
                 $"(gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled while running, " +
+                $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
         }
         return Success;
     }
