@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace KropotkinSite.Search;
 
 /// <summary>The distinct pairs of term indexes of a page (two 32-bit indexes in a 64-bit value), in the order
@@ -11,6 +13,7 @@ internal sealed class PairSet
     private long[] _order = new long[512];
     private int _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long pair)
     {
         if ((_count + 1) * 2 > _table.Length) Grow();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace KropotkinSite.Search;
 
 /// <summary>
@@ -45,6 +47,7 @@ internal sealed class SpellingTable
     }
 
     /// <summary>Looks up a spelling of up to <see cref="PackedLength"/> characters by its key alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(ulong key, int length, out int value)
     {
         var mask = _slots.Length - 1;

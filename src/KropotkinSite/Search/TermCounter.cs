@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KropotkinSite.Search;
@@ -86,6 +87,7 @@ internal sealed class TermCounter
         _page = 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Count(int index, byte place, ref int previous)
     {
         if (place == Body)
@@ -100,6 +102,7 @@ internal sealed class TermCounter
 
     /// <summary>The index on this page of a term, by its number: a new index the first time the page has it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int IndexOf(int number)
     {
         if (_pageOf[number] == _page) return _indexOf[number];
