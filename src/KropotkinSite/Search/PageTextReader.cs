@@ -23,32 +23,39 @@ public static class PageTextReader
         Void, // a block element with no end tag
     }
 
-    /// <summary>Longer tag names are no element search knows.</summary>
-    private const int MaxName = 16;
+    /// <summary>The elements search knows, by <see cref="NameKey"/>; any other is a block.</summary>
+    private static readonly Dictionary<ulong, Kind> Kinds = Build();
 
-    private static readonly Dictionary<string, Kind> Kinds = Build();
-
-    private static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> KindOf =
-        Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Elements that are void: an element skipped or ignored is over at its start tag.</summary>
+    private static readonly HashSet<ulong> VoidElements =
+        [.. "area base br col embed hr img input link meta source track wbr".Split(' ').Select(NameKey)];
 
     private static readonly SearchValues<byte> QuoteOrEnd = SearchValues.Create("\"'>"u8);
 
-    private static Dictionary<string, Kind> Build()
+    private static Dictionary<ulong, Kind> Build()
     {
-        var kinds = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        var kinds = new Dictionary<ulong, Kind>();
         foreach (var name in "nav header footer form script style template noscript svg math button select textarea"
-                     .Split(' ')) kinds[name] = Kind.Skipped;
+                     .Split(' ')) kinds[NameKey(name)] = Kind.Skipped;
         foreach (var name in "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong time u var"
-                     .Split(' ')) kinds[name] = Kind.Inline;
-        foreach (var name in "br wbr sup sub img".Split(' ')) kinds[name] = Kind.Spacing;
-        foreach (var name in "area base col embed hr input link meta source track".Split(' ')) kinds[name] = Kind.Void;
+                     .Split(' ')) kinds[NameKey(name)] = Kind.Inline;
+        foreach (var name in "br wbr sup sub img".Split(' ')) kinds[NameKey(name)] = Kind.Spacing;
+        foreach (var name in "area base col embed hr input link meta source track".Split(' '))
+            kinds[NameKey(name)] = Kind.Void;
         return kinds;
     }
 
-    /// <summary>Elements that are void: an element skipped or ignored is over at its start tag.</summary>
-    private static bool IsVoid(ReadOnlySpan<char> name) =>
-        name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
-            or "source" or "track" or "wbr";
+    /// <summary>A tag name of up to eight ASCII characters, lower-cased, a byte each; 0 for a longer one (which
+    /// is no element search knows).</summary>
+    private static ulong NameKey(ReadOnlySpan<byte> name)
+    {
+        if (name.Length > 8) return 0;
+        ulong key = 0;
+        foreach (var b in name) key = (key << 8) | (byte)char.ToLowerInvariant((char)b);
+        return key;
+    }
+
+    private static ulong NameKey(string name) => NameKey(Encoding.ASCII.GetBytes(name));
 
     /// <summary>Reads a page written as UTF-8.</summary>
     public static PageText Read(ReadOnlySpan<byte> utf8)
@@ -68,7 +75,6 @@ public static class PageTextReader
     /// <summary>Reads all of <paramref name="html"/> (the content of <c>main</c>, or a page without one).</summary>
     private static PageText ReadContent(ReadOnlySpan<byte> html)
     {
-        Span<char> lower = stackalloc char[MaxName];
         using var text = new PageTextBuilder();
         var i = 0;
         while (i < html.Length)
@@ -92,13 +98,11 @@ public static class PageTextReader
                 i = lt + 1;
                 continue;
             }
-            // A longer name is no element this knows: a block, as any other unknown one.
-            var known = name.Length <= MaxName ? lower[..Encoding.ASCII.GetChars(name, lower)] : default;
-            Ascii.ToLowerInPlace(known, out _);
-            var kind = known.Length > 0 && KindOf.TryGetValue(known, out var k) ? k : Kind.Block;
+            var key = NameKey(name);
+            var kind = Kinds.GetValueOrDefault(key, Kind.Block);
             if (!tag.IsEnd && (kind == Kind.Skipped || tag.Ignored))
             {
-                if (!tag.SelfClosing && !IsVoid(known)) i = AfterElement(html, name, i);
+                if (!tag.SelfClosing && !VoidElements.Contains(key)) i = AfterElement(html, name, i);
                 text.Space();
                 continue;
             }
@@ -109,7 +113,8 @@ public static class PageTextReader
                 continue;
             }
             text.EndBlock();
-            if (known is ['h', >= '1' and <= '6']) text.HeadingLevel = tag.IsEnd ? 0 : known[1] - '0';
+            if (name is [(byte)'h' or (byte)'H', >= (byte)'1' and <= (byte)'6'])
+                text.HeadingLevel = tag.IsEnd ? 0 : name[1] - '0';
         }
         return text.ToPageText();
     }
@@ -156,8 +161,14 @@ public static class PageTextReader
     /// <summary>UTF-8 text without the white space it ends with (<see cref="Rune.IsWhiteSpace"/>).</summary>
     private static ReadOnlySpan<byte> TrimWhiteSpaceEnd(ReadOnlySpan<byte> text)
     {
-        while (Rune.DecodeLastFromUtf8(text, out var rune, out var length) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune)) text = text[..^length];
+        while (!text.IsEmpty)
+        {
+            var length = 1;
+            if (text[^1] < 0x80 ? !char.IsWhiteSpace((char)text[^1])
+                : Rune.DecodeLastFromUtf8(text, out var rune, out length) != OperationStatus.Done
+                  || !Rune.IsWhiteSpace(rune)) break;
+            text = text[..^length];
+        }
         return text;
     }
 
