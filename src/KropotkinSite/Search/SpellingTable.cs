@@ -4,9 +4,8 @@ namespace KropotkinSite.Search;
 
 /// <summary>
 /// What each spelling (a word of lower-case ASCII letters and digits) stands for, as a number, looked up by a key
-/// worked out as the word is read (<see cref="Next"/>): a spelling of up to eight characters is its own key (a
-/// character a byte), so it is found without comparing characters; a longer one is found by a hash of its
-/// characters (<see cref="KeyOf"/>) and then compared. Kept across the pages one thread reads, as they say the
+/// (<see cref="KeyOf"/>): a spelling of up to eight characters is its own key (a character a byte), so it is found
+/// without comparing characters; a longer one is found by a hash of its characters and then compared. Kept across the pages one thread reads, as they say the
 /// same words: most lookups find the word.
 /// </summary>
 internal sealed class SpellingTable
@@ -28,17 +27,15 @@ internal sealed class SpellingTable
 
     public int Count { get; private set; }
 
-    /// <summary>The key of a spelling whose characters so far gave <paramref name="key"/>, with one more: exact for
-    /// the first <see cref="PackedLength"/> characters.</summary>
-    public static ulong Next(ulong key, char c) => (key << 8) | c;
-
-    /// <summary>The key of a whole spelling, as <see cref="Next"/> gives it for a short one.</summary>
+    /// <summary>The key of a spelling: for one of up to <see cref="PackedLength"/> characters, its characters, a
+    /// byte each, the first in the lowest byte (as <see cref="AsciiRun"/> reads it); for a longer one, a hash.
+    /// </summary>
     public static ulong KeyOf(ReadOnlySpan<char> spelling)
     {
         ulong key = 0;
         if (spelling.Length <= PackedLength)
         {
-            foreach (var c in spelling) key = Next(key, c);
+            for (var i = 0; i < spelling.Length; i++) key |= (ulong)spelling[i] << (8 * i);
             return key;
         }
         key = 14695981039346656037; // FNV-1a, 64 bits

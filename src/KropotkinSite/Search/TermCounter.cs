@@ -159,8 +159,9 @@ internal sealed class TermCounter
     /// <summary><see cref="SearchWords.Split"/> and <see cref="SearchTerms.Of"/> for text whose words are
     /// ASCII, without a string for each word: runs of letters and digits, lower-cased; an apostrophe before a
     /// letter or digit joins them, and is dropped, as is a final <c>'s</c>; any other character parts
-    /// words. A word of up to <see cref="SpellingTable.PackedLength"/> characters is looked up by the key made as
-    /// it is read; its characters are copied only the first time the thread meets it.</summary>
+    /// words. A word of up to <see cref="SpellingTable.PackedLength"/> characters is looked up by the key
+    /// <see cref="AsciiRun"/> gives as it reads it; its characters are copied only the first time the thread meets
+    /// it.</summary>
     private void ReadAscii(string text, byte place, ref int previous)
     {
         var i = 0;
@@ -173,15 +174,9 @@ internal sealed class TermCounter
                 continue;
             }
             var start = i;
-            ulong key = 0;
-            do
-            {
-                key = SpellingTable.Next(key, (char)(c | 0x20)); // lower case (digits have the bit already)
-                if (++i == text.Length) break;
-                c = text[i];
-            } while (char.IsAsciiLetterOrDigit(c));
+            i += AsciiRun.Read(text.AsSpan(i), out var key);
             int number;
-            if (c == '\'' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))
+            if (i + 1 < text.Length && text[i] == '\'' && char.IsAsciiLetterOrDigit(text[i + 1]))
             {
                 var spelling = JoinedWord(text, start, out i);
                 if (spelling.Length > SearchTerms.MaxWordLength) continue;
