@@ -16,8 +16,8 @@ internal sealed class TermCounter
 {
     public const byte Body = 0, Title = 1, Heading = 2;
 
-    /// <summary>How many spellings a thread keeps before it forgets them all (before a page, not while it reads
-    /// one), so that a long preview session does not grow without limit.</summary>
+    /// <summary>How many spellings or terms a thread keeps before it forgets them all (before a page, not while it
+    /// reads one), so that a long preview session does not grow without limit.</summary>
     public const int MaxSpellings = 200_000;
 
     private const int StopWord = -1;
@@ -48,7 +48,7 @@ internal sealed class TermCounter
     /// <summary>Starts a page.</summary>
     public void Start()
     {
-        if (_spellings.Count > MaxSpellings) Forget();
+        if (_spellings.Count > MaxSpellings || _terms.Count > MaxSpellings) Forget();
         if (++_page == int.MaxValue) Forget();
         (_count, _bodyLength) = (0, 0);
         _pairs.Clear();
