@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text;
 
 namespace KropotkinSite.Search;
@@ -9,8 +8,9 @@ namespace KropotkinSite.Search;
 /// when it has none), without navigation, forms, scripts, styles, SVG, or anything marked
 /// <c>data-search-ignore</c> (such as the list of pages that mention it). The first <c>h1</c> is the title; the
 /// other headings and the body come in reading order, split into blocks where a block element starts or ends.
-/// The pages are the generator's own output, valid HTML, so one forward scan does: no tree is built, only the
-/// <c>main</c> element is decoded, and text is collapsed and its entities decoded as it is copied.
+/// The pages are the generator's own output, valid HTML, so one forward scan of its UTF-8 bytes does: no tree is
+/// built, and the text between the tags goes to a <see cref="PageTextBuilder"/>, which collapses its white space
+/// and decodes its entities as it copies it.
 /// </summary>
 public static class PageTextReader
 {
@@ -23,33 +23,41 @@ public static class PageTextReader
         Void, // a block element with no end tag
     }
 
-    /// <summary>Longer tag names are no element search knows.</summary>
-    private const int MaxName = 16;
+    /// <summary>The elements search knows, by <see cref="NameKey"/>; any other is a block.</summary>
+    private static readonly Dictionary<ulong, Kind> Kinds = Build();
 
-    private static readonly Dictionary<string, Kind> Kinds = Build();
+    /// <summary>Elements that are void: an element skipped or ignored is over at its start tag.</summary>
+    private static readonly HashSet<ulong> VoidElements =
+        [.. "area base br col embed hr img input link meta source track wbr".Split(' ').Select(NameKey)];
 
-    private static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> KindOf =
-        Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly SearchValues<byte> QuoteOrEnd = SearchValues.Create("\"'>"u8);
 
-    private static Dictionary<string, Kind> Build()
+    private static Dictionary<ulong, Kind> Build()
     {
-        var kinds = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        var kinds = new Dictionary<ulong, Kind>();
         foreach (var name in "nav header footer form script style template noscript svg math button select textarea"
-                     .Split(' ')) kinds[name] = Kind.Skipped;
+                     .Split(' ')) kinds[NameKey(name)] = Kind.Skipped;
         foreach (var name in "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong time u var"
-                     .Split(' ')) kinds[name] = Kind.Inline;
-        foreach (var name in "br wbr sup sub img".Split(' ')) kinds[name] = Kind.Spacing;
-        foreach (var name in "area base col embed hr input link meta source track".Split(' ')) kinds[name] = Kind.Void;
+                     .Split(' ')) kinds[NameKey(name)] = Kind.Inline;
+        foreach (var name in "br wbr sup sub img".Split(' ')) kinds[NameKey(name)] = Kind.Spacing;
+        foreach (var name in "area base col embed hr input link meta source track".Split(' '))
+            kinds[NameKey(name)] = Kind.Void;
         return kinds;
     }
 
-    /// <summary>Elements that are void: an element skipped or ignored is over at its start tag.</summary>
-    private static bool IsVoid(ReadOnlySpan<char> name) =>
-        name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
-            or "source" or "track" or "wbr";
+    /// <summary>A tag name of up to eight ASCII characters, lower-cased, a byte each; 0 for a longer one (which
+    /// is no element search knows).</summary>
+    private static ulong NameKey(ReadOnlySpan<byte> name)
+    {
+        if (name.Length > 8) return 0;
+        ulong key = 0;
+        foreach (var b in name) key = (key << 8) | (byte)char.ToLowerInvariant((char)b);
+        return key;
+    }
 
-    /// <summary>Reads a page written as UTF-8: only its <c>main</c> element is decoded, into a buffer borrowed
-    /// from the shared pool.</summary>
+    private static ulong NameKey(string name) => NameKey(Encoding.ASCII.GetBytes(name));
+
+    /// <summary>Reads a page written as UTF-8.</summary>
     public static PageText Read(ReadOnlySpan<byte> utf8)
     {
         var open = utf8.IndexOf("<main"u8);
@@ -59,169 +67,71 @@ public static class PageTextReader
             var close = utf8.LastIndexOf("</main>"u8);
             if (start > open && close >= start) utf8 = utf8[start..close];
         }
-        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
-        try
-        {
-            return ReadContent(chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars)));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        return ReadContent(utf8);
     }
 
-    public static PageText Read(string html)
-    {
-        var open = html.IndexOf("<main", StringComparison.Ordinal);
-        if (open < 0) return ReadContent(html);
-        var start = html.IndexOf('>', open) + 1;
-        var close = html.LastIndexOf("</main>", StringComparison.Ordinal);
-        return start <= 0 || close < start ? ReadContent(html) : ReadContent(html.AsSpan(start..close));
-    }
+    public static PageText Read(string html) => Read(Encoding.UTF8.GetBytes(html));
 
     /// <summary>Reads all of <paramref name="html"/> (the content of <c>main</c>, or a page without one).</summary>
-    private static PageText ReadContent(ReadOnlySpan<char> span)
+    private static PageText ReadContent(ReadOnlySpan<byte> html)
     {
-        var lower = new char[MaxName];
-        using var scan = new Scan();
+        using var text = new PageTextBuilder();
         var i = 0;
-        while (i < span.Length)
+        while (i < html.Length)
         {
-            var lt = span[i..].IndexOf('<');
-            if (lt < 0) lt = span.Length;
+            var lt = html[i..].IndexOf((byte)'<');
+            if (lt < 0) lt = html.Length;
             else lt += i;
-            scan.Text(span[i..lt]);
-            if (lt >= span.Length) break;
-            if (span[lt..].StartsWith("<!--"))
+            text.Text(html[i..lt]);
+            if (lt >= html.Length) break;
+            if (html[lt..].StartsWith("<!--"u8))
             {
-                var close = span[(lt + 4)..].IndexOf("-->");
-                i = close < 0 ? span.Length : lt + 4 + close + 3;
+                var close = html[(lt + 4)..].IndexOf("-->"u8);
+                i = close < 0 ? html.Length : lt + 4 + close + 3;
                 continue;
             }
-            var tag = ReadTag(span, lt, out var name);
+            var tag = ReadTag(html, lt, out var name);
             i = tag.End;
-            if (name.Length <= MaxName) name = lower.AsSpan(0, name.ToLowerInvariant(lower));
             if (name.IsEmpty)
             {
-                scan.Text("<");
+                text.Text("<"u8);
                 i = lt + 1;
                 continue;
             }
-            var kind = KindOf.TryGetValue(name, out var k) ? k : Kind.Block;
+            var key = NameKey(name);
+            var kind = Kinds.GetValueOrDefault(key, Kind.Block);
             if (!tag.IsEnd && (kind == Kind.Skipped || tag.Ignored))
             {
-                if (!tag.SelfClosing && !IsVoid(name)) i = AfterElement(span, name, i);
-                scan.Text(" ");
+                if (!tag.SelfClosing && !VoidElements.Contains(key)) i = AfterElement(html, name, i);
+                text.Space();
                 continue;
             }
             if (kind == Kind.Inline) continue;
             if (kind == Kind.Spacing)
             {
-                scan.Text(" ");
+                text.Space();
                 continue;
             }
-            scan.Flush();
-            if (name is ['h', >= '1' and <= '6']) scan.HeadingLevel = tag.IsEnd ? 0 : name[1] - '0';
+            text.EndBlock();
+            if (name is [(byte)'h' or (byte)'H', >= (byte)'1' and <= (byte)'6'])
+                text.HeadingLevel = tag.IsEnd ? 0 : name[1] - '0';
         }
-        scan.Flush();
-        return new PageText(scan.Title ?? "", scan.Blocks);
+        return text.ToPageText();
     }
-
-    /// <summary>The text of the block being read, its whitespace collapsed and its entities decoded as it comes,
-    /// in a buffer borrowed from the shared pool until it is disposed.</summary>
-    private sealed class Scan : IDisposable
-    {
-        private char[] _text = ArrayPool<char>.Shared.Rent(4096);
-        private int _length;
-        private bool _space;
-
-        public List<TextBlock> Blocks { get; } = [];
-        public string? Title { get; private set; }
-        public int HeadingLevel { get; set; }
-
-        public void Text(ReadOnlySpan<char> text)
-        {
-            while (!text.IsEmpty)
-            {
-                var amp = text.IndexOf('&');
-                Add(amp < 0 ? text : text[..amp]);
-                if (amp < 0) return;
-                text = text[amp..];
-                var semicolon = text[..Math.Min(text.Length, 12)].IndexOf(';');
-                if (semicolon < 0)
-                {
-                    Add("&");
-                    text = text[1..];
-                    continue;
-                }
-                Add(WebUtility.HtmlDecode(text[..(semicolon + 1)].ToString()));
-                text = text[(semicolon + 1)..];
-            }
-        }
-
-        /// <summary>Adds text a run of non-white characters at a time, copied whole; any white space between two
-        /// becomes one space.</summary>
-        private void Add(ReadOnlySpan<char> text)
-        {
-            while (!text.IsEmpty)
-            {
-                var white = text.IndexOfAny(WhiteSpace);
-                var run = white < 0 ? text : text[..white];
-                if (!run.IsEmpty)
-                {
-                    if (_length + run.Length + 1 > _text.Length)
-                    {
-                        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _length + run.Length + 1));
-                        _text.AsSpan(0, _length).CopyTo(larger);
-                        ArrayPool<char>.Shared.Return(_text);
-                        _text = larger;
-                    }
-                    if (_space) _text[_length++] = ' ';
-                    _space = false;
-                    run.CopyTo(_text.AsSpan(_length));
-                    _length += run.Length;
-                }
-                if (white < 0) return;
-                _space = _length > 0;
-                text = text[(white + 1)..];
-            }
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<char>.Shared.Return(_text);
-            _text = [];
-        }
-
-        public void Flush()
-        {
-            var length = _length;
-            (_length, _space) = (0, false);
-            if (length == 0) return;
-            var block = new string(_text, 0, length);
-            if (HeadingLevel == 1 && Title is null) Title = block;
-            else Blocks.Add(new TextBlock(HeadingLevel > 0, block));
-        }
-    }
-
-    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> says is white space.</summary>
-    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray());
 
     private readonly record struct Tag(bool IsEnd, bool SelfClosing, bool Ignored, int End);
 
     /// <summary>The tag starting at <paramref name="lt"/>: its name (empty when it is not a tag), and where it
     /// ends.</summary>
-    private static Tag ReadTag(ReadOnlySpan<char> html, int lt, out ReadOnlySpan<char> name)
+    private static Tag ReadTag(ReadOnlySpan<byte> html, int lt, out ReadOnlySpan<byte> name)
     {
         var end = html.Length;
         var i = lt + 1;
         var isEnd = i < end && html[i] == '/';
         if (isEnd) i++;
         var nameStart = i;
-        while (i < end && (char.IsAsciiLetterOrDigit(html[i]) || html[i] == '-')) i++;
-        if (i == nameStart || !char.IsAsciiLetter(html[nameStart]))
+        while (i < end && (char.IsAsciiLetterOrDigit((char)html[i]) || html[i] == '-')) i++;
+        if (i == nameStart || !char.IsAsciiLetter((char)html[nameStart]))
         {
             name = default;
             return new Tag(false, false, false, lt + 1);
@@ -229,37 +139,53 @@ public static class PageTextReader
         name = html[nameStart..i];
         // To the closing '>', stepping over quoted attribute values.
         var attributesStart = i;
-        var quote = '\0';
-        for (; i < end; i++)
+        while (i < end)
         {
-            var c = html[i];
-            if (quote != '\0')
+            var next = html[i..].IndexOfAny(QuoteOrEnd);
+            if (next < 0) i = end;
+            else if (html[i + next] == '>') i += next;
+            else
             {
-                if (c == quote) quote = '\0';
+                var close = html[(i + next + 1)..].IndexOf(html[i + next]);
+                i = close < 0 ? end : i + next + 1 + close + 1;
+                continue;
             }
-            else if (c is '"' or '\'') quote = c;
-            else if (c == '>') break;
+            break;
         }
         var attributes = html[attributesStart..i];
-        var selfClosing = attributes.TrimEnd().EndsWith("/");
-        var ignored = !isEnd && attributes.Contains("data-search-ignore", StringComparison.Ordinal);
+        var selfClosing = TrimWhiteSpaceEnd(attributes).EndsWith("/"u8);
+        var ignored = !isEnd && attributes.IndexOf("data-search-ignore"u8) >= 0;
         return new Tag(isEnd, selfClosing, ignored, Math.Min(i + 1, end));
+    }
+
+    /// <summary>UTF-8 text without the white space it ends with (<see cref="Rune.IsWhiteSpace"/>).</summary>
+    private static ReadOnlySpan<byte> TrimWhiteSpaceEnd(ReadOnlySpan<byte> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var length = 1;
+            if (text[^1] < 0x80 ? !char.IsWhiteSpace((char)text[^1])
+                : Rune.DecodeLastFromUtf8(text, out var rune, out length) != OperationStatus.Done
+                  || !Rune.IsWhiteSpace(rune)) break;
+            text = text[..^length];
+        }
+        return text;
     }
 
     /// <summary>Where an element that opened before <paramref name="from"/> ends, counting nested ones of its name.
     /// </summary>
-    private static int AfterElement(ReadOnlySpan<char> html, ReadOnlySpan<char> name, int from)
+    private static int AfterElement(ReadOnlySpan<byte> html, ReadOnlySpan<byte> name, int from)
     {
         var depth = 1;
         var i = from;
         while (i < html.Length)
         {
-            var lt = html[i..].IndexOf('<');
+            var lt = html[i..].IndexOf((byte)'<');
             if (lt < 0) return html.Length;
             lt += i;
             var tag = ReadTag(html, lt, out var found);
             i = found.IsEmpty ? lt + 1 : tag.End;
-            if (!found.Equals(name, StringComparison.OrdinalIgnoreCase) || tag.SelfClosing) continue;
+            if (!Ascii.EqualsIgnoreCase(found, name) || tag.SelfClosing) continue;
             depth += tag.IsEnd ? -1 : 1;
             if (depth == 0) return i;
         }

@@ -1,46 +1,39 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace KropotkinSite.Search;
 
 /// <summary>The distinct pairs of term indexes of a page (two 32-bit indexes in a 64-bit value), in the order
-/// first seen: an open-addressing set, as a page adds about one pair a word. Its buffers are borrowed from the
-/// shared pool, and given back by <see cref="ToArray"/>, after which the set is not used again.</summary>
+/// first seen: an open-addressing set, as a page adds about one pair a word. <see cref="Clear"/> makes it ready
+/// for the next page, keeping its arrays.</summary>
 internal sealed class PairSet
 {
     private const long Empty = -1;
 
-    private int _slots = 1024;
     private long[] _table = NewSlots(1024);
-    private long[] _order = ArrayPool<long>.Shared.Rent(512);
+    private long[] _order = new long[512];
     private int _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long pair)
     {
-        if ((_count + 1) * 2 > _slots) Grow();
-        if (!Put(_table, _slots, pair)) return;
-        if (_count == _order.Length)
-        {
-            var larger = ArrayPool<long>.Shared.Rent(_count * 2);
-            _order.CopyTo(larger, 0);
-            ArrayPool<long>.Shared.Return(_order);
-            _order = larger;
-        }
+        if ((_count + 1) * 2 > _table.Length) Grow();
+        if (!Put(_table, pair)) return;
+        if (_count == _order.Length) Array.Resize(ref _order, _count * 2);
         _order[_count++] = pair;
     }
 
-    /// <summary>The pairs in the order first seen; gives the buffers back to the pool.</summary>
-    public long[] ToArray()
+    /// <summary>The pairs in the order first seen.</summary>
+    public long[] ToArray() => _order.AsSpan(0, _count).ToArray();
+
+    public void Clear()
     {
-        var pairs = _order.AsSpan(0, _count).ToArray();
-        ArrayPool<long>.Shared.Return(_table);
-        ArrayPool<long>.Shared.Return(_order);
-        (_table, _order, _slots, _count) = ([], [], 0, 0);
-        return pairs;
+        _table.AsSpan().Fill(Empty);
+        _count = 0;
     }
 
-    private static bool Put(long[] table, int slots, long pair)
+    private static bool Put(long[] table, long pair)
     {
-        var mask = slots - 1;
+        var mask = table.Length - 1;
         for (var i = (int)((ulong)(pair * -7046029254386353131L) >> 40) & mask; ; i = (i + 1) & mask)
         {
             if (table[i] == pair) return false;
@@ -54,16 +47,14 @@ internal sealed class PairSet
 
     private void Grow()
     {
-        ArrayPool<long>.Shared.Return(_table);
-        _slots *= 2;
-        _table = NewSlots(_slots);
-        foreach (var pair in _order.AsSpan(0, _count)) Put(_table, _slots, pair);
+        _table = NewSlots(_table.Length * 2);
+        foreach (var pair in _order.AsSpan(0, _count)) Put(_table, pair);
     }
 
     private static long[] NewSlots(int length)
     {
-        var slots = ArrayPool<long>.Shared.Rent(length);
-        slots.AsSpan(0, length).Fill(Empty);
+        var slots = new long[length];
+        slots.AsSpan().Fill(Empty);
         return slots;
     }
 }

@@ -57,4 +57,26 @@ public sealed class PageTextReaderTests
         Assert.Equal("Tête", text.Title);
         Assert.Equal([new TextBlock(false, words)], text.Blocks);
     }
+
+    [Theory]
+    [InlineData("<main><P>One</P><DIV>Two</DIV><NAV>not this</NAV></main>", "One|Two")]
+    [InlineData("<main><p title=\"a > b\" data-x='c>d'>Text</p></main>", "Text")]
+    [InlineData("<main><p>a  b   c </p><p> d\t\te\n f</p></main>", "a b c|d e f")]
+    [InlineData("<main><p>1 < 2 &lt; 3 &unknown; & <3</p></main>", "1 < 2 < 3 &unknown; & <3")]
+    [InlineData("<main><div data-search-ignore><div>x</div>y</div>z<br data-search-ignore/>w</main>", "z w")]
+    [InlineData("<main><p>Kro<em>pot</em>kin<sup>2</sup>, caf\u00e9&nbsp;&eacute;t\u00e9</p></main>",
+        "Kropotkin 2 , café été")]
+    [InlineData("<main><a-custom-element-longer-than-sixteen>x</a-custom-element-longer-than-sixteen>y</main>", "x|y")]
+    [InlineData("<main>before<!-- <p>not</p> -->after<hr>next</main>", "beforeafter|next")]
+    public void Blocks_split_where_block_elements_start_or_end_and_white_space_collapses(string html, string blocks) =>
+        Assert.Equal(blocks, string.Join("|", PageTextReader.Read(html).Blocks.Select(b => b.Text)));
+
+    [Fact]
+    public void Only_the_first_h1_is_the_title_and_other_headings_are_heading_blocks()
+    {
+        var text = PageTextReader.Read("<main><H1>First</H1><p>Body</p><h1>Second</h1><h3>Third</h3></main>");
+        Assert.Equal("First", text.Title);
+        Assert.Equal([new TextBlock(false, "Body"), new TextBlock(true, "Second"), new TextBlock(true, "Third")],
+            text.Blocks);
+    }
 }
