@@ -26,7 +26,8 @@ public sealed class PipelineEngine
     /// <param name="timeSteps">Also time each step, wall and CPU. The pipelines then run one at a time, so the
     /// process's CPU time during a step is that step's own (its parallel loops still use every core).</param>
     /// <param name="forgetRead">Let go of the documents of a pipeline that is not an output as soon as every pipeline
-    /// that depends on it has run (its list in the result is then empty), so that a one-off build holds only what is
+    /// that depends on it has run (its list in the result is then empty), and collect the garbage of pipelines that
+    /// allocated much when they end (<see cref="CollectAfterPipelines"/>), so that a one-off build holds only what is
     /// still to be read or written.</param>
     public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null,
         bool timeSteps = false, bool forgetRead = false)
@@ -38,6 +39,7 @@ public sealed class PipelineEngine
         var readersLeft = _pipelines.ToDictionary(p => p.Name,
             p => new StrongBox<int>(_pipelines.Count(reader => reader.Dependencies.Contains(p.Name))));
         var byName = _pipelines.ToDictionary(p => p.Name);
+        var collector = forgetRead ? new CollectAfterPipelines() : null;
 
         foreach (var pipeline in TopologicalOrder())
         {
@@ -78,6 +80,7 @@ public sealed class PipelineEngine
                         if (Interlocked.Decrement(ref readersLeft[dependency].Value) == 0
                             && !byName[dependency].IsOutput)
                             outputs[dependency] = [];
+                collector?.PipelineEnded();
                 timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed)
                 {
                     Steps = steps ?? [],
