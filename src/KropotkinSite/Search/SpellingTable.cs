@@ -5,8 +5,8 @@ namespace KropotkinSite.Search;
 /// <summary>
 /// What each spelling (a word of lower-case ASCII letters and digits) stands for, as a number, looked up by a key
 /// (<see cref="KeyOf"/>): a spelling of up to eight characters is its own key (a character a byte), so it is found
-/// without comparing characters; a longer one is found by a hash of its characters and then compared. Kept across the pages one thread reads, as they say the
-/// same words: most lookups find the word.
+/// without comparing characters; a longer one is found by a hash of its characters and then compared. Kept across
+/// the pages one thread reads, as they say the same words: most lookups find the word.
 /// </summary>
 internal sealed class SpellingTable
 {
