@@ -85,7 +85,8 @@ public sealed class PageTermsTests
     ];
 
     /// <summary>A text of only these reads straight, without the full rules.</summary>
-    private static readonly string[] AsciiWords = Words.Where(w => w.All(c => c < 128 || c is '—' or '“')).ToArray();
+    private static readonly string[] AsciiWords =
+        Words.Where(w => w.All(c => c < 128 || c is '—' or '“')).ToArray();
 
     private static (string Title, PageText Text) RandomPage(Random random)
     {
