@@ -46,12 +46,12 @@ public sealed class BuildMemory : IStepMemory
     {
         if (before is null || ReferenceEquals(now, before)) return before ?? now;
         var earlier = before as Document[] ?? [.. before];
-        Document[] result = [.. now];
         var others = new List<int>();
-        for (var i = 0; i < result.Length; i++)
-            if (i >= earlier.Length || !ReferenceEquals(result[i], earlier[i])) others.Add(i);
-        if (others.Count == 0 && result.Length == earlier.Length) return before;
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier, now));
+        for (var i = 0; i < now.Count; i++)
+            if (i >= earlier.Length || !ReferenceEquals(now[i], earlier[i])) others.Add(i);
+        if (others.Count == 0 && now.Count == earlier.Length) return before;
+        Document[] result = [.. now];
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier, now, others));
         var allSame = result.Length == earlier.Length;
         foreach (var i in others)
         {

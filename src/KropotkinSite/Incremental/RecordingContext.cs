@@ -55,6 +55,14 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         return read;
     }
 
+    public IReadOnlyList<FileRead> ReadAll(string root, IReadOnlyList<string> relativePaths,
+        CancellationToken cancellation)
+    {
+        var reads = inner.Files.ReadAll(root, relativePaths, cancellation);
+        _reads.Enqueue(new RecordedRead.Batch(root, relativePaths, reads));
+        return reads;
+    }
+
     public bool Exists(string fullPath)
     {
         var exists = inner.Files.Exists(fullPath);
@@ -135,7 +143,7 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         }
         var values = new T[items.Count];
         if (before is not null) Array.Copy(before.Values, values, Math.Min(before.Values.Length, values.Length));
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items, items));
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items, items, others));
         void Look(int i)
         {
             var item = items[i];

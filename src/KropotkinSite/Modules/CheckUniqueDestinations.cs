@@ -15,9 +15,10 @@ public sealed record CheckUniqueDestinations : IModule
     {
         // A hash costs less than looking up a remembered one, so the groups are made afresh each time.
         var groups = new List<string>[Groups];
-        for (var g = 0; g < Groups; g++) groups[g] = [];
-        foreach (var destination in inputs.Select(d => d.Destination).Where(d => d.Length > 0))
-            groups[GroupOf(destination)].Add(destination);
+        for (var g = 0; g < Groups; g++) groups[g] = new List<string>(2 * inputs.Count / Groups);
+        foreach (var document in inputs)
+            if (document.Destination is { Length: > 0 } destination)
+                groups[GroupOf(destination)].Add(destination);
         if (context.Derive(groups, static group => AllUnique(group)).Any(unique => !unique))
             ReportDuplicates(inputs, context);
         return inputs;

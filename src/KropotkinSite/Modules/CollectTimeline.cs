@@ -14,12 +14,12 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var pages = PagePipelines.SelectMany(context.OutputsOf).ToArray();
+        var pages = Lists.Concat(PagePipelines.Select(context.OutputsOf).ToArray());
         var ofPages = context.Derive(pages, static page => LinkedEvents(page));
         foreach (var page in ofPages)
             foreach (var error in page?.Errors ?? []) context.Report(error);
         var dataEvents = DataEvents(pages, context);
-        TimelineEvent[] events = [.. ofPages.SelectMany(p => p?.Events ?? []), .. dataEvents];
+        var events = Lists.Concat([.. ofPages.Select(p => p?.Events ?? []), dataEvents]);
         // Where an event stands, and its id, follow from its date, title and place of declaration alone, not from
         // the page title each event carries: so the order is worked out from those, and a retitled page sorts
         // nothing again.
