@@ -19,7 +19,9 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
         foreach (var page in ofPages)
             foreach (var error in page?.Errors ?? []) context.Report(error);
         var dataEvents = DataEvents(pages, context);
-        var events = Lists.Concat([.. ofPages.Select(p => p?.Events ?? []), dataEvents]);
+        // The pages' events are joined as a value of the pages' values, so when those are last run's the very same
+        // list comes out, and what is made of it is known to be the same without a look at each event.
+        var events = Lists.Concat([context.Compute(ofPages, AllEvents), dataEvents]);
         // Where an event stands, and its id, follow from its date, title and place of declaration alone, not from
         // the page title each event carries: so the order is worked out from those, and a retitled page sorts
         // nothing again.
@@ -29,6 +31,9 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
             new TimelineData(all.order.Select(i => all.events[i]).ToArray(), all.ids));
         return context.Map(inputs, timeline, static (d, timeline, _) => d.With(Timeline, timeline));
     }
+
+    private static TimelineEvent[] AllEvents(IReadOnlyList<PageEvents?> pages) =>
+        Lists.Concat([.. pages.Select(p => p?.Events ?? [])]);
 
     /// <summary>The events' positions in the canonical order (ties, which only an event declared twice on one line
     /// could make, by position), and each event's id in that order.</summary>
