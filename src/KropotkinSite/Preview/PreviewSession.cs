@@ -24,9 +24,17 @@ public sealed class PreviewSession(BuildOptions options)
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>Builds and serves the result when it is good (<see cref="Build"/>, then <see cref="Publish"/>).</summary>
     /// <param name="changedFiles">The files a watcher saw change since the last call; null when not known, and then
     /// every file is checked. An empty path means the watcher lost track.</param>
-    public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
+    public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default) =>
+        Publish(Build(changedFiles, cancellation));
+
+    /// <summary>Builds, and makes the snapshot a good build would serve, without serving it yet: a build that a
+    /// later change makes void is never served, and the next build starts from what this one made.</summary>
+    /// <param name="changedFiles">As for <see cref="Rebuild"/>: the files changed since the last build, whether it
+    /// was served or not.</param>
+    public PendingRebuild Build(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
     {
         lock (_gate)
         {
@@ -40,14 +48,30 @@ public sealed class PreviewSession(BuildOptions options)
             var reused = steps.Sum(s => s.Reused + (s.Ran ? 0 : 1));
             var redone = steps.Sum(s => s.Computed + (s.Ran ? 1 : 0));
             if (!result.Succeeded)
-                return new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps);
+                return new PendingRebuild(new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps),
+                    null, []);
 
             var outputs = SiteBuilder.OutputFiles(engine, result).ToArray();
             var previous = Current;
             var (files, changed) = Snapshot(outputs, previous);
-            _published = outputs;
-            Volatile.Write(ref _current, new SiteSnapshot(files, previous.Version + 1));
-            return new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps);
+            var site = new SiteSnapshot(files, previous.Version + 1);
+            return new PendingRebuild(new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps), site,
+                outputs);
+        }
+    }
+
+    /// <summary>Serves a good build's site, unless another site has been served since it was built (a site is
+    /// made against the one served before it).</summary>
+    public RebuildResult Publish(PendingRebuild pending)
+    {
+        lock (_gate)
+        {
+            if (pending.Site is { } site && site.Version == Current.Version + 1)
+            {
+                _published = pending.Outputs;
+                Volatile.Write(ref _current, site);
+            }
+            return pending.Result;
         }
     }
 
