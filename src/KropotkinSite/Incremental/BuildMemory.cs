@@ -50,15 +50,20 @@ public sealed class BuildMemory : IStepMemory
         for (var i = 0; i < now.Count; i++)
             if (i >= earlier.Length || !ReferenceEquals(now[i], earlier[i])) others.Add(i);
         if (others.Count == 0 && now.Count == earlier.Length) return before;
-        Document[] result = [.. now];
+        Document[]? result = null; // a copy of the list, made once a document is replaced by last run's
         var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier, now, others));
-        var allSame = result.Length == earlier.Length;
+        var allSame = now.Count == earlier.Length;
         foreach (var i in others)
         {
-            var j = Slots.Find(result[i], i, earlier, index);
-            if (j >= 0 && StructuralEquality.Equal(result[i], earlier[j])) result[i] = earlier[j];
-            allSame &= j == i && ReferenceEquals(result[i], earlier[i]);
+            var j = Slots.Find(now[i], i, earlier, index);
+            if (j >= 0 && StructuralEquality.Equal(now[i], earlier[j]))
+            {
+                result ??= [.. now];
+                result[i] = earlier[j];
+            }
+            allSame &= j == i && ReferenceEquals(result?[i] ?? now[i], earlier[i]);
         }
-        return allSame ? before : result;
+        if (allSame) return before;
+        return result ?? now;
     }
 }

@@ -14,6 +14,7 @@ namespace KropotkinSite.Preview;
 /// </summary>
 public static class PreviewCommand
 {
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
     public static async Task<int> RunAsync(BuildOptions options, IPAddress host, int port, TextWriter stdout,
@@ -51,7 +52,7 @@ public static class PreviewCommand
             while (true)
             {
                 // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
-                var attempt = await SettledRebuild.NextAsync(watcher.Changes, Quiet,
+                var attempt = await SettledRebuild.NextAsync(watcher.Changes, Pause, Quiet,
                     changed => Build(session, options, lostTrack ? null : changed, cancellation), cancellation);
                 var before = session.Current;
                 var built = Publish(session, attempt, options, stdout, stderr, reload);

@@ -78,25 +78,20 @@ public sealed class PreviewSession(BuildOptions options)
     /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
     /// documents that are not the very ones published last time are looked at, whether they changed their content
     /// or their file (the search index names its files by their content).</summary>
-    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs,
-        SiteSnapshot previous)
+    private (SiteFiles Files, int Changed) Snapshot(Document[] outputs, SiteSnapshot previous)
     {
-        Dictionary<string, ReadOnlyMemory<byte>> files;
-        if (Positions.Changed(outputs, _published) is { } edited
-            && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last)
+        if (Positions.Changed(outputs, _published) is { } edited && previous.Files is SiteFiles last)
         {
-            files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
-            foreach (var i in edited) files.Remove(_published![i].Destination);
-            foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
-            var touched = edited.Select(i => _published![i].Destination)
-                .Concat(edited.Select(i => outputs[i].Destination)).Distinct(StringComparer.Ordinal);
+            var removed = edited.Select(i => _published![i].Destination).ToArray();
+            var written = edited.Select(i => KeyValuePair.Create(outputs[i].Destination, outputs[i].Content)).ToArray();
+            var files = last.With(removed, written);
+            var touched = removed.Concat(written.Select(w => w.Key)).Distinct(StringComparer.Ordinal);
             return (files, touched.Count(path => Differs(last, files, path)));
         }
-        files = outputs.ToDictionary(d => d.Destination, d => d.Content,
-            StringComparer.Ordinal); // never changed once published
-        var changed = files.Count(f => Differs(previous.Files, files, f.Key))
-                      + previous.Files.Keys.Count(k => !files.ContainsKey(k));
-        return (files, changed);
+        var all = SiteFiles.Of(outputs.Select(d => KeyValuePair.Create(d.Destination, d.Content)));
+        var changed = all.Count(f => Differs(previous.Files, all, f.Key))
+                      + previous.Files.Keys.Count(k => !all.ContainsKey(k));
+        return (all, changed);
     }
 
     /// <summary>Whether a file is new, gone or holds other bytes in the second site.</summary>

@@ -10,6 +10,7 @@ namespace KropotkinSite.Tests.Preview;
 public sealed class SettledRebuildTests
 {
     private static readonly TimeSpan LongQuiet = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
 
     [Fact]
     public async Task A_change_that_comes_while_the_build_runs_voids_it_and_the_burst_is_built_again()
@@ -20,7 +21,7 @@ public sealed class SettledRebuildTests
         var builds = new ConcurrentQueue<string[]>();
         changes.Writer.TryWrite("/site/a.md"); // truncated
 
-        var next = SettledRebuild.NextAsync(changes.Reader, TimeSpan.Zero, paths =>
+        var next = SettledRebuild.NextAsync(changes.Reader, Pause, TimeSpan.Zero, paths =>
         {
             builds.Enqueue([.. paths]);
             if (builds.Count == 1)
@@ -45,7 +46,7 @@ public sealed class SettledRebuildTests
         var builds = 0;
         changes.Writer.TryWrite("/site/a.md.tmp");
 
-        var result = await SettledRebuild.NextAsync(changes.Reader, LongQuiet, paths =>
+        var result = await SettledRebuild.NextAsync(changes.Reader, Pause, LongQuiet, paths =>
         {
             if (Interlocked.Increment(ref builds) == 1)
                 _ = Task.Run(async () =>
@@ -61,13 +62,31 @@ public sealed class SettledRebuildTests
     }
 
     [Fact]
+    public async Task The_steps_of_one_save_that_have_come_are_built_once_together()
+    {
+        var changes = Channel.CreateUnbounded<string>();
+        var builds = new ConcurrentQueue<string[]>();
+        changes.Writer.TryWrite("/site/a.md.tmp");
+        changes.Writer.TryWrite("/site/a.md.tmp");
+        changes.Writer.TryWrite("/site/a.md");
+
+        await SettledRebuild.NextAsync(changes.Reader, Pause, TimeSpan.Zero, paths =>
+        {
+            builds.Enqueue([.. paths]);
+            return 0;
+        }, CancellationToken.None);
+
+        Assert.Equal(["/site/a.md.tmp", "/site/a.md.tmp", "/site/a.md"], Assert.Single(builds));
+    }
+
+    [Fact]
     public async Task A_lone_change_is_built_once_and_given_after_the_quiet_period()
     {
         var changes = Channel.CreateUnbounded<string>();
         var builds = 0;
         changes.Writer.TryWrite("/site/a.md");
 
-        var result = await SettledRebuild.NextAsync(changes.Reader, TimeSpan.FromMilliseconds(20), paths =>
+        var result = await SettledRebuild.NextAsync(changes.Reader, Pause, TimeSpan.FromMilliseconds(20), paths =>
         {
             Interlocked.Increment(ref builds);
             return paths.Single();
