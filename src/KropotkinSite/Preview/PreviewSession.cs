@@ -19,7 +19,7 @@ public sealed class PreviewSession(BuildOptions options)
     private readonly Lock _gate = new();
     private ChangeSet _unseen = ChangeSet.Unknown; // what changed since the last rebuild that finished
     private SiteSnapshot _current = SiteSnapshot.Empty;
-    private Document[]? _published; // the documents of the current snapshot, in order
+    private IReadOnlyList<Document>[]? _published; // the output pipelines' documents of the current snapshot
 
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
@@ -51,7 +51,7 @@ public sealed class PreviewSession(BuildOptions options)
                 return new PendingRebuild(new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps),
                     null, []);
 
-            var outputs = SiteBuilder.OutputFiles(engine, result).ToArray();
+            var outputs = SiteBuilder.OutputLists(engine, result);
             var previous = Current;
             var (files, changed) = Snapshot(outputs, previous);
             var site = new SiteSnapshot(files, previous.Version + 1);
@@ -78,17 +78,16 @@ public sealed class PreviewSession(BuildOptions options)
     /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
     /// documents that are not the very ones published last time are looked at, whether they changed their content
     /// or their file (the search index names its files by their content).</summary>
-    private (SiteFiles Files, int Changed) Snapshot(Document[] outputs, SiteSnapshot previous)
+    private (SiteFiles Files, int Changed) Snapshot(IReadOnlyList<Document>[] outputs, SiteSnapshot previous)
     {
-        if (Positions.Changed(outputs, _published) is { } edited && previous.Files is SiteFiles last)
+        if (OutputChanges.Between(outputs, _published) is var (removed, written) && previous.Files is SiteFiles last)
         {
-            var removed = edited.Select(i => _published![i].Destination).ToArray();
-            var written = edited.Select(i => KeyValuePair.Create(outputs[i].Destination, outputs[i].Content)).ToArray();
             var files = last.With(removed, written);
             var touched = removed.Concat(written.Select(w => w.Key)).Distinct(StringComparer.Ordinal);
             return (files, touched.Count(path => Differs(last, files, path)));
         }
-        var all = SiteFiles.Of(outputs.Select(d => KeyValuePair.Create(d.Destination, d.Content)));
+        var all = SiteFiles.Of(outputs.SelectMany(list => list).Where(d => d.Destination.Length > 0)
+            .Select(d => KeyValuePair.Create(d.Destination, d.Content)));
         var changed = all.Count(f => Differs(previous.Files, all, f.Key))
                       + previous.Files.Keys.Count(k => !all.ContainsKey(k));
         return (all, changed);
