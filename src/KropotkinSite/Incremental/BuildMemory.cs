@@ -45,23 +45,22 @@ public sealed class BuildMemory : IStepMemory
     private static IReadOnlyList<Document> CutOff(IReadOnlyList<Document> now, IReadOnlyList<Document>? before)
     {
         if (before is null || ReferenceEquals(now, before)) return before ?? now;
-        var earlier = before as Document[] ?? [.. before];
         var others = new List<int>();
         for (var i = 0; i < now.Count; i++)
-            if (i >= earlier.Length || !ReferenceEquals(now[i], earlier[i])) others.Add(i);
-        if (others.Count == 0 && now.Count == earlier.Length) return before;
+            if (i >= before.Count || !ReferenceEquals(now[i], before[i])) others.Add(i);
+        if (others.Count == 0 && now.Count == before.Count) return before;
         Document[]? result = null; // a copy of the list, made once a document is replaced by last run's
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier, now, others));
-        var allSame = now.Count == earlier.Length;
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before, now, others));
+        var allSame = now.Count == before.Count;
         foreach (var i in others)
         {
-            var j = Slots.Find(now[i], i, earlier, index);
-            if (j >= 0 && StructuralEquality.Equal(now[i], earlier[j]))
+            var j = Slots.Find(now[i], i, before, index);
+            if (j >= 0 && StructuralEquality.Equal(now[i], before[j]))
             {
                 result ??= [.. now];
-                result[i] = earlier[j];
+                result[i] = before[j];
             }
-            allSame &= j == i && ReferenceEquals(result?[i] ?? now[i], earlier[i]);
+            allSame &= j == i && ReferenceEquals(result?[i] ?? now[i], before[i]);
         }
         if (allSame) return before;
         return result ?? now;
