@@ -21,10 +21,10 @@ public static class Lists
         var all = new T[count];
         var at = 0;
         foreach (var list in lists)
-            if (list is T[] array)
+            if (list is ICollection<T> collection)
             {
-                array.CopyTo(all, at);
-                at += array.Length;
+                collection.CopyTo(all, at);
+                at += collection.Count;
             }
             else
                 foreach (var item in list) all[at++] = item;

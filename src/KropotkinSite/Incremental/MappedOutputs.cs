@@ -27,7 +27,7 @@ internal sealed record MappedOutputs(Document?[] PerItem, bool[] Erred, IReadOnl
         var documents = new List<Document>(values.Count);
         foreach (var document in perItem)
             if (document is not null) documents.Add(document);
-        return new MappedOutputs(perItem, erred, documents);
+        return new MappedOutputs(perItem, erred, documents.ToArray());
 
         void Take(int i) => (perItem[i], erred[i]) = (values[i].Output, values[i].Errors.Length > 0);
     }
