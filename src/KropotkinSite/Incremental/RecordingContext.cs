@@ -113,8 +113,8 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
     /// <summary>The values of a call for each item; last run's call, when it is comparable; and the positions
     /// whose value was looked for (all others hold last run's value at the same place), or null when every value is
     /// last run's, for the very same items.</summary>
-    private (ItemsCall<TItem, T> Call, ItemsCall<TItem, T>? Before, List<int>? Looked) Items<TItem, T>(IReadOnlyList<TItem> items, Delegate function,
-        object? shared, Func<TItem, T> compute)
+    private (ItemsCall<TItem, T> Call, ItemsCall<TItem, T>? Before, List<int>? Looked) Items<TItem, T>(
+        IReadOnlyList<TItem> items, Delegate function, object? shared, Func<TItem, T> compute)
     {
         var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall<TItem, T>;
         if (before is not null && !(StructuralEquality.Equal(function, before.Function)

@@ -24,7 +24,8 @@ public sealed class PreviewSession(BuildOptions options)
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Builds and serves the result when it is good (<see cref="Build"/>, then <see cref="Publish"/>).</summary>
+    /// <summary>Builds and serves the result when it is good (<see cref="Build"/>, then
+    /// <see cref="Publish"/>).</summary>
     /// <param name="changedFiles">The files a watcher saw change since the last call; null when not known, and then
     /// every file is checked. An empty path means the watcher lost track.</param>
     public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default) =>
