@@ -45,20 +45,24 @@ public sealed class BuildMemory : IStepMemory
     private static IReadOnlyList<Document> CutOff(IReadOnlyList<Document> now, IReadOnlyList<Document>? before)
     {
         if (before is null || ReferenceEquals(now, before)) return before ?? now;
-        var earlier = before as Document[] ?? [.. before];
-        Document[] result = [.. now];
         var others = new List<int>();
-        for (var i = 0; i < result.Length; i++)
-            if (i >= earlier.Length || !ReferenceEquals(result[i], earlier[i])) others.Add(i);
-        if (others.Count == 0 && result.Length == earlier.Length) return before;
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(earlier, now));
-        var allSame = result.Length == earlier.Length;
+        for (var i = 0; i < now.Count; i++)
+            if (i >= before.Count || !ReferenceEquals(now[i], before[i])) others.Add(i);
+        if (others.Count == 0 && now.Count == before.Count) return before;
+        Document[]? result = null; // a copy of the list, made once a document is replaced by last run's
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before, now, others));
+        var allSame = now.Count == before.Count;
         foreach (var i in others)
         {
-            var j = Slots.Find(result[i], i, earlier, index);
-            if (j >= 0 && StructuralEquality.Equal(result[i], earlier[j])) result[i] = earlier[j];
-            allSame &= j == i && ReferenceEquals(result[i], earlier[i]);
+            var j = Slots.Find(now[i], i, before, index);
+            if (j >= 0 && StructuralEquality.Equal(now[i], before[j]))
+            {
+                result ??= [.. now];
+                result[i] = before[j];
+            }
+            allSame &= j == i && ReferenceEquals(result?[i] ?? now[i], before[i]);
         }
-        return allSame ? before : result;
+        if (allSame) return before;
+        return result ?? now;
     }
 }

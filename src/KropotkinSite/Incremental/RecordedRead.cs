@@ -26,6 +26,13 @@ internal abstract record RecordedRead
             StructuralEquality.Equal(context.Files.Read(Root, RelativePath), Read);
     }
 
+    public sealed record Batch(string Root, IReadOnlyList<string> RelativePaths, IReadOnlyList<FileRead> Reads)
+        : RecordedRead
+    {
+        public override bool Holds(IExecutionContext context) =>
+            StructuralEquality.Equal(context.Files.ReadAll(Root, RelativePaths, context.Cancellation), Reads);
+    }
+
     public sealed record Existence(string FullPath, bool Exists) : RecordedRead
     {
         public override bool Holds(IExecutionContext context) => context.Files.Exists(FullPath) == Exists;

@@ -55,6 +55,14 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         return read;
     }
 
+    public IReadOnlyList<FileRead> ReadAll(string root, IReadOnlyList<string> relativePaths,
+        CancellationToken cancellation)
+    {
+        var reads = inner.Files.ReadAll(root, relativePaths, cancellation);
+        _reads.Enqueue(new RecordedRead.Batch(root, relativePaths, reads));
+        return reads;
+    }
+
     public bool Exists(string fullPath)
     {
         var exists = inner.Files.Exists(fullPath);
@@ -65,17 +73,17 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
     public IReadOnlyList<Document> Map<TShared>(IReadOnlyList<Document> documents, TShared shared,
         Func<Document, TShared, IExecutionContext, Document?> map)
     {
-        var (call, same) = Items(documents, map, shared,
+        var (call, before, looked) = Items(documents, map, shared,
             document => DocumentParallel.MapOne(document, shared, map, this));
-        if (same && call.Outputs is IReadOnlyList<Document> outputs)
+        if (looked is null && call.Outputs is MappedOutputs kept)
         {
-            foreach (var result in call.Values)
-                foreach (var error in result.Errors) Report(error);
-            return outputs;
+            kept.Report(call.Values, this);
+            return kept.Documents;
         }
-        var collected = DocumentParallel.Collect(call.Values, this);
-        call.Outputs = collected;
-        return collected;
+        var outputs = MappedOutputs.Of(call.Values, before?.Outputs as MappedOutputs, looked ?? []);
+        outputs.Report(call.Values, this);
+        call.Outputs = outputs;
+        return outputs.Documents;
     }
 
     public IReadOnlyList<T> Derive<TItem, TShared, T>(IReadOnlyList<TItem> items, TShared shared,
@@ -102,10 +110,11 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         return output;
     }
 
-    /// <summary>The values of a call for each item, and whether they are all last run's, for the very same
-    /// items.</summary>
-    private (ItemsCall<TItem, T> Call, bool Same) Items<TItem, T>(IReadOnlyList<TItem> items, Delegate function,
-        object? shared, Func<TItem, T> compute)
+    /// <summary>The values of a call for each item; last run's call, when it is comparable; and the positions
+    /// whose value was looked for (all others hold last run's value at the same place), or null when every value is
+    /// last run's, for the very same items.</summary>
+    private (ItemsCall<TItem, T> Call, ItemsCall<TItem, T>? Before, List<int>? Looked) Items<TItem, T>(
+        IReadOnlyList<TItem> items, Delegate function, object? shared, Func<TItem, T> compute)
     {
         var before = last?.Calls.ElementAtOrDefault(_calls.Count) as ItemsCall<TItem, T>;
         if (before is not null && !(StructuralEquality.Equal(function, before.Function)
@@ -115,7 +124,7 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         {
             _reused += items.Count;
             _calls.Add(before);
-            return (before, true);
+            return (before, before, null);
         }
         // The very item of last run at the same place (or a tuple of the very same objects) gives its value at once;
         // only the others are looked at closely, on every core when there are several.
@@ -131,11 +140,11 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         if (others.Count == 0 && before is not null && before.Items.Count == items.Count)
         {
             _calls.Add(before);
-            return (before, true);
+            return (before, before, null);
         }
         var values = new T[items.Count];
         if (before is not null) Array.Copy(before.Values, values, Math.Min(before.Values.Length, values.Length));
-        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items, items));
+        var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before!.Items, items, others));
         void Look(int i)
         {
             var item = items[i];
@@ -154,6 +163,6 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
         else others.ForEach(Look);
         var call = new ItemsCall<TItem, T>(function, shared, items, values);
         _calls.Add(call);
-        return (call, false);
+        return (call, before, others);
     }
 }

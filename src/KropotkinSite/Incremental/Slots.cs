@@ -17,12 +17,17 @@ internal static class Slots
 
     /// <summary>Where each of last run's items stands, for those whose place is not taken by the very same item
     /// now: an item that moved or changed can only stand for one of them, and after an edit they are few, so the
-    /// index costs what changed rather than what the list holds.</summary>
-    public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> before, IReadOnlyList<T> now)
+    /// index costs what changed rather than what the list holds. <paramref name="differing"/> holds, in ascending
+    /// order, at least every position below both lengths where the two lists do not hold the same item.</summary>
+    public static Dictionary<(string, string), int> Index<T>(IReadOnlyList<T> before, IReadOnlyList<T> now,
+        IReadOnlyList<int> differing)
     {
         var index = new Dictionary<(string, string), int>();
-        for (var j = 0; j < before.Count; j++)
-            if ((j >= now.Count || !StructuralEquality.Same(before[j], now[j])) && Of(before[j]) is { } slot)
+        foreach (var j in differing)
+            if (j < before.Count && !StructuralEquality.Same(before[j], now[j]) && Of(before[j]) is { } slot)
+                index.TryAdd(slot, j);
+        for (var j = now.Count; j < before.Count; j++)
+            if (Of(before[j]) is { } slot)
                 index.TryAdd(slot, j);
         return index;
     }

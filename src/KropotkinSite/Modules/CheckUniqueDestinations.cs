@@ -13,11 +13,13 @@ public sealed record CheckUniqueDestinations : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        // A hash costs less than looking up a remembered one, so the groups are made afresh each time.
+        // Each document's group is a value of the document, so after an edit only the edited documents are read
+        // at all: the others' groups and destinations come from the last run, in one array.
+        var destinations = context.Derive(inputs, static d => (Group: GroupOf(d.Destination), d.Destination));
         var groups = new List<string>[Groups];
-        for (var g = 0; g < Groups; g++) groups[g] = [];
-        foreach (var destination in inputs.Select(d => d.Destination).Where(d => d.Length > 0))
-            groups[GroupOf(destination)].Add(destination);
+        for (var g = 0; g < Groups; g++) groups[g] = new List<string>(2 * inputs.Count / Groups);
+        foreach (var (group, destination) in destinations)
+            if (destination.Length > 0) groups[group].Add(destination);
         if (context.Derive(groups, static group => AllUnique(group)).Any(unique => !unique))
             ReportDuplicates(inputs, context);
         return inputs;

@@ -14,12 +14,15 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var pages = PagePipelines.SelectMany(context.OutputsOf).ToArray();
+        var pages = Lists.Concat(PagePipelines.Select(context.OutputsOf).ToArray());
         var ofPages = context.Derive(pages, static page => LinkedEvents(page));
-        foreach (var page in ofPages)
-            foreach (var error in page?.Errors ?? []) context.Report(error);
+        foreach (var error in context.Compute(ofPages, AllErrors)) context.Report(error);
         var dataEvents = DataEvents(pages, context);
-        TimelineEvent[] events = [.. ofPages.SelectMany(p => p?.Events ?? []), .. dataEvents];
+        // The events are joined as a value of the pages' values and the data file's events, so when those are last
+        // run's the very same list comes out, and what is made of it is known to be the same without a look at each
+        // event.
+        var events = context.Compute((Pages: context.Compute(ofPages, AllEvents), Data: dataEvents),
+            static all => Lists.Concat<TimelineEvent>([all.Pages, all.Data]));
         // Where an event stands, and its id, follow from its date, title and place of declaration alone, not from
         // the page title each event carries: so the order is worked out from those, and a retitled page sorts
         // nothing again.
@@ -29,6 +32,12 @@ public sealed record CollectTimeline(IReadOnlyList<string> PagePipelines, string
             new TimelineData(all.order.Select(i => all.events[i]).ToArray(), all.ids));
         return context.Map(inputs, timeline, static (d, timeline, _) => d.With(Timeline, timeline));
     }
+
+    private static TimelineEvent[] AllEvents(IReadOnlyList<PageEvents?> pages) =>
+        Lists.Concat([.. pages.Select(p => p?.Events ?? [])]);
+
+    private static ContentError[] AllErrors(IReadOnlyList<PageEvents?> pages) =>
+        Lists.Concat([.. pages.Select(p => p?.Errors ?? [])]);
 
     /// <summary>The events' positions in the canonical order (ties, which only an event declared twice on one line
     /// could make, by position), and each event's id in that order.</summary>

@@ -30,14 +30,40 @@ public sealed record ReadFiles : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var files = _named ?? context.Files.List(_root).Where(_accept).Select(path => (_root, path)).ToArray();
-        var reads = new FileRead[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.Cancellation },
-            i => reads[i] = context.Files.Read(files[i].Root, files[i].RelativePath));
-        for (var i = 0; i < reads.Length; i++)
+        if (_named is not null)
+        {
+            var reads = new FileRead[_named.Count];
+            Parallel.For(0, reads.Length, new ParallelOptions { CancellationToken = context.Cancellation },
+                i => reads[i] = context.Files.Read(_named[i].Root, _named[i].RelativePath));
+            return Documents(inputs, reads, i => Path.Combine(_named[i].Root, _named[i].RelativePath), context);
+        }
+        // The paths are a value of the listing, so an unchanged listing gives the very same list to read.
+        var paths = context.Compute(context.Files.List(_root), Accepted);
+        return Documents(inputs, context.Files.ReadAll(_root, paths, context.Cancellation),
+            i => Path.Combine(_root, paths[i]), context);
+    }
+
+    private string[] Accepted(IReadOnlyList<string> listing)
+    {
+        var accepted = new List<string>();
+        foreach (var path in listing)
+            if (_accept(path)) accepted.Add(path);
+        return [.. accepted];
+    }
+
+    /// <summary>The documents given, then those of the files read; a file that was not read is reported.</summary>
+    private static Document[] Documents(IReadOnlyList<Document> inputs, IReadOnlyList<FileRead> reads,
+        Func<int, string> fileOf, IExecutionContext context)
+    {
+        var documents = new List<Document>(inputs.Count + reads.Count);
+        documents.AddRange(inputs);
+        for (var i = 0; i < reads.Count; i++)
+        {
+            if (reads[i].Document is { } document) documents.Add(document);
             if (reads[i].Problem is { } problem)
-                context.Report(new ContentError(Path.Combine(files[i].Root, files[i].RelativePath), 1, 1,
+                context.Report(new ContentError(fileOf(i), 1, 1,
                     ErrorCodes.UnreadableFile, problem));
-        return [.. inputs, .. reads.Select(r => r.Document).OfType<Document>()];
+        }
+        return [.. documents];
     }
 }

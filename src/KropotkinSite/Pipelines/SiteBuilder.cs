@@ -61,7 +61,10 @@ public static class SiteBuilder
 
     /// <summary>The documents of the output pipelines that are written to a file, in no particular order.</summary>
     public static IEnumerable<Document> OutputFiles(PipelineEngine engine, EngineResult result) =>
-        engine.Pipelines.Where(p => p.IsOutput)
-            .SelectMany(p => result.Outputs[p.Name])
-            .Where(d => d.Destination.Length > 0);
+        OutputLists(engine, result).SelectMany(list => list).Where(d => d.Destination.Length > 0);
+
+    /// <summary>Each output pipeline's documents (some of which may not be written to a file), in the order of the
+    /// pipelines.</summary>
+    public static IReadOnlyList<Document>[] OutputLists(PipelineEngine engine, EngineResult result) =>
+        [.. engine.Pipelines.Where(p => p.IsOutput).Select(p => result.Outputs[p.Name])];
 }

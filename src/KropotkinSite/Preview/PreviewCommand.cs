@@ -14,6 +14,7 @@ namespace KropotkinSite.Preview;
 /// </summary>
 public static class PreviewCommand
 {
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
 
     public static async Task<int> RunAsync(BuildOptions options, IPAddress host, int port, TextWriter stdout,
@@ -41,7 +42,7 @@ public static class PreviewCommand
         using var watcher = new SiteWatcher([options.InputDirectory, options.ThemeDirectory]);
         try
         {
-            if (Rebuild(session, options, null, stdout, stderr, reload, cancellation))
+            if (Publish(session, Build(session, options, null, cancellation), options, stdout, stderr, reload))
             {
                 var first = session.Current.Files;
                 WriteOutput(() => output.Bring(SiteSnapshot.Empty.Files, first, cancellation), options, stdout, stderr);
@@ -50,10 +51,11 @@ public static class PreviewCommand
             var lostTrack = false;
             while (true)
             {
-                var changed = await watcher.NextBurstAsync(Quiet, cancellation);
-                var before = session.Current;
                 // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
-                var built = Rebuild(session, options, lostTrack ? null : changed, stdout, stderr, reload, cancellation);
+                var attempt = await SettledRebuild.NextAsync(watcher.Changes, Pause, Quiet,
+                    changed => Build(session, options, lostTrack ? null : changed, cancellation), cancellation);
+                var before = session.Current;
+                var built = Publish(session, attempt, options, stdout, stderr, reload);
                 lostTrack = MissingFolder(options) is not null;
                 if (built)
                     WriteOutput(() => output.Bring(before.Files, session.Current.Files), options, stdout, stderr);
@@ -66,31 +68,37 @@ public static class PreviewCommand
         return CommandLine.Success;
     }
 
-    /// <summary>Rebuilds and reports; true when the session has a new good site. A missing input or theme folder
-    /// is reported as what it is, not as the errors a build of nothing gives.</summary>
-    private static bool Rebuild(PreviewSession session, BuildOptions options, IReadOnlyList<string>? changed,
-        TextWriter stdout, TextWriter stderr, LiveReload reload, CancellationToken cancellation)
+    /// <summary>Builds without serving (see <see cref="SettledRebuild"/>): the build, or what stood in its way. A
+    /// missing input or theme folder is reported as what it is, not as the errors a build of nothing gives.</summary>
+    private static (PendingRebuild? Pending, ContentError? Failure) Build(PreviewSession session,
+        BuildOptions options, IReadOnlyList<string>? changed, CancellationToken cancellation)
     {
-        if (MissingFolder(options) is { } missing)
-        {
-            ReportErrors([missing], stderr, reload);
-            return false;
-        }
-        RebuildResult result;
+        if (MissingFolder(options) is { } missing) return (null, missing);
         try
         {
-            result = session.Rebuild(changed, cancellation);
+            return (session.Build(changed, cancellation), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ReportErrors([MissingFolder(options) ?? InternalError.Of(options.InputDirectory, e)], stderr, reload);
-            return false;
+            return (null, MissingFolder(options) ?? InternalError.Of(options.InputDirectory, e));
         }
-        if (result.Errors.Count > 0)
+    }
+
+    /// <summary>Serves a good build and reports; true when the session has a new good site.</summary>
+    private static bool Publish(PreviewSession session, (PendingRebuild? Pending, ContentError? Failure) attempt,
+        BuildOptions options, TextWriter stdout, TextWriter stderr, LiveReload reload)
+    {
+        if (attempt is not { Pending: { } pending })
         {
-            ReportErrors(MissingFolder(options) is { } gone ? [gone] : result.Errors, stderr, reload);
+            ReportErrors([attempt.Failure!], stderr, reload);
             return false;
         }
+        if (pending.Result.Errors.Count > 0)
+        {
+            ReportErrors(MissingFolder(options) is { } gone ? [gone] : pending.Result.Errors, stderr, reload);
+            return false;
+        }
+        var result = session.Publish(pending);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Rebuilt in {result.Elapsed.TotalMilliseconds:F0} ms: {result.FilesChanged} file(s) changed, " +
             $"{result.CacheMisses} step(s) redone, {result.CacheHits} reused"));

@@ -19,14 +19,23 @@ public sealed class PreviewSession(BuildOptions options)
     private readonly Lock _gate = new();
     private ChangeSet _unseen = ChangeSet.Unknown; // what changed since the last rebuild that finished
     private SiteSnapshot _current = SiteSnapshot.Empty;
-    private Document[]? _published; // the documents of the current snapshot, in order
+    private IReadOnlyList<Document>[]? _published; // the output pipelines' documents of the current snapshot
 
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>Builds and serves the result when it is good (<see cref="Build"/>, then
+    /// <see cref="Publish"/>).</summary>
     /// <param name="changedFiles">The files a watcher saw change since the last call; null when not known, and then
     /// every file is checked. An empty path means the watcher lost track.</param>
-    public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
+    public RebuildResult Rebuild(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default) =>
+        Publish(Build(changedFiles, cancellation));
+
+    /// <summary>Builds, and makes the snapshot a good build would serve, without serving it yet: a build that a
+    /// later change makes void is never served, and the next build starts from what this one made.</summary>
+    /// <param name="changedFiles">As for <see cref="Rebuild"/>: the files changed since the last build, whether it
+    /// was served or not.</param>
+    public PendingRebuild Build(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
     {
         lock (_gate)
         {
@@ -40,39 +49,49 @@ public sealed class PreviewSession(BuildOptions options)
             var reused = steps.Sum(s => s.Reused + (s.Ran ? 0 : 1));
             var redone = steps.Sum(s => s.Computed + (s.Ran ? 1 : 0));
             if (!result.Succeeded)
-                return new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps);
+                return new PendingRebuild(new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps),
+                    null, []);
 
-            var outputs = SiteBuilder.OutputFiles(engine, result).ToArray();
+            var outputs = SiteBuilder.OutputLists(engine, result);
             var previous = Current;
             var (files, changed) = Snapshot(outputs, previous);
-            _published = outputs;
-            Volatile.Write(ref _current, new SiteSnapshot(files, previous.Version + 1));
-            return new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps);
+            var site = new SiteSnapshot(files, previous.Version + 1);
+            return new PendingRebuild(new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps), site,
+                outputs);
+        }
+    }
+
+    /// <summary>Serves a good build's site, unless another site has been served since it was built (a site is
+    /// made against the one served before it).</summary>
+    public RebuildResult Publish(PendingRebuild pending)
+    {
+        lock (_gate)
+        {
+            if (pending.Site is { } site && site.Version == Current.Version + 1)
+            {
+                _published = pending.Outputs;
+                Volatile.Write(ref _current, site);
+            }
+            return pending.Result;
         }
     }
 
     /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
     /// documents that are not the very ones published last time are looked at, whether they changed their content
     /// or their file (the search index names its files by their content).</summary>
-    private (Dictionary<string, ReadOnlyMemory<byte>> Files, int Changed) Snapshot(Document[] outputs,
-        SiteSnapshot previous)
+    private (SiteFiles Files, int Changed) Snapshot(IReadOnlyList<Document>[] outputs, SiteSnapshot previous)
     {
-        Dictionary<string, ReadOnlyMemory<byte>> files;
-        if (Positions.Changed(outputs, _published) is { } edited
-            && previous.Files is Dictionary<string, ReadOnlyMemory<byte>> last)
+        if (OutputChanges.Between(outputs, _published) is var (removed, written) && previous.Files is SiteFiles last)
         {
-            files = new Dictionary<string, ReadOnlyMemory<byte>>(last, StringComparer.Ordinal);
-            foreach (var i in edited) files.Remove(_published![i].Destination);
-            foreach (var i in edited) files[outputs[i].Destination] = outputs[i].Content;
-            var touched = edited.Select(i => _published![i].Destination)
-                .Concat(edited.Select(i => outputs[i].Destination)).Distinct(StringComparer.Ordinal);
+            var files = last.With(removed, written);
+            var touched = removed.Concat(written.Select(w => w.Key)).Distinct(StringComparer.Ordinal);
             return (files, touched.Count(path => Differs(last, files, path)));
         }
-        files = outputs.ToDictionary(d => d.Destination, d => d.Content,
-            StringComparer.Ordinal); // never changed once published
-        var changed = files.Count(f => Differs(previous.Files, files, f.Key))
-                      + previous.Files.Keys.Count(k => !files.ContainsKey(k));
-        return (files, changed);
+        var all = SiteFiles.Of(outputs.SelectMany(list => list).Where(d => d.Destination.Length > 0)
+            .Select(d => KeyValuePair.Create(d.Destination, d.Content)));
+        var changed = all.Count(f => Differs(previous.Files, all, f.Key))
+                      + previous.Files.Keys.Count(k => !all.ContainsKey(k));
+        return (all, changed);
     }
 
     /// <summary>Whether a file is new, gone or holds other bytes in the second site.</summary>

@@ -3,8 +3,8 @@ using System.Threading.Channels;
 namespace KropotkinSite.Preview;
 
 /// <summary>
-/// Watches folders for changes and signals once per burst: editors often write a file in several steps
-/// (truncate, write, rename), so events arriving within a short quiet period are taken together. Each folder's
+/// Watches folders for changes and gives the changed paths as they come (<see cref="SettledRebuild"/> takes a
+/// burst of them together: editors often write a file in several steps, truncate, write, rename). Each folder's
 /// parent is watched too, for the folder itself being renamed, deleted or put back: then the folder is watched
 /// afresh (a folder put back is a new one to the system) and an empty path says the watcher lost track.
 /// </summary>
@@ -85,24 +85,8 @@ public sealed class SiteWatcher : IDisposable
         _changes.Writer.TryWrite("");
     }
 
-    /// <summary>Waits for a change, then for a quiet period, and returns the paths that changed.</summary>
-    public async Task<IReadOnlyList<string>> NextBurstAsync(TimeSpan quiet, CancellationToken cancellation)
-    {
-        var paths = new List<string> { await _changes.Reader.ReadAsync(cancellation) };
-        while (true)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timeout.CancelAfter(quiet);
-            try
-            {
-                paths.Add(await _changes.Reader.ReadAsync(timeout.Token));
-            }
-            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-            {
-                return paths;
-            }
-        }
-    }
+    /// <summary>The changed paths as they come (an empty one when the watcher lost track).</summary>
+    public ChannelReader<string> Changes => _changes.Reader;
 
     public void Dispose()
     {

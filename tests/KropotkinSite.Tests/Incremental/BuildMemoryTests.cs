@@ -57,6 +57,18 @@ public sealed class BuildMemoryTests
         }
     }
 
+    /// <summary>Drops the documents whose text says "drop" and reports those whose text says "bad".</summary>
+    private sealed record Judge : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+            context.Map(inputs, static (d, context) =>
+            {
+                var text = System.Text.Encoding.UTF8.GetString(d.Content.Span);
+                if (text == "bad") context.Report(new ContentError(d.Source, 1, 1, "KS0000", "bad text"));
+                return text == "drop" ? null : d;
+            });
+    }
+
     private static Dictionary<string, string> Texts(int count) =>
         Enumerable.Range(0, count).ToDictionary(i => $"p{i:D3}", i => $"page {i}");
 
@@ -86,6 +98,29 @@ public sealed class BuildMemoryTests
         Assert.Equal(1, Shout.Calls - before);
         Assert.Equal(("a/1/Shout", true, 1, 49), Counts(Step(memory, "a/1")));
         Assert.Equal("CHANGED", Text(result, "a", 7));
+    }
+
+    [Fact]
+    public void A_mapping_taken_from_the_last_run_still_drops_and_reports_what_it_did_while_others_are_mapped_again()
+    {
+        var memory = new BuildMemory();
+        var texts = Texts(50);
+        (texts["p003"], texts["p004"]) = ("bad", "drop");
+        Run(memory, new Pipeline("a", new Emit(new Dictionary<string, string>(texts)), new Judge()));
+
+        texts["p020"] = "bad";
+        var (again, _) = Run(memory, new Pipeline("a", new Emit(new Dictionary<string, string>(texts)), new Judge()));
+        var judgedAgain = Counts(Step(memory, "a/1"));
+        texts["p003"] = "good now";
+        var (mended, _) = Run(memory, new Pipeline("a", new Emit(new Dictionary<string, string>(texts)), new Judge()));
+
+        Assert.Equal(("a/1/Judge", true, 1, 49), judgedAgain);
+        Assert.Equal(["/p003", "/p020"], again.Errors.Select(e => e.File));
+        Assert.Equal(49, again.Outputs["a"].Count);
+        Assert.DoesNotContain(again.Outputs["a"], d => d.Source == "/p004");
+        Assert.Equal(["/p020"], mended.Errors.Select(e => e.File));
+        Assert.Equal("good now", Text(mended, "a", 3));
+        Assert.Equal(49, mended.Outputs["a"].Count);
     }
 
     [Fact]
