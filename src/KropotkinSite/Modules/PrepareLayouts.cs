@@ -37,12 +37,12 @@ public sealed record PrepareLayouts(
             .OfType<TimelineData>().FirstOrDefault() ?? NoEvents;
         var withEntries = context.Map(inputs, static (document, _) => document.With(Entry, EntryOf(document)));
         var entries = withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray();
-        var index = context.Compute(entries, static all => new SiteIndex(all.Where(e => e.Kind != PageKinds.NotFound)));
+        var index = IndexOf(entries, context);
         var site = context.Compute(
             (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline),
                 Module: this),
             static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
-        var catalogue = context.Compute((index.Works, BasePath),
+        var catalogue = context.Compute((index.Index.Works, BasePath),
             static parts => WorksCatalogue.Build(parts.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
@@ -54,7 +54,9 @@ public sealed record PrepareLayouts(
         var map = context.Compute((placesOfEvents, register, placeIds),
             static parts => PlacesBuilder.Map(parts.placesOfEvents, parts.register, parts.placeIds));
         var storyKeys = context.Derive(timelineData.Ordered, static e => StoryKey.Of(e));
-        var telling = context.Compute(index, static index => TellingOrder.Of(index));
+        var sources = context.Derive(entries, static e => e.Source);
+        var telling = context.Compute((index.Shape, index.Order, sources),
+            static parts => TellingOrder.Of(parts.Shape, parts.Order, parts.sources));
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
         var story = context.Compute((storyKeys, telling),
             static parts => TimelineBuilder.StoryOrder(parts.storyKeys, parts.telling));
@@ -80,14 +82,16 @@ public sealed record PrepareLayouts(
         var places = context.Compute(
             (builtPlaces, Places: context.Derive(builtPlaces.Places, static p => p)),
             static parts => parts.builtPlaces with { Places = parts.Places });
-        // What each page shows of the others is worked out again whenever the site index changes; a page whose
-        // surroundings come out the same keeps its model and its layout. The few pages that present the catalogue,
-        // the timeline or the places take them apart, so a change to those makes no other page again.
+        // What each page shows of the others is made from its slice: a page whose slice holds the very objects of
+        // last run keeps its surroundings, its model and its layout without a look. The few pages that present the
+        // catalogue, the timeline or the places take them apart, so a change to those makes no other page again.
         var eventIds = context.Compute(timelineData, static data => data.EventIds);
+        var eventIdsOfPages = context.Derive(entries, eventIds, static (e, ids) => PageSurroundings.EventIdsOf(e, ids));
+        var slices = new PageSlice[entries.Length];
+        for (var i = 0; i < slices.Length; i++) slices[i] = index.Index.SliceOf(i, eventIdsOfPages[i]);
+        var around = context.Derive(slices, static slice => PageSurroundings.Of(slice));
         var presents = context.Compute(entries,
             static all => all.Select(e => PageSurroundings.Presents(e.Kind)).ToArray());
-        var around = context.Derive(entries, (index, eventIds),
-            static (entry, site) => PageSurroundings.Of(entry, site.index, site.eventIds));
         var presented = context.Derive(Enumerable.Range(0, entries.Length).Where(i => presents[i])
                 .Select(i => (entries[i].Kind, around[i])).ToArray(), (catalogue, timeline, places),
             static (page, shown) => page.Item2.Presenting(page.Kind, shown.catalogue, shown.timeline, shown.places));
@@ -95,7 +99,7 @@ public sealed record PrepareLayouts(
         for (int i = 0, next = 0; i < surroundings.Length; i++)
             if (presents[i]) surroundings[i] = presented[next++];
 
-        var navigation = context.Compute(index, static index => index.Navigation);
+        var navigation = context.Compute(index.Index.Navigation, static navigation => navigation);
         var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
         var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
         // Derived for each page with its surroundings, so a page whose document and surroundings are last run's
@@ -112,6 +116,28 @@ public sealed record PrepareLayouts(
             return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model,
                 PartsOf(model.Page, site.layouts)));
         });
+    }
+
+    /// <summary>The site index, each piece made from what it reads of the pages (where they stand, how they sort,
+    /// what they link to, what each page's sources are), so that an edit makes again only the pieces it
+    /// changes.</summary>
+    private static (SiteIndex Index, SiteShape Shape, SiteOrder Order) IndexOf(PageEntry[] entries,
+        IExecutionContext context)
+    {
+        var shape = context.Compute(context.Derive(entries, static e => PageKey.Of(e)),
+            static keys => new SiteShape(keys));
+        var sortKeys = context.Derive(entries, static e => SortKey.Of(e));
+        var permutations = context.Derive(
+            shape.Sequences.Select(s => (s.ByYear, Keys: SiteIndex.KeysOf(s, sortKeys))).ToArray(),
+            static s => SortKey.Permutation(s.Keys, s.ByYear));
+        var order = context.Compute((shape, permutations),
+            static parts => new SiteOrder(parts.shape, parts.permutations));
+        var mentions = context.Compute((shape, Links: context.Derive(entries, static e => e.LinkTargets)),
+            static parts => new SiteMentions(parts.shape, parts.Links));
+        var headings = context.Compute(SiteIndex.HeadingsOf(entries, shape, order), static headings => headings);
+        var backlinks = context.Derive(SiteIndex.SourcesOf(entries, mentions), headings,
+            static (sources, headings) => PageBacklinks.Of(sources, headings));
+        return (new SiteIndex(entries, shape, order, mentions, backlinks), shape, order);
     }
 
     /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year
