@@ -1,6 +1,7 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using KropotkinSite.Html;
+using KropotkinSite.Maps;
 using KropotkinSite.Theme;
 
 namespace KropotkinSite.Modules;
@@ -67,25 +68,14 @@ public sealed record PrepareLayouts(
             (BasePath, PlacesUrl, placeIds),
             static (e, site) => TimelineBuilder.Entry(e.Item1, e.Item2, PageHref(site.BasePath, e.Item1),
                 name => PageViewBuilder.Href(site.BasePath, site.PlacesUrl) + "#" + site.placeIds[name]));
-        var builtTimeline = context.Compute((timelineEntries, settings.Periods),
-            static parts => TimelineBuilder.Build(parts.timelineEntries, parts.Periods));
-        var builtPlaces = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds, map),
-            static parts => PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds, parts.map,
-                i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
-                e => PageHref(parts.BasePath, e)));
-        // Each period, tick and place equal to last run's is last run's very object (Derive gives the last value
-        // for an equal item), so what is made of them is compared by reference and their parts are laid out once.
-        var timeline = context.Compute(
-            (builtTimeline, Groups: context.Derive(builtTimeline.Groups, static g => g),
-                Ticks: context.Derive(builtTimeline.Ticks, static t => t)),
-            static parts => parts.builtTimeline with { Groups = parts.Groups, Ticks = parts.Ticks });
-        var places = context.Compute(
-            (builtPlaces, Places: context.Derive(builtPlaces.Places, static p => p)),
-            static parts => parts.builtPlaces with { Places = parts.Places });
+        var timeline = TimelineOf(timelineEntries, settings.Periods, context);
+        var places = PlacesOf(timelineData, placesOfEvents, register, placeIds, map, context);
+        // From where the events are declared, not from the rest of them: a retitled page changes its events.
+        var eventIds = context.Compute((context.Derive(timelineData.Ordered, static e => EventSource.Of(e)),
+            timelineData.Ids), static parts => TimelineIds.Of(parts.Item1, parts.Ids));
         // What each page shows of the others is made from its slice: a page whose slice holds the very objects of
         // last run keeps its surroundings, its model and its layout without a look. The few pages that present the
         // catalogue, the timeline or the places take them apart, so a change to those makes no other page again.
-        var eventIds = context.Compute(timelineData, static data => data.EventIds);
         var eventIdsOfPages = context.Derive(entries, eventIds, static (e, ids) => PageSurroundings.EventIdsOf(e, ids));
         var slices = new PageSlice[entries.Length];
         for (var i = 0; i < slices.Length; i++) slices[i] = index.Index.SliceOf(i, eventIdsOfPages[i]);
@@ -116,6 +106,38 @@ public sealed record PrepareLayouts(
             return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model,
                 PartsOf(model.Page, site.layouts)));
         });
+    }
+
+    /// <summary>The timeline, group by group and tick by tick, so an edit makes again the groups and ticks of the
+    /// entries it changed: the others, and the years of their groups, are last run's very objects.</summary>
+    private static TimelineView TimelineOf(IReadOnlyList<TimelineEntry> entries, IReadOnlyList<TimelinePeriod> periods,
+        IExecutionContext context)
+    {
+        var bounds = TimelineBuilder.Bounds(entries, periods);
+        var buckets = TimelineBuilder.Buckets(entries, periods);
+        var groups = context.Derive(buckets, static b => TimelineBuilder.Group(b.Head, b.Entries));
+        var ticks = context.Derive(entries, bounds, static (e, b) => TimelineBuilder.Tick(e, b.First, b.Last));
+        return context.Compute((groups, Heads: buckets.Select(b => b.Head).ToArray(), ticks, bounds),
+            static parts => TimelineBuilder.Assemble(parts.groups, parts.Heads, parts.ticks, parts.bounds.First,
+                parts.bounds.Last));
+    }
+
+    /// <summary>The places page, place by place, so an edit makes again the places of the events it changed: the
+    /// others are last run's very objects, and their parts are laid out once.</summary>
+    private PlacesView PlacesOf(TimelineData timelineData, IReadOnlyList<ValueList<EventPlace>> placesOfEvents,
+        PlaceRegister? register, IReadOnlyDictionary<string, string> placeIds, PlacesMap? map,
+        IExecutionContext context)
+    {
+        var visits = context.Compute(placesOfEvents, static places => PlacesBuilder.Visits(places));
+        var shown = context.Derive(
+            visits.Select((v, i) => (Number: i + 1, v.Name, Events: v.Events.Select(e => timelineData.Ordered[e])
+                .ToArray(), Ids: v.Events.Select(e => timelineData.Ids[e]).ToArray())).ToArray(),
+            (register, placeIds, BasePath, Timeline: PageViewBuilder.Href(BasePath, TimelineUrl) + "#"),
+            static (place, site) => PlacesBuilder.Place(place.Number, place.Name, place.Events,
+                [.. place.Ids.Select(id => site.Timeline + id)], site.register, site.placeIds,
+                e => PageHref(site.BasePath, e)));
+        return context.Compute((shown, map, HasRegister: register is not null),
+            static parts => new PlacesView([.. parts.shown], parts.map, parts.HasRegister));
     }
 
     /// <summary>The site index, each piece made from what it reads of the pages (where they stand, how they sort,
