@@ -116,6 +116,14 @@ public sealed class SiteIndex
             leads);
     }
 
+    /// <summary>The slice of every entry, given the ids of each one's events on the timeline.</summary>
+    public PageSlice[] Slices(IReadOnlyList<IReadOnlyList<string?>> eventIds)
+    {
+        var slices = new PageSlice[Entries.Count];
+        for (var i = 0; i < slices.Length; i++) slices[i] = SliceOf(i, eventIds[i]);
+        return slices;
+    }
+
     /// <summary>The position of a page among the entries, or of the page the index holds at its address.</summary>
     public int PositionOf(PageEntry page)
     {
@@ -136,13 +144,25 @@ public sealed class SiteIndex
     public static SectionHeading[] HeadingsOf(IReadOnlyList<PageEntry> entries, SiteShape shape, SiteOrder order) =>
         [.. shape.Sections.Select(section => HeadingOf(section, entries, shape, order))];
 
-    /// <summary>For each target, the pages that link to it.</summary>
-    public static IReadOnlyList<PageEntry>[] SourcesOf(IReadOnlyList<PageEntry> entries, SiteMentions mentions) =>
-        [.. mentions.Sources.Select(s => (IReadOnlyList<PageEntry>)[.. s.Select(p => entries[p])])];
+    /// <summary>For each chunk of the mentions' targets, its sources' entries, target after target.</summary>
+    public static PageEntry[][] SourceChunksOf(IReadOnlyList<PageEntry> entries, SiteMentions mentions) =>
+        [.. mentions.Chunks.Select(chunk => chunk.SelectMany(sources => sources).Select(p => entries[p]).ToArray())];
+
+    /// <summary>The backlinks of each target of a chunk, from its sources' entries given target after
+    /// target.</summary>
+    public static PageBacklinks[] BacklinksOf(IReadOnlyList<IReadOnlyList<int>> chunk, PageEntry[] sources,
+        IReadOnlyList<SectionHeading> headings)
+    {
+        var backlinks = new PageBacklinks[chunk.Count];
+        for (int i = 0, at = 0; i < chunk.Count; at += chunk[i].Count, i++)
+            backlinks[i] = PageBacklinks.Of(new ArraySegment<PageEntry>(sources, at, chunk[i].Count), headings);
+        return backlinks;
+    }
 
     private static PageBacklinks[] BacklinksOf(IReadOnlyList<PageEntry> entries, SiteMentions mentions,
         IReadOnlyList<SectionHeading> headings) =>
-        [.. SourcesOf(entries, mentions).Select(s => PageBacklinks.Of(s, headings))];
+        [.. mentions.Chunks.Zip(SourceChunksOf(entries, mentions), (c, s) => BacklinksOf(c, s, headings))
+            .SelectMany(b => b)];
 
     private (PageEntry? Previous, PageEntry? Next) Neighbours(PageEntry page, string section, int at)
     {

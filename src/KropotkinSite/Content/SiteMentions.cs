@@ -30,6 +30,7 @@ public sealed class SiteMentions
         }
         Targets = [.. targets];
         Sources = [.. targets.Select(t => (IReadOnlyList<int>)[.. sources[t]])];
+        Chunks = [.. Sources.Chunk(ChunkSize)];
         _targetOf = new Dictionary<int, int>(targets.Count);
         for (var i = 0; i < targets.Count; i++) _targetOf[targets[i]] = i;
     }
@@ -39,6 +40,13 @@ public sealed class SiteMentions
 
     /// <summary>For each of <see cref="Targets"/>, the positions of the pages that link to it, by address.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Sources { get; }
+
+    /// <summary>How many targets a chunk holds.</summary>
+    public const int ChunkSize = 64;
+
+    /// <summary><see cref="Sources"/> cut into runs of <see cref="ChunkSize"/> targets: what a build gathers and
+    /// compares at once, so that it looks at a few score objects rather than one per page.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> Chunks { get; }
 
     /// <summary>Where a page stands among <see cref="Targets"/>, or -1 when no page links to it.</summary>
     public int TargetOf(int position) => _targetOf.TryGetValue(position, out var target) ? target : -1;

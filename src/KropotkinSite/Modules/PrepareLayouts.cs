@@ -37,7 +37,9 @@ public sealed record PrepareLayouts(
             .Select(d => d.Get<TimelineData>(CollectTimeline.Timeline))
             .OfType<TimelineData>().FirstOrDefault() ?? NoEvents;
         var withEntries = context.Map(inputs, static (document, _) => document.With(Entry, EntryOf(document)));
-        var entries = withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray();
+        // An entry equal to last run's is last run's very object, so that the pieces made of the entries find them
+        // unchanged at a glance after an edit that leaves its page's entry as it was.
+        var entries = context.Derive(withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray(), static e => e);
         var index = IndexOf(entries, context);
         var site = context.Compute(
             (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline),
@@ -77,12 +79,12 @@ public sealed record PrepareLayouts(
         // last run keeps its surroundings, its model and its layout without a look. The few pages that present the
         // catalogue, the timeline or the places take them apart, so a change to those makes no other page again.
         var eventIdsOfPages = context.Derive(entries, eventIds, static (e, ids) => PageSurroundings.EventIdsOf(e, ids));
-        var slices = new PageSlice[entries.Length];
-        for (var i = 0; i < slices.Length; i++) slices[i] = index.Index.SliceOf(i, eventIdsOfPages[i]);
+        var slices = context.Compute((index.Parts, eventIdsOfPages),
+            static parts => parts.Parts.ToIndex().Slices(parts.eventIdsOfPages));
         var around = context.Derive(slices, static slice => PageSurroundings.Of(slice));
         var presents = context.Compute(entries,
             static all => all.Select(e => PageSurroundings.Presents(e.Kind)).ToArray());
-        var presented = context.Derive(Enumerable.Range(0, entries.Length).Where(i => presents[i])
+        var presented = context.Derive(Enumerable.Range(0, entries.Count).Where(i => presents[i])
                 .Select(i => (entries[i].Kind, around[i])).ToArray(), (catalogue, timeline, places),
             static (page, shown) => page.Item2.Presenting(page.Kind, shown.catalogue, shown.timeline, shown.places));
         var surroundings = around.ToArray();
@@ -113,8 +115,10 @@ public sealed record PrepareLayouts(
     private static TimelineView TimelineOf(IReadOnlyList<TimelineEntry> entries, IReadOnlyList<TimelinePeriod> periods,
         IExecutionContext context)
     {
-        var bounds = TimelineBuilder.Bounds(entries, periods);
-        var buckets = TimelineBuilder.Buckets(entries, periods);
+        var bounds = context.Compute((entries, periods),
+            static parts => TimelineBuilder.Bounds(parts.entries, parts.periods));
+        var buckets = context.Compute((entries, periods), static parts => TimelineBuilder.Buckets(parts.entries,
+            parts.periods));
         var groups = context.Derive(buckets, static b => TimelineBuilder.Group(b.Head, b.Entries));
         var ticks = context.Derive(entries, bounds, static (e, b) => TimelineBuilder.Tick(e, b.First, b.Last));
         return context.Compute((groups, Heads: buckets.Select(b => b.Head).ToArray(), ticks, bounds),
@@ -129,9 +133,11 @@ public sealed record PrepareLayouts(
         IExecutionContext context)
     {
         var visits = context.Compute(placesOfEvents, static places => PlacesBuilder.Visits(places));
-        var shown = context.Derive(
-            visits.Select((v, i) => (Number: i + 1, v.Name, Events: v.Events.Select(e => timelineData.Ordered[e])
-                .ToArray(), Ids: v.Events.Select(e => timelineData.Ids[e]).ToArray())).ToArray(),
+        var visited = context.Compute((visits, timelineData.Ordered, timelineData.Ids),
+            static parts => parts.visits.Select((v, i) => (Number: i + 1, v.Name,
+                Events: v.Events.Select(e => parts.Ordered[e]).ToArray(),
+                Ids: v.Events.Select(e => parts.Ids[e]).ToArray())).ToArray());
+        var shown = context.Derive(visited,
             (register, placeIds, BasePath, Timeline: PageViewBuilder.Href(BasePath, TimelineUrl) + "#"),
             static (place, site) => PlacesBuilder.Place(place.Number, place.Name, place.Events,
                 [.. place.Ids.Select(id => site.Timeline + id)], site.register, site.placeIds,
@@ -143,23 +149,29 @@ public sealed record PrepareLayouts(
     /// <summary>The site index, each piece made from what it reads of the pages (where they stand, how they sort,
     /// what they link to, what each page's sources are), so that an edit makes again only the pieces it
     /// changes.</summary>
-    private static (SiteIndex Index, SiteShape Shape, SiteOrder Order) IndexOf(PageEntry[] entries,
-        IExecutionContext context)
+    private static (SiteIndex Index, SiteShape Shape, SiteOrder Order, IndexParts Parts) IndexOf(
+        IReadOnlyList<PageEntry> entries, IExecutionContext context)
     {
         var shape = context.Compute(context.Derive(entries, static e => PageKey.Of(e)),
             static keys => new SiteShape(keys));
         var sortKeys = context.Derive(entries, static e => SortKey.Of(e));
-        var permutations = context.Derive(
-            shape.Sequences.Select(s => (s.ByYear, Keys: SiteIndex.KeysOf(s, sortKeys))).ToArray(),
-            static s => SortKey.Permutation(s.Keys, s.ByYear));
+        var sequences = context.Compute((shape, sortKeys), static parts => parts.shape.Sequences
+            .Select(s => (s.ByYear, Keys: SiteIndex.KeysOf(s, parts.sortKeys))).ToArray());
+        var permutations = context.Derive(sequences, static s => SortKey.Permutation(s.Keys, s.ByYear));
         var order = context.Compute((shape, permutations),
             static parts => new SiteOrder(parts.shape, parts.permutations));
         var mentions = context.Compute((shape, Links: context.Derive(entries, static e => e.LinkTargets)),
             static parts => new SiteMentions(parts.shape, parts.Links));
         var headings = context.Compute(SiteIndex.HeadingsOf(entries, shape, order), static headings => headings);
-        var backlinks = context.Derive(SiteIndex.SourcesOf(entries, mentions), headings,
-            static (sources, headings) => PageBacklinks.Of(sources, headings));
-        return (new SiteIndex(entries, shape, order, mentions, backlinks), shape, order);
+        // A chunk of targets whose sources are last run's gives last run's backlinks; those of a chunk made again
+        // that are equal to last run's are last run's too.
+        var sources = context.Compute((entries, mentions), static parts => parts.mentions.Chunks
+            .Zip(SiteIndex.SourceChunksOf(parts.entries, parts.mentions), (c, s) => (c, s)).ToArray());
+        var chunks = context.Derive(sources, headings,
+            static (chunk, headings) => SiteIndex.BacklinksOf(chunk.c, chunk.s, headings));
+        var backlinks = context.Derive(chunks.SelectMany(c => c).ToArray(), static b => b);
+        var parts = new IndexParts(entries, shape, order, mentions, backlinks);
+        return (parts.ToIndex(), shape, order, parts);
     }
 
     /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year
