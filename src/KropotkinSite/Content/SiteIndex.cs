@@ -92,9 +92,6 @@ public sealed class SiteIndex
     /// <summary>The navigation entry a page belongs under (its section page, or itself at the top level).</summary>
     public string NavigationUrlOf(PageEntry page) => page.Section.Length > 0 ? "/" + page.Section + "/" : page.Url;
 
-    /// <summary>How each section heads the backlinks from its pages.</summary>
-    public IReadOnlyList<SectionHeading> Headings => HeadingsOf(Entries, _shape, _order);
-
     /// <summary>What the page at a position shows of the others (see <see cref="PageSurroundings.Of"/>); each part
     /// is an object of the index's pieces or one of its entries, so a slice of a page that nothing around it
     /// changed holds the very objects it held.</summary>

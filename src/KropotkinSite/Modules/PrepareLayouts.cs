@@ -58,7 +58,7 @@ public sealed record PrepareLayouts(
             static parts => PlacesBuilder.Map(parts.placesOfEvents, parts.register, parts.placeIds));
         var storyKeys = context.Derive(timelineData.Ordered, static e => StoryKey.Of(e));
         var sources = context.Derive(entries, static e => e.Source);
-        var telling = context.Compute((index.Shape, index.Order, sources),
+        var telling = context.Compute((index.Parts.Shape, index.Parts.Order, sources),
             static parts => TellingOrder.Of(parts.Shape, parts.Order, parts.sources));
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
         var story = context.Compute((storyKeys, telling),
@@ -149,7 +149,7 @@ public sealed record PrepareLayouts(
     /// <summary>The site index, each piece made from what it reads of the pages (where they stand, how they sort,
     /// what they link to, what each page's sources are), so that an edit makes again only the pieces it
     /// changes.</summary>
-    private static (SiteIndex Index, SiteShape Shape, SiteOrder Order, IndexParts Parts) IndexOf(
+    private static (SiteIndex Index, IndexParts Parts) IndexOf(
         IReadOnlyList<PageEntry> entries, IExecutionContext context)
     {
         var shape = context.Compute(context.Derive(entries, static e => PageKey.Of(e)),
@@ -171,7 +171,7 @@ public sealed record PrepareLayouts(
             static (chunk, headings) => SiteIndex.BacklinksOf(chunk.c, chunk.s, headings));
         var backlinks = context.Derive(chunks.SelectMany(c => c).ToArray(), static b => b);
         var parts = new IndexParts(entries, shape, order, mentions, backlinks);
-        return (parts.ToIndex(), shape, order, parts);
+        return (parts.ToIndex(), parts);
     }
 
     /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year
