@@ -28,9 +28,5 @@ public sealed record PageEntry(
         return byOrder != 0 ? byOrder : CompareTitles(a, b);
     }
 
-    public static int CompareTitles(PageEntry a, PageEntry b)
-    {
-        var byTitle = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
-        return byTitle != 0 ? byTitle : string.CompareOrdinal(a.Url, b.Url);
-    }
+    public static int CompareTitles(PageEntry a, PageEntry b) => SortKey.CompareTitles(a.Title, a.Url, b.Title, b.Url);
 }

@@ -27,37 +27,38 @@ public sealed record PageSurroundings(
     TimelineView? Timeline,
     PlacesView? Places = null)
 {
-    /// <summary>What a page shows of the others; the catalogue, timeline or places a page of that kind presents
-    /// are not set (see <see cref="Presenting"/>).</summary>
-    public static PageSurroundings Of(PageEntry page, SiteIndex index, TimelineIds timeline)
+    /// <summary>What a page shows of the others, made from its slice alone (see <see cref="SiteIndex.SliceOf"/>); the
+    /// catalogue, timeline or places a page of that kind presents are not set (see <see cref="Presenting"/>).</summary>
+    public static PageSurroundings Of(PageSlice slice)
     {
-        var (previous, next) = index.Neighbours(page);
-        var backlinks = index.Backlinks(page.Url);
-        var sectionPage = page.Section.Length > 0 ? index.Find("/" + page.Section + "/") : null;
-        var position = index.ReadingPosition(page.Url);
-        var (number, count) = index.PlaceInSection(page.Url) is { } place ? (place.Index + 1, place.Count)
-            : position >= 0 ? (position + 1, index.ReadingOrder.Count)
-            : (0, 0);
+        var page = slice.Page;
+        var section = page.Section;
+        var (number, count) = slice.Place is { } place ? (place.Number, place.Count) : (0, 0);
         return new PageSurroundings(
-            previous,
-            next,
-            sectionPage,
-            backlinks,
-            BacklinkSectionsOf(index, backlinks),
-            page.IsSectionIndex ? index.SectionPages(page.Section) : [],
-            index.NavigationUrlOf(page),
-            index.PlaceInSection(page.Url) is null ? null : sectionPage,
+            slice.Previous,
+            slice.Next,
+            slice.SectionPage,
+            slice.Backlinks.Pages,
+            slice.Backlinks.Sections,
+            slice.Leads?.SectionPages ?? [],
+            section.Length > 0 ? "/" + section + "/" : page.Url,
+            slice.Place is { InSection: true } ? slice.SectionPage : null,
             number,
             count,
-            page.Url == "/" ? index.ReadingOrder.FirstOrDefault()
-            : page.IsSectionIndex
-                ? index.SectionPages(page.Section).FirstOrDefault(p => index.ReadingPosition(p.Url) >= 0)
-            : null,
-            position >= 0 && next is null ? index.ReadOn : null,
-            [.. (page.Info?.Events ?? []).Select(timeline.IdOf)],
+            slice.Leads?.StartReading,
+            slice.Leads?.ReadOn,
+            slice.EventIds,
             null,
             null);
     }
+
+    /// <summary>What a page of the index shows of the others.</summary>
+    public static PageSurroundings Of(PageEntry page, SiteIndex index, TimelineIds timeline) =>
+        Of(index.SliceOf(index.PositionOf(page), EventIdsOf(page, timeline)));
+
+    /// <summary>The id on the timeline of each of a page's events (null for one it does not show).</summary>
+    public static IReadOnlyList<string?> EventIdsOf(PageEntry page, TimelineIds timeline) =>
+        page.Info?.Events is { Count: > 0 } events ? [.. events.Select(timeline.IdOf)] : [];
 
     /// <summary>Whether a kind of page presents the works catalogue, the timeline or the places.</summary>
     public static bool Presents(string kind) => kind is PageKinds.WorksIndex or PageKinds.Timeline or PageKinds.Places;
@@ -71,39 +72,4 @@ public sealed record PageSurroundings(
             Timeline = kind == PageKinds.Timeline ? timeline : null,
             Places = kind == PageKinds.Places ? places : null,
         };
-
-    /// <summary>The pages that mention one, by section in the navigation's order (top-level pages last, as
-    /// "Other pages"), each by title.</summary>
-    private static IReadOnlyList<BacklinkSection> BacklinkSectionsOf(SiteIndex index, IReadOnlyList<PageEntry> sources)
-    {
-        if (sources.Count == 0) return [];
-        // Every page's view makes these, so without LINQ: a few sections, each found by a short scan.
-        var groups = new List<(string Section, List<PageEntry> Pages)>();
-        foreach (var source in sources)
-        {
-            var section = source.Section;
-            var group = 0;
-            while (group < groups.Count && groups[group].Section != section) group++;
-            if (group == groups.Count) groups.Add((section, [source]));
-            else groups[group].Pages.Add(source);
-        }
-        // Each section's place in the navigation and title, looked up once, not at every comparison of the sort.
-        var sections = new (string Section, List<PageEntry> Pages, int Place, string Title)[groups.Count];
-        for (var i = 0; i < groups.Count; i++)
-        {
-            var (section, pages) = groups[i];
-            var url = section.Length == 0 ? "" : "/" + section + "/";
-            sections[i] = (section, pages,
-                section.Length == 0 ? int.MaxValue : index.NavigationPlace(url) ?? int.MaxValue - 1,
-                section.Length == 0 ? "Other pages" : index.Find(url)?.Title ?? section);
-        }
-        // Sections are distinct, so this order has no ties.
-        Array.Sort(sections, static (a, b) => a.Place != b.Place
-            ? a.Place.CompareTo(b.Place)
-            : string.CompareOrdinal(a.Section, b.Section));
-        var result = new BacklinkSection[sections.Length];
-        for (var i = 0; i < sections.Length; i++)
-            result[i] = new BacklinkSection(sections[i].Title, [.. sections[i].Pages]);
-        return result;
-    }
 }

@@ -60,10 +60,22 @@ public static class PlacesBuilder
         IReadOnlyDictionary<string, string> ids, PlacesMap? map, Func<int, string> timelineHref,
         Func<TimelineEvent, string?> pageHref)
     {
+        var places = Visits(ordered.Select(e => e.Places).ToArray()).Select((visit, index) =>
+            Place(index + 1, visit.Name, [.. visit.Events.Select(i => ordered[i])],
+                [.. visit.Events.Select(timelineHref)], register, ids, pageHref)).ToArray();
+        return new PlacesView(places, map, register is not null);
+    }
+
+    /// <summary>Each place the events name, in the order they first appear, with the positions of the events that
+    /// name it.</summary>
+    /// <param name="placesOfEvents">The places of each event, in timeline order.</param>
+    public static IReadOnlyList<(string Name, int[] Events)> Visits(
+        IReadOnlyList<IReadOnlyList<EventPlace>> placesOfEvents)
+    {
         var events = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var firstVisits = new List<string>(); // the places in the order they first appear
-        for (var i = 0; i < ordered.Count; i++)
-            foreach (var place in ordered[i].Places)
+        var firstVisits = new List<string>();
+        for (var i = 0; i < placesOfEvents.Count; i++)
+            foreach (var place in placesOfEvents[i])
             {
                 if (!events.TryGetValue(place.Name, out var list))
                 {
@@ -72,19 +84,20 @@ public static class PlacesBuilder
                 }
                 list.Add(i);
             }
-        var places = firstVisits.Select((name, index) =>
-        {
-            var registered = register?.Find(name);
-            var views = events[name].Select(i =>
-            {
-                var e = ordered[i];
-                return new PlaceEventView(e.Date.Iso, e.Date.Display, e.End?.Iso, e.End?.Display, e.Title,
-                    timelineHref(i), pageHref(e), e.PageTitle);
-            }).ToArray();
-            return new PlaceView(index + 1, ids[name], name, registered?.Note,
-                Years(events[name].Select(i => ordered[i])), views, registered is not null);
-        }).ToArray();
-        return new PlacesView(places, map, register is not null);
+        return [.. firstVisits.Select(name => (name, events[name].ToArray()))];
+    }
+
+    /// <summary>One place as the places page shows it: its number, id, note, years and events.</summary>
+    /// <param name="events">The events that name it, in timeline order.</param>
+    /// <param name="timelineHrefs">The address of each of those events' entries on the timeline.</param>
+    public static PlaceView Place(int number, string name, IReadOnlyList<TimelineEvent> events,
+        IReadOnlyList<string> timelineHrefs, PlaceRegister? register, IReadOnlyDictionary<string, string> ids,
+        Func<TimelineEvent, string?> pageHref)
+    {
+        var registered = register?.Find(name);
+        var views = events.Select((e, i) => new PlaceEventView(e.Date.Iso, e.Date.Display, e.End?.Iso,
+            e.End?.Display, e.Title, timelineHrefs[i], pageHref(e), e.PageTitle)).ToArray();
+        return new PlaceView(number, ids[name], name, registered?.Note, Years(events), views, registered is not null);
     }
 
     /// <summary>The places the events name, each once, in the order they first appear.</summary>

@@ -4,14 +4,18 @@ namespace KropotkinSite.Content;
 /// content tells things (<see cref="SiteIndex.TellingRank"/>), and the file each page comes from, by address.</summary>
 public sealed record TellingOrder(IReadOnlyDictionary<string, int> Ranks, IReadOnlyDictionary<string, string> Sources)
 {
-    public static TellingOrder Of(SiteIndex index)
+    /// <param name="sources">The file each page comes from, at the positions of the shape's keys.</param>
+    public static TellingOrder Of(SiteShape shape, SiteOrder order, IReadOnlyList<string> sources)
     {
-        var ranks = new Dictionary<string, int>(index.Pages.Count, StringComparer.Ordinal);
-        var sources = new Dictionary<string, string>(index.Pages.Count, StringComparer.Ordinal);
-        foreach (var page in index.Pages)
-            if (index.Find(page.Url) is { } found && sources.TryAdd(page.Url, found.Source))
-                ranks[page.Url] = index.TellingRank(page.Url);
-        return new TellingOrder(ranks, sources);
+        var ranks = new Dictionary<string, int>(shape.Pages.Count, StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(shape.Pages.Count, StringComparer.Ordinal);
+        foreach (var page in shape.Pages)
+        {
+            var url = shape.Keys[page].Url;
+            var at = shape.PositionOf(url);
+            if (files.TryAdd(url, sources[at])) ranks[url] = order.TellingRank(at);
+        }
+        return new TellingOrder(ranks, files);
     }
 
     /// <summary>A page's telling rank; pages the index does not hold come after all.</summary>

@@ -117,64 +117,88 @@ public static class TimelineBuilder
         new(id, e, link, e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray());
 
     /// <summary>The timeline of entries in timeline order, grouped by the periods (by decade when there are
-    /// none).</summary>
+    /// none). Made of <see cref="Bounds"/>, <see cref="Buckets"/>, <see cref="Group"/>, <see cref="Tick"/> and
+    /// <see cref="Assemble"/>, which a build may reuse one by one.</summary>
     public static TimelineView Build(IReadOnlyList<TimelineEntry> ordered, IReadOnlyList<TimelinePeriod> periods)
     {
-        var entries = ordered as TimelineEntry[] ?? [.. ordered];
-        if (entries.Length == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
-
-        var groups = periods.Count > 0 ? GroupByPeriods(entries, periods) : GroupByDecades(entries);
-        var first = Math.Min(entries[0].Event.Date.Year,
-            periods.Count > 0 ? periods.Min(p => p.Start.Year) : int.MaxValue);
-        var last = Math.Max(entries.Max(e => (e.Event.End ?? e.Event.Date).Year),
-            periods.Count > 0 ? periods.Max(p => p.End.Year) : int.MinValue);
-        var span = Math.Max(1, last + 1 - first);
-        double Percent(double year) => Math.Round((year - first) * 100.0 / span, 3);
-
-        var bands = groups.Select((g, i) =>
-        {
-            var (from, to) = g.Bounds;
-            var width = Math.Max(0.5, Percent(to + 1) - Percent(from));
-            return new StripBand(g.Group.Title, g.Group.Span, g.Group.Id, Percent(from), width, i % StripColours,
-                g.Group.Places, g.Group.Entries.Count);
-        }).ToArray();
-        var ticks = entries.Select(e => new StripTick(Percent(e.Event.Date.Year + FractionOfYear(e.Event.Date)),
-            $"{e.DateDisplay}: {e.Title}", e.Id)).ToArray();
-        var step = span > 60 ? 10 : span > 20 ? 5 : 1;
-        var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
-        var marks = axis.Where(y => y > first).Select(y => new StripMark(y, Percent(y))).ToArray();
-        return new TimelineView(
-            groups.Select(g => g.Group).ToArray(), bands, ticks, axis, marks, first, last, entries.Length);
+        var (first, last) = Bounds(ordered, periods);
+        var buckets = Buckets(ordered, periods);
+        return Assemble([.. buckets.Select(b => Group(b.Head, b.Entries))], [.. buckets.Select(b => b.Head)],
+            [.. ordered.Select(e => Tick(e, first, last))], first, last);
     }
 
-    private static double FractionOfYear(PartialDate date) =>
-        date.Month is { } month ? ((month - 1) * 30.5 + (date.Day ?? 15)) / 366.0 : 0.5;
-
-    private static List<(TimelineGroup Group, (int From, int To) Bounds)> GroupByPeriods(TimelineEntry[] entries,
+    /// <summary>The first and last year the timeline's strip spans: its events' and its periods'.</summary>
+    public static (int First, int Last) Bounds(IReadOnlyList<TimelineEntry> ordered,
         IReadOnlyList<TimelinePeriod> periods)
     {
-        // An event belongs to the last period that has begun by its date; events before the first go to the first.
+        if (ordered.Count == 0) return (0, 0);
+        var first = ordered[0].Event.Date.Year;
+        var last = int.MinValue;
+        foreach (var entry in ordered) last = Math.Max(last, (entry.Event.End ?? entry.Event.Date).Year);
+        foreach (var period in periods)
+            (first, last) = (Math.Min(first, period.Start.Year), Math.Max(last, period.End.Year));
+        return (first, last);
+    }
+
+    /// <summary>The entries of each group with what heads it: an event belongs to the last period that has begun
+    /// by its date (events before the first to the first); by decade when there are no periods.</summary>
+    public static IReadOnlyList<(TimelineGroupHead Head, TimelineEntry[] Entries)> Buckets(
+        IReadOnlyList<TimelineEntry> ordered, IReadOnlyList<TimelinePeriod> periods)
+    {
+        if (ordered.Count == 0) return [];
+        if (periods.Count == 0)
+            return [.. ordered.GroupBy(e => e.Event.Date.Year / 10 * 10).Select(g => (
+                new TimelineGroupHead($"decade-{g.Key}", $"{g.Key}s", null, $"{g.Key}–{g.Key + 9}", g.Key, g.Key + 9),
+                g.ToArray()))];
         var buckets = periods.Select(_ => new List<TimelineEntry>()).ToArray();
-        foreach (var entry in entries)
+        foreach (var entry in ordered)
         {
             var index = 0;
             for (var i = 0; i < periods.Count; i++)
                 if (periods[i].Start.CompareTo(entry.Event.Date) <= 0) index = i;
             buckets[index].Add(entry);
         }
-        return periods.Select((p, i) => (
-            new TimelineGroup("period-" + Slug(p.Title), p.Title, p.Summary, $"{p.Start.Year}–{p.End.Year}",
-                buckets[i], Places(buckets[i])),
-            (p.Start.Year, p.End.Year))).ToList();
+        return [.. periods.Select((p, i) => (
+            new TimelineGroupHead("period-" + Slug(p.Title), p.Title, p.Summary, $"{p.Start.Year}–{p.End.Year}",
+                p.Start.Year, p.End.Year),
+            buckets[i].ToArray()))];
     }
 
-    private static List<(TimelineGroup Group, (int From, int To) Bounds)> GroupByDecades(TimelineEntry[] entries) =>
-        entries.GroupBy(e => e.Event.Date.Year / 10 * 10)
-            .Select(g => (
-                new TimelineGroup($"decade-{g.Key}", $"{g.Key}s", null, $"{g.Key}–{g.Key + 9}", g.ToArray(),
-                    Places(g)),
-                (g.Key, g.Key + 9)))
-            .ToList();
+    /// <summary>A group of the timeline: its entries, by year, and the places they name.</summary>
+    public static TimelineGroup Group(TimelineGroupHead head, IReadOnlyList<TimelineEntry> entries) =>
+        new(head.Id, head.Title, head.Summary, head.Span, entries, Places(entries));
+
+    /// <summary>An entry's tick on the strip that spans the years from <paramref name="first"/> to
+    /// <paramref name="last"/>.</summary>
+    public static StripTick Tick(TimelineEntry entry, int first, int last) =>
+        new(Percent(entry.Event.Date.Year + FractionOfYear(entry.Event.Date), first, last),
+            $"{entry.DateDisplay}: {entry.Title}", entry.Id);
+
+    /// <summary>The timeline of its groups (with their heads) and ticks: the strip's bands, axis and marks.</summary>
+    public static TimelineView Assemble(IReadOnlyList<TimelineGroup> groups, IReadOnlyList<TimelineGroupHead> heads,
+        IReadOnlyList<StripTick> ticks, int first, int last)
+    {
+        if (ticks.Count == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
+        var span = Math.Max(1, last + 1 - first);
+        var bands = groups.Select((g, i) =>
+        {
+            var (from, to) = (heads[i].From, heads[i].To);
+            var width = Math.Max(0.5, Percent(to + 1, first, last) - Percent(from, first, last));
+            return new StripBand(g.Title, g.Span, g.Id, Percent(from, first, last), width, i % StripColours,
+                g.Places, g.Entries.Count);
+        }).ToArray();
+        var step = span > 60 ? 10 : span > 20 ? 5 : 1;
+        var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
+        var marks = axis.Where(y => y > first).Select(y => new StripMark(y, Percent(y, first, last))).ToArray();
+        return new TimelineView([.. groups], bands, [.. ticks], axis, marks, first, last, ticks.Count);
+    }
+
+    /// <summary>Where a year stands on the strip, in percent of its width.</summary>
+    private static double Percent(double year, int first, int last) =>
+        Math.Round((year - first) * 100.0 / Math.Max(1, last + 1 - first), 3);
+
+    private static double FractionOfYear(PartialDate date) =>
+        date.Month is { } month ? ((month - 1) * 30.5 + (date.Day ?? 15)) / 366.0 : 0.5;
 
     private static IReadOnlyList<string> Places(IEnumerable<TimelineEntry> entries) =>
         entries.SelectMany(e => e.Event.Places).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray();

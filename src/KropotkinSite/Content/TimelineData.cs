@@ -4,6 +4,5 @@ namespace KropotkinSite.Content;
 public sealed record TimelineData(IReadOnlyList<TimelineEvent> Ordered, IReadOnlyList<string> Ids)
 {
     /// <summary>The id of each event by where it is declared.</summary>
-    public TimelineIds EventIds { get; } = new(
-        Ordered.Select((e, i) => (e, i)).ToDictionary(p => (p.e.SourceFile, p.e.Position), p => Ids[p.i]));
+    public TimelineIds EventIds { get; } = TimelineIds.Of([.. Ordered.Select(EventSource.Of)], Ids);
 }

@@ -1,6 +1,7 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using KropotkinSite.Html;
+using KropotkinSite.Maps;
 using KropotkinSite.Theme;
 
 namespace KropotkinSite.Modules;
@@ -36,13 +37,15 @@ public sealed record PrepareLayouts(
             .Select(d => d.Get<TimelineData>(CollectTimeline.Timeline))
             .OfType<TimelineData>().FirstOrDefault() ?? NoEvents;
         var withEntries = context.Map(inputs, static (document, _) => document.With(Entry, EntryOf(document)));
-        var entries = withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray();
-        var index = context.Compute(entries, static all => new SiteIndex(all.Where(e => e.Kind != PageKinds.NotFound)));
+        // An entry equal to last run's is last run's very object, so that the pieces made of the entries find them
+        // unchanged at a glance after an edit that leaves its page's entry as it was.
+        var entries = context.Derive(withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray(), static e => e);
+        var index = IndexOf(entries, context);
         var site = context.Compute(
             (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline),
                 Module: this),
             static parts => parts.Module.SiteViewOf(parts.Settings, parts.Assets, parts.Data));
-        var catalogue = context.Compute((index.Works, BasePath),
+        var catalogue = context.Compute((index.Index.Works, BasePath),
             static parts => WorksCatalogue.Build(parts.Works, url => PageViewBuilder.Href(parts.BasePath, url)));
         var register = context.OutputsOf(PlacesPipeline).Select(d => d.Get<PlaceRegister>(CollectPlaces.Places))
             .OfType<PlaceRegister>().FirstOrDefault();
@@ -54,7 +57,9 @@ public sealed record PrepareLayouts(
         var map = context.Compute((placesOfEvents, register, placeIds),
             static parts => PlacesBuilder.Map(parts.placesOfEvents, parts.register, parts.placeIds));
         var storyKeys = context.Derive(timelineData.Ordered, static e => StoryKey.Of(e));
-        var telling = context.Compute(index, static index => TellingOrder.Of(index));
+        var sources = context.Derive(entries, static e => e.Source);
+        var telling = context.Compute((index.Parts.Shape, index.Parts.Order, sources),
+            static parts => TellingOrder.Of(parts.Shape, parts.Order, parts.sources));
         // The timeline in story order, which follows the reading order of the pages (see TimelineBuilder).
         var story = context.Compute((storyKeys, telling),
             static parts => TimelineBuilder.StoryOrder(parts.storyKeys, parts.telling));
@@ -65,37 +70,28 @@ public sealed record PrepareLayouts(
             (BasePath, PlacesUrl, placeIds),
             static (e, site) => TimelineBuilder.Entry(e.Item1, e.Item2, PageHref(site.BasePath, e.Item1),
                 name => PageViewBuilder.Href(site.BasePath, site.PlacesUrl) + "#" + site.placeIds[name]));
-        var builtTimeline = context.Compute((timelineEntries, settings.Periods),
-            static parts => TimelineBuilder.Build(parts.timelineEntries, parts.Periods));
-        var builtPlaces = context.Compute((timelineData, register, BasePath, TimelineUrl, placeIds, map),
-            static parts => PlacesBuilder.Build(parts.timelineData.Ordered, parts.register, parts.placeIds, parts.map,
-                i => PageViewBuilder.Href(parts.BasePath, parts.TimelineUrl) + "#" + parts.timelineData.Ids[i],
-                e => PageHref(parts.BasePath, e)));
-        // Each period, tick and place equal to last run's is last run's very object (Derive gives the last value
-        // for an equal item), so what is made of them is compared by reference and their parts are laid out once.
-        var timeline = context.Compute(
-            (builtTimeline, Groups: context.Derive(builtTimeline.Groups, static g => g),
-                Ticks: context.Derive(builtTimeline.Ticks, static t => t)),
-            static parts => parts.builtTimeline with { Groups = parts.Groups, Ticks = parts.Ticks });
-        var places = context.Compute(
-            (builtPlaces, Places: context.Derive(builtPlaces.Places, static p => p)),
-            static parts => parts.builtPlaces with { Places = parts.Places });
-        // What each page shows of the others is worked out again whenever the site index changes; a page whose
-        // surroundings come out the same keeps its model and its layout. The few pages that present the catalogue,
-        // the timeline or the places take them apart, so a change to those makes no other page again.
-        var eventIds = context.Compute(timelineData, static data => data.EventIds);
+        var timeline = TimelineOf(timelineEntries, settings.Periods, context);
+        var places = PlacesOf(timelineData, placesOfEvents, register, placeIds, map, context);
+        // From where the events are declared, not from the rest of them: a retitled page changes its events.
+        var eventIds = context.Compute((context.Derive(timelineData.Ordered, static e => EventSource.Of(e)),
+            timelineData.Ids), static parts => TimelineIds.Of(parts.Item1, parts.Ids));
+        // What each page shows of the others is made from its slice: a page whose slice holds the very objects of
+        // last run keeps its surroundings, its model and its layout without a look. The few pages that present the
+        // catalogue, the timeline or the places take them apart, so a change to those makes no other page again.
+        var eventIdsOfPages = context.Derive(entries, eventIds, static (e, ids) => PageSurroundings.EventIdsOf(e, ids));
+        var slices = context.Compute((index.Parts, eventIdsOfPages),
+            static parts => parts.Parts.ToIndex().Slices(parts.eventIdsOfPages));
+        var around = context.Derive(slices, static slice => PageSurroundings.Of(slice));
         var presents = context.Compute(entries,
             static all => all.Select(e => PageSurroundings.Presents(e.Kind)).ToArray());
-        var around = context.Derive(entries, (index, eventIds),
-            static (entry, site) => PageSurroundings.Of(entry, site.index, site.eventIds));
-        var presented = context.Derive(Enumerable.Range(0, entries.Length).Where(i => presents[i])
+        var presented = context.Derive(Enumerable.Range(0, entries.Count).Where(i => presents[i])
                 .Select(i => (entries[i].Kind, around[i])).ToArray(), (catalogue, timeline, places),
             static (page, shown) => page.Item2.Presenting(page.Kind, shown.catalogue, shown.timeline, shown.places));
         var surroundings = around.ToArray();
         for (int i = 0, next = 0; i < surroundings.Length; i++)
             if (presents[i]) surroundings[i] = presented[next++];
 
-        var navigation = context.Compute(index, static index => index.Navigation);
+        var navigation = context.Compute(index.Index.Navigation, static navigation => navigation);
         var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
         var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
         // Derived for each page with its surroundings, so a page whose document and surroundings are last run's
@@ -112,6 +108,70 @@ public sealed record PrepareLayouts(
             return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model,
                 PartsOf(model.Page, site.layouts)));
         });
+    }
+
+    /// <summary>The timeline, group by group and tick by tick, so an edit makes again the groups and ticks of the
+    /// entries it changed: the others, and the years of their groups, are last run's very objects.</summary>
+    private static TimelineView TimelineOf(IReadOnlyList<TimelineEntry> entries, IReadOnlyList<TimelinePeriod> periods,
+        IExecutionContext context)
+    {
+        var bounds = context.Compute((entries, periods),
+            static parts => TimelineBuilder.Bounds(parts.entries, parts.periods));
+        var buckets = context.Compute((entries, periods), static parts => TimelineBuilder.Buckets(parts.entries,
+            parts.periods));
+        var groups = context.Derive(buckets, static b => TimelineBuilder.Group(b.Head, b.Entries));
+        var ticks = context.Derive(entries, bounds, static (e, b) => TimelineBuilder.Tick(e, b.First, b.Last));
+        return context.Compute((groups, Heads: buckets.Select(b => b.Head).ToArray(), ticks, bounds),
+            static parts => TimelineBuilder.Assemble(parts.groups, parts.Heads, parts.ticks, parts.bounds.First,
+                parts.bounds.Last));
+    }
+
+    /// <summary>The places page, place by place, so an edit makes again the places of the events it changed: the
+    /// others are last run's very objects, and their parts are laid out once.</summary>
+    private PlacesView PlacesOf(TimelineData timelineData, IReadOnlyList<ValueList<EventPlace>> placesOfEvents,
+        PlaceRegister? register, IReadOnlyDictionary<string, string> placeIds, PlacesMap? map,
+        IExecutionContext context)
+    {
+        var visits = context.Compute(placesOfEvents, static places => PlacesBuilder.Visits(places));
+        var visited = context.Compute((visits, timelineData.Ordered, timelineData.Ids),
+            static parts => parts.visits.Select((v, i) => (Number: i + 1, v.Name,
+                Events: v.Events.Select(e => parts.Ordered[e]).ToArray(),
+                Ids: v.Events.Select(e => parts.Ids[e]).ToArray())).ToArray());
+        var shown = context.Derive(visited,
+            (register, placeIds, BasePath, Timeline: PageViewBuilder.Href(BasePath, TimelineUrl) + "#"),
+            static (place, site) => PlacesBuilder.Place(place.Number, place.Name, place.Events,
+                [.. place.Ids.Select(id => site.Timeline + id)], site.register, site.placeIds,
+                e => PageHref(site.BasePath, e)));
+        return context.Compute((shown, map, HasRegister: register is not null),
+            static parts => new PlacesView([.. parts.shown], parts.map, parts.HasRegister));
+    }
+
+    /// <summary>The site index, each piece made from what it reads of the pages (where they stand, how they sort,
+    /// what they link to, what each page's sources are), so that an edit makes again only the pieces it
+    /// changes.</summary>
+    private static (SiteIndex Index, IndexParts Parts) IndexOf(
+        IReadOnlyList<PageEntry> entries, IExecutionContext context)
+    {
+        var shape = context.Compute(context.Derive(entries, static e => PageKey.Of(e)),
+            static keys => new SiteShape(keys));
+        var sortKeys = context.Derive(entries, static e => SortKey.Of(e));
+        var sequences = context.Compute((shape, sortKeys), static parts => parts.shape.Sequences
+            .Select(s => (s.ByYear, Keys: SiteIndex.KeysOf(s, parts.sortKeys))).ToArray());
+        var permutations = context.Derive(sequences, static s => SortKey.Permutation(s.Keys, s.ByYear));
+        var order = context.Compute((shape, permutations),
+            static parts => new SiteOrder(parts.shape, parts.permutations));
+        var mentions = context.Compute((shape, Links: context.Derive(entries, static e => e.LinkTargets)),
+            static parts => new SiteMentions(parts.shape, parts.Links));
+        var headings = context.Compute(SiteIndex.HeadingsOf(entries, shape, order), static headings => headings);
+        // A chunk of targets whose sources are last run's gives last run's backlinks; those of a chunk made again
+        // that are equal to last run's are last run's too.
+        var sources = context.Compute((entries, mentions), static parts => parts.mentions.Chunks
+            .Zip(SiteIndex.SourceChunksOf(parts.entries, parts.mentions), (c, s) => (c, s)).ToArray());
+        var chunks = context.Derive(sources, headings,
+            static (chunk, headings) => SiteIndex.BacklinksOf(chunk.c, chunk.s, headings));
+        var backlinks = context.Derive(chunks.SelectMany(c => c).ToArray(), static b => b);
+        var parts = new IndexParts(entries, shape, order, mentions, backlinks);
+        return (parts.ToIndex(), parts);
     }
 
     /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year

@@ -31,4 +31,13 @@ public sealed class PlacesBuilderTests
         Assert.Equal(["#t1"], view.Places[2].Events.Select(e => e.TimelineHref).ToArray());
         Assert.Null(view.Map);
     }
+
+    [Fact]
+    public void Visits_are_the_places_in_the_order_first_named_each_with_the_events_that_name_it()
+    {
+        var events = new[] { E("1842", null, "Moscow"), E("1886", null, "London", "Moscow"), E("1917", null, "Paris") };
+        var visits = PlacesBuilder.Visits([.. events.Select(e => (IReadOnlyList<EventPlace>)e.Places)]);
+        Assert.Equal(["Moscow 0,1", "London 1", "Paris 2"],
+            visits.Select(v => v.Name + " " + string.Join(",", v.Events)));
+    }
 }
