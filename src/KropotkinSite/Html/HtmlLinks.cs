@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Html;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Html;
 
@@ -19,34 +20,72 @@ public static class HtmlLinks
 {
     public static (HashSet<string> Ids, List<string> Links) Read(string html) => Read(Encoding.UTF8.GetBytes(html));
 
-    public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html)
+    public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html) => Read(html, [], []);
+
+    /// <summary>Reads a page some of whose parts were read on their own (<see cref="ReadPart"/>; the readings in the
+    /// order of <paramref name="parts"/>, which lie in the page in that order): where the page's reading comes to such
+    /// a part in plain text, outside foreign content, and the part's own reading ended the same way, the part's
+    /// reading is taken and the page read on after it, which gives what reading it through would.</summary>
+    public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html,
+        IReadOnlyList<PlacedPart> parts, IReadOnlyList<PartLinks> readings)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<string>();
         var tokenizer = new Tokenizer(html);
         var foreignDepth = 0;
-        while (tokenizer.NextTag(foreignDepth > 0, out var tag))
+        var next = 0;
+        while (true)
         {
-            if (tag.IsEnd)
+            while (next < parts.Count && parts[next].Offset < tokenizer.Position) next++;
+            if (next < parts.Count && foreignDepth == 0 && readings[next].EndsInText
+                && tokenizer.ReadsTextUpTo(parts[next].Offset))
             {
-                if (foreignDepth > 0 && (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))) foreignDepth--;
+                foreach (var id in readings[next].Ids) ids.Add(id);
+                links.AddRange(readings[next].Links);
+                tokenizer.Position = parts[next].End;
+                next++;
                 continue;
             }
-            if (tag.Id is { Length: > 0 } id) ids.Add(id);
-            if (tag.Name is { Length: > 0 } name && tokenizer.Is(tag, "a"u8)) ids.Add(name);
-            if (tag.Href is { } href
-                && (tokenizer.Is(tag, "a"u8) || tokenizer.Is(tag, "area"u8)
-                || tokenizer.Is(tag, "link"u8))) links.Add(href.Trim());
-            if (tag.Src is { } src && IsMediaOrScript(tokenizer, tag)) links.Add(src.Trim());
-
-            if (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))
-            {
-                if (!tag.SelfClosing) foreignDepth++;
-            }
-            else if (foreignDepth > 0 && BreaksOutOfForeignContent(tokenizer, tag)) foreignDepth = 0;
-            else if (foreignDepth == 0) tokenizer.EnterTextState(tag);
+            if (!tokenizer.NextTag(foreignDepth > 0, out var tag)) break;
+            Take(ref tokenizer, tag, ref foreignDepth, ids, links);
         }
         return (ids, links);
+    }
+
+    /// <summary>Reads a part of a page on its own, as reading the page takes it: it starts in plain text outside
+    /// foreign content; whether it ends so too (after its last tag, text without a <c>&lt;</c>) says whether the
+    /// page may take this reading for it.</summary>
+    public static PartLinks ReadPart(ReadOnlySpan<byte> part)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<string>();
+        var tokenizer = new Tokenizer(part);
+        var foreignDepth = 0;
+        while (tokenizer.NextTag(foreignDepth > 0, out var tag)) Take(ref tokenizer, tag, ref foreignDepth, ids, links);
+        return new PartLinks([.. ids], [.. links], tokenizer.EndedInText && foreignDepth == 0);
+    }
+
+    private static void Take(ref Tokenizer tokenizer, in Tag tag, ref int foreignDepth, HashSet<string> ids,
+        List<string> links)
+    {
+        if (tag.IsEnd)
+        {
+            if (foreignDepth > 0 && (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))) foreignDepth--;
+            return;
+        }
+        if (tag.Id is { Length: > 0 } id) ids.Add(id);
+        if (tag.Name is { Length: > 0 } name && tokenizer.Is(tag, "a"u8)) ids.Add(name);
+        if (tag.Href is { } href
+            && (tokenizer.Is(tag, "a"u8) || tokenizer.Is(tag, "area"u8)
+            || tokenizer.Is(tag, "link"u8))) links.Add(href.Trim());
+        if (tag.Src is { } src && IsMediaOrScript(tokenizer, tag)) links.Add(src.Trim());
+
+        if (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))
+        {
+            if (!tag.SelfClosing) foreignDepth++;
+        }
+        else if (foreignDepth > 0 && BreaksOutOfForeignContent(tokenizer, tag)) foreignDepth = 0;
+        else if (foreignDepth == 0) tokenizer.EnterTextState(tag);
     }
 
     private static bool IsMediaOrScript(in Tokenizer tokenizer, in Tag tag) =>
@@ -94,6 +133,22 @@ public static class HtmlLinks
         private TextState _state = TextState.Data;
         private byte[]? _endTagName; // the "appropriate end tag" that ends RCDATA, RAWTEXT and script data
 
+        /// <summary>Where reading goes on: after the last tag read, or where it was set.</summary>
+        public int Position
+        {
+            readonly get => _i;
+            set => _i = value;
+        }
+
+        /// <summary>Whether the input ended after its last tag in plain text (not inside a tag, a comment, or text
+        /// that only an end tag ends).</summary>
+        public bool EndedInText { get; private set; }
+
+        /// <summary>Whether reading on would pass through plain text, with no tag, up to <paramref name="at"/>.
+        /// </summary>
+        public readonly bool ReadsTextUpTo(int at) =>
+            _state == TextState.Data && _i <= at && _s[_i..at].IndexOf((byte)'<') < 0;
+
         /// <summary>Whether the tag has this (lower-case ASCII) name, ignoring ASCII case as HTML does.</summary>
         public readonly bool Is(in Tag tag, ReadOnlySpan<byte> lowerName) =>
             System.Text.Ascii.EqualsIgnoreCase(_s.Slice(tag.NameStart, tag.NameLength), lowerName);
@@ -139,7 +194,7 @@ public static class HtmlLinks
                 }
 
                 var lt = _s[_i..].IndexOf((byte)'<');
-                if (lt < 0) { _i = _s.Length; return false; }
+                if (lt < 0) { _i = _s.Length; EndedInText = true; return false; }
                 _i += lt;
                 var rest = _s[_i..];
                 if (rest.Length < 2) { _i = _s.Length; return false; }
@@ -174,6 +229,7 @@ public static class HtmlLinks
                 }
                 _i += 1; // a '<' that starts nothing is text
             }
+            EndedInText = _state == TextState.Data;
             return false;
         }
 

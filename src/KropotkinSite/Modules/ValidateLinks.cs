@@ -17,6 +17,8 @@ namespace KropotkinSite.Modules;
 public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFiles,
     IReadOnlyList<string> ChangingFolders) : IModule
 {
+    private const string PartLinks = "partLinks";
+
     /// <summary>A written page's ids and the links it holds.</summary>
     private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
 
@@ -37,7 +39,11 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
+        // The parts of a page laid out beforehand (the years of the timeline, the places) are read on their own, so
+        // after an edit only the parts it changed are read again, and the rest of the page.
+        var pages = context.Derive(
+            PartReadings.Attach(inputs, context, PartLinks, static part => HtmlLinks.ReadPart(part)),
+            static d => IsPage(d) ? Read(d) : null);
         var lasting = context.Compute(context.Derive(inputs, ChangingFolders,
             static (d, changing) => IsLasting(d, changing) ? d.Destination : ""), Set);
         var ids = context.Compute(context.Derive(pages,
@@ -105,7 +111,8 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     private static PageLinks Read(Document document)
     {
-        var (ids, links) = HtmlLinks.Read(document.Content.Span);
+        var (ids, links) = HtmlLinks.Read(document.Content.Span, PartReadings.Of(document),
+            document.Get<Html.PartLinks[]>(PartLinks) ?? []);
         return new PageLinks(document, ids, links);
     }
 

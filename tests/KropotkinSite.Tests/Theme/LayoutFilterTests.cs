@@ -40,7 +40,7 @@ public sealed class LayoutFilterTests : IDisposable
 
         var page = Layouts().Render("list", model, _ => model);
 
-        Assert.Equal("<ul><li>Moscow</li><li>&lt;Geneva&gt;</li></ul>", Encoding.UTF8.GetString(page));
+        Assert.Equal("<ul><li>Moscow</li><li>&lt;Geneva&gt;</li></ul>", Encoding.UTF8.GetString(page.Utf8));
     }
 
     [Fact]
@@ -49,12 +49,12 @@ public sealed class LayoutFilterTests : IDisposable
         var moscow = new Item("Moscow");
         var model = new ListModel([moscow, new Item("Moscow")]);
         var given = new RenderedParts([new LayoutPart("item", moscow), new LayoutPart("other", model.Items[1])],
-            ["<li>given</li>", "<li>for another layout</li>"]);
+            [RenderedPart.Of("<li>given</li>"), RenderedPart.Of("<li>for another layout</li>")]);
 
         var page = Layouts().Render("list", model, _ => model, given);
 
         // The second item equals the first but is another object, and was given for another layout.
-        Assert.Equal("<ul><li>given</li><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+        Assert.Equal("<ul><li>given</li><li>Moscow</li></ul>", Encoding.UTF8.GetString(page.Utf8));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class LayoutFilterTests : IDisposable
         var page = Layouts().Render("list", model, _ => model,
             new RenderedParts([new LayoutPart("item", moscow)], [null]));
 
-        Assert.Equal("<ul><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+        Assert.Equal("<ul><li>Moscow</li></ul>", Encoding.UTF8.GetString(page.Utf8));
     }
 
     [Fact]
