@@ -20,16 +20,22 @@ public static class HtmlLinks
 {
     public static (HashSet<string> Ids, List<string> Links) Read(string html) => Read(Encoding.UTF8.GetBytes(html));
 
-    public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html) => Read(html, [], []);
+    public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html)
+    {
+        var (ids, runs) = Read(html, [], []);
+        return (ids, runs is [List<string> links] ? links : []);
+    }
 
     /// <summary>Reads a page some of whose parts were read on their own (<see cref="ReadPart"/>; the readings in the
     /// order of <paramref name="parts"/>, which lie in the page in that order): where the page's reading comes to such
     /// a part in plain text, outside foreign content, and the part's own reading ended the same way, the part's
-    /// reading is taken and the page read on after it, which gives what reading it through would.</summary>
-    public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html,
+    /// reading is taken and the page read on after it, which gives what reading it through would. The links come in
+    /// runs, in order: those read between such parts, and each part's own (<see cref="PartLinks.Links"/>).</summary>
+    public static (HashSet<string> Ids, List<IReadOnlyList<string>> Runs) Read(ReadOnlySpan<byte> html,
         IReadOnlyList<PlacedPart> parts, IReadOnlyList<PartLinks> readings)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var runs = new List<IReadOnlyList<string>>();
         var links = new List<string>();
         var tokenizer = new Tokenizer(html);
         var foreignDepth = 0;
@@ -41,7 +47,9 @@ public static class HtmlLinks
                 && tokenizer.ReadsTextUpTo(parts[next].Offset))
             {
                 foreach (var id in readings[next].Ids) ids.Add(id);
-                links.AddRange(readings[next].Links);
+                if (links.Count > 0) runs.Add(links);
+                runs.Add(readings[next].Links);
+                links = [];
                 tokenizer.Position = parts[next].End;
                 next++;
                 continue;
@@ -49,7 +57,8 @@ public static class HtmlLinks
             if (!tokenizer.NextTag(foreignDepth > 0, out var tag)) break;
             Take(ref tokenizer, tag, ref foreignDepth, ids, links);
         }
-        return (ids, links);
+        if (links.Count > 0) runs.Add(links);
+        return (ids, runs);
     }
 
     /// <summary>Reads a part of a page on its own, as reading the page takes it: it starts in plain text outside

@@ -8,12 +8,20 @@ namespace KropotkinSite.Theme;
 /// whole text is encoded.</summary>
 internal static class PageAssembly
 {
-    public static string Text(Piece[] pieces) => pieces switch
+    public static string Text(Piece[] pieces)
     {
-        [] => "",
-        [{ Text: { } only }] => only,
-        _ => string.Concat(pieces.Select(p => p.Chars)),
-    };
+        if (pieces is [{ Text: { } only }]) return only;
+        var length = 0;
+        foreach (var piece in pieces) length = checked(length + piece.Chars.Length);
+        return string.Create(length, pieces, static (chars, pieces) =>
+        {
+            foreach (var piece in pieces)
+            {
+                piece.Chars.CopyTo(chars);
+                chars = chars[piece.Chars.Length..];
+            }
+        });
+    }
 
     public static RenderedPage Page(Piece[] pieces)
     {
