@@ -153,6 +153,8 @@ public static class HtmlLinks
         /// that only an end tag ends).</summary>
         public bool EndedInText { get; private set; }
 
+        private bool _cutOff;
+
         /// <summary>Whether reading on would pass through plain text, with no tag, up to <paramref name="at"/>.
         /// </summary>
         public readonly bool ReadsTextUpTo(int at) =>
@@ -238,7 +240,7 @@ public static class HtmlLinks
                 }
                 _i += 1; // a '<' that starts nothing is text
             }
-            EndedInText = _state == TextState.Data;
+            EndedInText = _state == TextState.Data && !_cutOff;
             return false;
         }
 
@@ -268,7 +270,7 @@ public static class HtmlLinks
                     }
                     from = q + 1;
                 }
-                _i = end < 0 ? _s.Length : _i + end + 1;
+                _i = end < 0 ? CutOff() : _i + end + 1;
                 return;
             }
             if (rest.Length >= 7 && System.Text.Ascii.EqualsIgnoreCase(rest[..7], "doctype"u8))
@@ -279,7 +281,7 @@ public static class HtmlLinks
             if (inForeignContent && rest.StartsWith("[CDATA["u8))
             {
                 var end = _s[(_i + 9)..].IndexOf("]]>"u8);
-                _i = end < 0 ? _s.Length : _i + 9 + end + 3;
+                _i = end < 0 ? CutOff() : _i + 9 + end + 3;
                 return;
             }
             SkipBogusComment(_i + 2);
@@ -288,7 +290,14 @@ public static class HtmlLinks
         private void SkipBogusComment(int from)
         {
             var end = _s[from..].IndexOf((byte)'>');
-            _i = end < 0 ? _s.Length : from + end + 1;
+            _i = end < 0 ? CutOff() : from + end + 1;
+        }
+
+        /// <summary>The end of the input, reached inside a comment or the like.</summary>
+        private int CutOff()
+        {
+            _cutOff = true;
+            return _s.Length;
         }
 
         /// <summary>In RCDATA or RAWTEXT: moves to the "&lt;/name" (name followed by space, '/' or '&gt;') that ends
