@@ -15,19 +15,22 @@ internal static class PartReadings
     public static IReadOnlyList<Document> Attach<T>(IReadOnlyList<Document> documents, IExecutionContext context,
         string key, Func<byte[], T> read)
     {
-        var placed = documents.Select(Of).ToArray();
-        var parts = placed.SelectMany(p => p).Select(p => p.Utf8).ToArray();
-        if (parts.Length == 0) return documents;
-        var readings = context.Derive(parts, read);
-        var given = new Document[documents.Count];
-        var at = 0;
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var count = placed[i].Count;
-            given[i] = count == 0 ? documents[i] : documents[i].With(key, readings.Skip(at).Take(count).ToArray());
-            at += count;
-        }
-        return given;
+        // Which documents have parts is derived too, so that after an edit only the documents it changed are looked
+        // into, not every document's metadata.
+        var counts = context.Derive(documents, static d => Of(d).Count);
+        var pages = Enumerable.Range(0, documents.Count).Where(i => counts[i] > 0).ToArray();
+        if (pages.Length == 0) return documents;
+        var placed = pages.Select(i => Of(documents[i])).ToArray();
+        var readings = context.Derive(placed.SelectMany(p => p).Select(p => p.Utf8).ToArray(), read);
+        var withReadings = new (Document Page, T[] Readings)[pages.Length];
+        for (int p = 0, at = 0; p < pages.Length; at += placed[p].Count, p++)
+            withReadings[p] = (documents[pages[p]], readings.Skip(at).Take(placed[p].Count).ToArray());
+        // Through Derive too, so that a page whose bytes and readings are last run's is given as last run's very
+        // document, which what reads it finds by reference instead of comparing its bytes.
+        var given = context.Derive(withReadings, key, static (page, key) => page.Page.With(key, page.Readings));
+        var result = documents.ToArray();
+        for (var p = 0; p < pages.Length; p++) result[pages[p]] = given[p];
+        return result;
     }
 
     public static IReadOnlyList<PlacedPart> Of(Document document) =>

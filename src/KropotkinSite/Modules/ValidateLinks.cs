@@ -76,10 +76,11 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         var decided = 0;
         foreach (var page in written)
         {
-            var broken = new Broken[page.Runs.Length][];
-            for (var r = 0; r < broken.Length; r++, at++)
-                broken[r] = first[at] ?? rest[decided++];
-            foreach (var error in Errors(page.Document, broken, BasePath)) context.Report(error);
+            List<Broken[]>? broken = null;
+            for (var r = 0; r < page.Runs.Length; r++, at++)
+                if ((first[at] ?? rest[decided++]) is { Length: > 0 } run) (broken ??= []).Add(run);
+            if (broken is not null)
+                foreach (var error in Errors(page.Document, broken, BasePath)) context.Report(error);
         }
         return inputs;
     }
@@ -121,9 +122,9 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     /// <summary>A page's errors, each link once, in the order its runs' broken links come: a run's are in the order
     /// they first come in it, and a link broken in one run is broken alike in every run of the page, so this is the
     /// order they first come in the page.</summary>
-    private static IEnumerable<ContentError> Errors(Document page, Broken[][] runs, string basePath)
+    private static IEnumerable<ContentError> Errors(Document page, List<Broken[]> runs, string basePath)
     {
-        var reported = runs.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var reported = runs.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         foreach (var run in runs)
             foreach (var (target, problem, isFragment) in run)
             {
