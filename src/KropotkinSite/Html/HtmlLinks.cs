@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Html;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Html;
 
@@ -21,32 +22,79 @@ public static class HtmlLinks
 
     public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html)
     {
+        var (ids, runs) = Read(html, [], []);
+        return (ids, runs is [List<string> links] ? links : []);
+    }
+
+    /// <summary>Reads a page some of whose parts were read on their own (<see cref="ReadPart"/>; the readings in the
+    /// order of <paramref name="parts"/>, which lie in the page in that order): where the page's reading comes to such
+    /// a part in plain text, outside foreign content, and the part's own reading ended the same way, the part's
+    /// reading is taken and the page read on after it, which gives what reading it through would. The links come in
+    /// runs, in order: those read between such parts, and each part's own (<see cref="PartLinks.Links"/>).</summary>
+    public static (HashSet<string> Ids, List<IReadOnlyList<string>> Runs) Read(ReadOnlySpan<byte> html,
+        IReadOnlyList<PlacedPart> parts, IReadOnlyList<PartLinks> readings)
+    {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var runs = new List<IReadOnlyList<string>>();
         var links = new List<string>();
         var tokenizer = new Tokenizer(html);
         var foreignDepth = 0;
-        while (tokenizer.NextTag(foreignDepth > 0, out var tag))
+        var next = 0;
+        while (true)
         {
-            if (tag.IsEnd)
+            while (next < parts.Count && parts[next].Offset < tokenizer.Position) next++;
+            if (next < parts.Count && foreignDepth == 0 && readings[next].EndsInText
+                && tokenizer.ReadsTextUpTo(parts[next].Offset))
             {
-                if (foreignDepth > 0 && (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))) foreignDepth--;
+                foreach (var id in readings[next].Ids) ids.Add(id);
+                if (links.Count > 0) runs.Add(links);
+                runs.Add(readings[next].Links);
+                links = [];
+                tokenizer.Position = parts[next].End;
+                next++;
                 continue;
             }
-            if (tag.Id is { Length: > 0 } id) ids.Add(id);
-            if (tag.Name is { Length: > 0 } name && tokenizer.Is(tag, "a"u8)) ids.Add(name);
-            if (tag.Href is { } href
-                && (tokenizer.Is(tag, "a"u8) || tokenizer.Is(tag, "area"u8)
-                || tokenizer.Is(tag, "link"u8))) links.Add(href.Trim());
-            if (tag.Src is { } src && IsMediaOrScript(tokenizer, tag)) links.Add(src.Trim());
-
-            if (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))
-            {
-                if (!tag.SelfClosing) foreignDepth++;
-            }
-            else if (foreignDepth > 0 && BreaksOutOfForeignContent(tokenizer, tag)) foreignDepth = 0;
-            else if (foreignDepth == 0) tokenizer.EnterTextState(tag);
+            if (!tokenizer.NextTag(foreignDepth > 0, out var tag)) break;
+            Take(ref tokenizer, tag, ref foreignDepth, ids, links);
         }
-        return (ids, links);
+        if (links.Count > 0) runs.Add(links);
+        return (ids, runs);
+    }
+
+    /// <summary>Reads a part of a page on its own, as reading the page takes it: it starts in plain text outside
+    /// foreign content; whether it ends so too (after its last tag, text without a <c>&lt;</c>) says whether the
+    /// page may take this reading for it.</summary>
+    public static PartLinks ReadPart(ReadOnlySpan<byte> part)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<string>();
+        var tokenizer = new Tokenizer(part);
+        var foreignDepth = 0;
+        while (tokenizer.NextTag(foreignDepth > 0, out var tag)) Take(ref tokenizer, tag, ref foreignDepth, ids, links);
+        return new PartLinks([.. ids], [.. links], tokenizer.EndedInText && foreignDepth == 0);
+    }
+
+    private static void Take(ref Tokenizer tokenizer, in Tag tag, ref int foreignDepth, HashSet<string> ids,
+        List<string> links)
+    {
+        if (tag.IsEnd)
+        {
+            if (foreignDepth > 0 && (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))) foreignDepth--;
+            return;
+        }
+        if (tag.Id is { Length: > 0 } id) ids.Add(id);
+        if (tag.Name is { Length: > 0 } name && tokenizer.Is(tag, "a"u8)) ids.Add(name);
+        if (tag.Href is { } href
+            && (tokenizer.Is(tag, "a"u8) || tokenizer.Is(tag, "area"u8)
+            || tokenizer.Is(tag, "link"u8))) links.Add(href.Trim());
+        if (tag.Src is { } src && IsMediaOrScript(tokenizer, tag)) links.Add(src.Trim());
+
+        if (tokenizer.Is(tag, "svg"u8) || tokenizer.Is(tag, "math"u8))
+        {
+            if (!tag.SelfClosing) foreignDepth++;
+        }
+        else if (foreignDepth > 0 && BreaksOutOfForeignContent(tokenizer, tag)) foreignDepth = 0;
+        else if (foreignDepth == 0) tokenizer.EnterTextState(tag);
     }
 
     private static bool IsMediaOrScript(in Tokenizer tokenizer, in Tag tag) =>
@@ -94,6 +142,24 @@ public static class HtmlLinks
         private TextState _state = TextState.Data;
         private byte[]? _endTagName; // the "appropriate end tag" that ends RCDATA, RAWTEXT and script data
 
+        /// <summary>Where reading goes on: after the last tag read, or where it was set.</summary>
+        public int Position
+        {
+            readonly get => _i;
+            set => _i = value;
+        }
+
+        /// <summary>Whether the input ended after its last tag in plain text (not inside a tag, a comment, or text
+        /// that only an end tag ends).</summary>
+        public bool EndedInText { get; private set; }
+
+        private bool _cutOff;
+
+        /// <summary>Whether reading on would pass through plain text, with no tag, up to <paramref name="at"/>.
+        /// </summary>
+        public readonly bool ReadsTextUpTo(int at) =>
+            _state == TextState.Data && _i <= at && _s[_i..at].IndexOf((byte)'<') < 0;
+
         /// <summary>Whether the tag has this (lower-case ASCII) name, ignoring ASCII case as HTML does.</summary>
         public readonly bool Is(in Tag tag, ReadOnlySpan<byte> lowerName) =>
             System.Text.Ascii.EqualsIgnoreCase(_s.Slice(tag.NameStart, tag.NameLength), lowerName);
@@ -139,7 +205,7 @@ public static class HtmlLinks
                 }
 
                 var lt = _s[_i..].IndexOf((byte)'<');
-                if (lt < 0) { _i = _s.Length; return false; }
+                if (lt < 0) { _i = _s.Length; EndedInText = true; return false; }
                 _i += lt;
                 var rest = _s[_i..];
                 if (rest.Length < 2) { _i = _s.Length; return false; }
@@ -174,6 +240,7 @@ public static class HtmlLinks
                 }
                 _i += 1; // a '<' that starts nothing is text
             }
+            EndedInText = _state == TextState.Data && !_cutOff;
             return false;
         }
 
@@ -203,7 +270,7 @@ public static class HtmlLinks
                     }
                     from = q + 1;
                 }
-                _i = end < 0 ? _s.Length : _i + end + 1;
+                _i = end < 0 ? CutOff() : _i + end + 1;
                 return;
             }
             if (rest.Length >= 7 && System.Text.Ascii.EqualsIgnoreCase(rest[..7], "doctype"u8))
@@ -214,7 +281,7 @@ public static class HtmlLinks
             if (inForeignContent && rest.StartsWith("[CDATA["u8))
             {
                 var end = _s[(_i + 9)..].IndexOf("]]>"u8);
-                _i = end < 0 ? _s.Length : _i + 9 + end + 3;
+                _i = end < 0 ? CutOff() : _i + 9 + end + 3;
                 return;
             }
             SkipBogusComment(_i + 2);
@@ -223,7 +290,14 @@ public static class HtmlLinks
         private void SkipBogusComment(int from)
         {
             var end = _s[from..].IndexOf((byte)'>');
-            _i = end < 0 ? _s.Length : from + end + 1;
+            _i = end < 0 ? CutOff() : from + end + 1;
+        }
+
+        /// <summary>The end of the input, reached inside a comment or the like.</summary>
+        private int CutOff()
+        {
+            _cutOff = true;
+            return _s.Length;
         }
 
         /// <summary>In RCDATA or RAWTEXT: moves to the "&lt;/name" (name followed by space, '/' or '&gt;') that ends

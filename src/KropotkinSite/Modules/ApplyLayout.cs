@@ -8,12 +8,15 @@ namespace KropotkinSite.Modules;
 /// <summary>
 /// Renders each document's <see cref="LayoutJob"/> (set by <see cref="PrepareLayouts"/>) through its Liquid layout,
 /// and the layouts that one nests in, into its final bytes. The layouts are those of the theme pipeline; the parts
-/// its layouts ask for are taken from those <see cref="RenderLayoutParts"/> laid out. The job, the parts and the
-/// Markdown's HTML are not kept once the page is rendered.
+/// its layouts ask for are taken from those <see cref="RenderLayoutParts"/> laid out, their bytes as they are, and
+/// where they lie in the page is kept as <c>placedParts</c> (<see cref="PlacedPart"/>), so that what reads the page
+/// may read each such part on its own. The job, the parts and the Markdown's HTML are not kept once the page is
+/// rendered.
 /// </summary>
 public sealed record ApplyLayout(string ThemePipeline) : IModule
 {
     public const string LayoutFile = "layoutFile";
+    public const string PlacedParts = "placedParts";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline)), static (document, layouts, _) =>
@@ -37,7 +40,8 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
         try
         {
             var page = layouts.Render(job.Layout, job.Model, content => job.Model with { Content = content }, parts);
-            return document.WithContent(page).With(LayoutFile, job.Layout);
+            var rendered = document.WithContent(page.Utf8).With(LayoutFile, job.Layout);
+            return page.Parts.Count == 0 ? rendered : rendered.With(PlacedParts, page.Parts);
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException)
         {

@@ -36,13 +36,13 @@ public sealed record RenderLayoutParts(string ThemePipeline) : IModule
     private static IReadOnlyList<LayoutPart> PartsOf(Document document) =>
         document.Get<LayoutJob>(PrepareLayouts.Job)?.Parts ?? [];
 
-    /// <summary>A part's HTML; null when its layout fails, so that the page lays it out again itself and reports
-    /// why, as it would without parts.</summary>
-    private static string? Html(LayoutPart part, LiquidLayouts layouts)
+    /// <summary>A part's HTML and its bytes; null when its layout fails, so that the page lays it out again itself
+    /// and reports why, as it would without parts.</summary>
+    private static RenderedPart? Html(LayoutPart part, LiquidLayouts layouts)
     {
         try
         {
-            return layouts.RenderPart(part.Layout, part.Model);
+            return RenderedPart.Of(layouts.RenderPart(part.Layout, part.Model));
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException)
         {

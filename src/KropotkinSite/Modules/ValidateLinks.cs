@@ -17,16 +17,23 @@ namespace KropotkinSite.Modules;
 public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFiles,
     IReadOnlyList<string> ChangingFolders) : IModule
 {
-    /// <summary>A written page's ids and the links it holds.</summary>
-    private sealed record PageLinks(Document Document, HashSet<string> Ids, List<string> Links);
+    private const string PartLinksKey = "partLinks";
+
+    /// <summary>A written page's ids and the links it holds, in runs (<see cref="HtmlLinks.Read(ReadOnlySpan{byte},
+    /// IReadOnlyList{Theme.PlacedPart}, IReadOnlyList{Html.PartLinks})"/>): a part read on its own is a run of its
+    /// own, the same list while the part's bytes are.</summary>
+    private sealed record PageLinks(Document Document, HashSet<string> Ids, Run[] Runs);
 
     /// <summary>Where one distinct link of a page leads, as far as the page alone tells: a problem found already
-    /// (it points outside the site), or the file it names below the site root (null for a link to an external
-    /// address or to the page itself) and the fragment it names.</summary>
+    /// (it points outside the site), or the file it names below the site root (the page's own for a link to a
+    /// fragment of it) and the fragment it names.</summary>
     private sealed record Target(string Link, string? Problem, string? File, string? Fragment);
 
-    /// <summary>A page and where each of its links leads; what the whole site must be asked about it.</summary>
-    private sealed record PageTargets(Document Document, Target[] Targets);
+    /// <summary>A run of a page's links and the page's address, which a relative link is resolved against.</summary>
+    private sealed record Run(IReadOnlyList<string> Links, string Destination);
+
+    /// <summary>A broken link of a run, and whether it is its fragment that is missing.</summary>
+    private sealed record Broken(Target Target, string Problem, bool IsFragment);
 
     /// <summary>What every link is checked against: the files that will be written (all of them, when
     /// <paramref name="Complete"/>; else some, and a link not found among them is not decided), the ids of every
@@ -37,7 +44,11 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var pages = context.Derive(inputs, static d => IsPage(d) ? Read(d) : null);
+        // The parts of a page laid out beforehand (the years of the timeline, the places) are read on their own, so
+        // after an edit only the parts it changed are read again, and the rest of the page.
+        var pages = context.Derive(
+            PartReadings.Attach(inputs, context, PartLinksKey, static part => HtmlLinks.ReadPart(part)),
+            static d => IsPage(d) ? Read(d) : null);
         var lasting = context.Compute(context.Derive(inputs, ChangingFolders,
             static (d, changing) => IsLasting(d, changing) ? d.Destination : ""), Set);
         var ids = context.Compute(context.Derive(pages,
@@ -45,23 +56,32 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
             IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
-        // Resolving a page's links depends on the page alone, so after an edit only the edited pages resolve theirs
-        // again. The targets are then looked up among the pages and the files an edit seldom adds or renames; only
-        // the few links not found there are looked up among every file written.
-        var targets = context.Derive(pages, BasePath,
-            static (page, basePath) => page is null ? null : TargetsOf(page, basePath));
+        // Resolving a run of links depends on it and its page's address alone, so after an edit only the edited
+        // pages and parts resolve theirs again. The targets are then looked up among the pages and the files an edit
+        // seldom adds or renames; only the few links not found there are looked up among every file written.
+        var written = pages.OfType<PageLinks>().ToArray();
+        var runs = written.SelectMany(page => page.Runs).ToArray();
+        var targets = context.Derive(runs, BasePath, static (run, basePath) => TargetsOf(run, basePath));
         var first = context.Derive(targets, new Site(BasePath, lasting, ids, allPages, false),
-            static (page, site) => page is null ? [] : CheckPage(page, site));
-        var undecided = Enumerable.Range(0, first.Count).Where(i => first[i] is null).Select(i => targets[i]!)
+            static (run, site) => CheckRun(run, site));
+        var undecided = Enumerable.Range(0, first.Count).Where(i => first[i] is null).Select(i => targets[i])
             .ToArray();
         // Every file written is gathered only for the links not found among the lasting ones: after most edits
         // there are none, and the search index's file names, which change with every edit, are not looked at.
         var rest = undecided.Length == 0 ? [] : context.Derive(undecided,
             new Site(BasePath, context.Compute(context.Derive(inputs, static d => d.Destination), Set), ids, allPages,
                 true),
-            static (page, site) => CheckPage(page, site)!);
-        foreach (var found in first.Where(f => f is not null).Concat(rest))
-            foreach (var error in found!) context.Report(error);
+            static (run, site) => CheckRun(run, site)!);
+        var at = 0;
+        var decided = 0;
+        foreach (var page in written)
+        {
+            List<Broken[]>? broken = null;
+            for (var r = 0; r < page.Runs.Length; r++, at++)
+                if ((first[at] ?? rest[decided++]) is { Length: > 0 } run) (broken ??= []).Add(run);
+            if (broken is not null)
+                foreach (var error in Errors(page.Document, broken, BasePath)) context.Report(error);
+        }
         return inputs;
     }
 
@@ -84,38 +104,52 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return ids;
     }
 
-    /// <summary>The broken links of a page; null when the site checked against is not complete and a link is not
+    /// <summary>The broken links of a run; null when the site checked against is not complete and a link is not
     /// found in it.</summary>
-    private static ContentError[]? CheckPage(PageTargets page, Site site)
+    private static Broken[]? CheckRun(Target[] run, Site site)
     {
-        List<ContentError>? found = null;
-        foreach (var target in page.Targets)
+        List<Broken>? found = null;
+        foreach (var target in run)
         {
-            var problem = Check(page.Document, target, site, out var isFragment);
+            var problem = Check(target, site, out var isFragment);
             if (problem is null) continue;
             if (ReferenceEquals(problem, Undecided)) return null;
-            var (at, origin) = Locate(page.Document, target.Link, site.BasePath);
-            (found ??= []).Add(new ContentError(
-                page.Document.Source.Length > 0 ? page.Document.Source : page.Document.Destination,
-                at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink,
-                $"{origin}'{target.Link}' {problem}"));
+            (found ??= []).Add(new Broken(target, problem, isFragment));
         }
         return found is null ? [] : found.ToArray();
     }
 
-    private static PageLinks Read(Document document)
+    /// <summary>A page's errors, each link once, in the order its runs' broken links come: a run's are in the order
+    /// they first come in it, and a link broken in one run is broken alike in every run of the page, so this is the
+    /// order they first come in the page.</summary>
+    private static IEnumerable<ContentError> Errors(Document page, List<Broken[]> runs, string basePath)
     {
-        var (ids, links) = HtmlLinks.Read(document.Content.Span);
-        return new PageLinks(document, ids, links);
+        var reported = runs.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var run in runs)
+            foreach (var (target, problem, isFragment) in run)
+            {
+                if (reported is not null && !reported.Add(target.Link)) continue;
+                var (at, origin) = Locate(page, target.Link, basePath);
+                yield return new ContentError(page.Source.Length > 0 ? page.Source : page.Destination,
+                    at.Line, at.Column, isFragment ? ErrorCodes.BrokenFragment : ErrorCodes.BrokenLink,
+                    $"{origin}'{target.Link}' {problem}");
+            }
     }
 
-    private static PageTargets TargetsOf(PageLinks page, string basePath) =>
-        new(page.Document, page.Links.Distinct(StringComparer.Ordinal)
-            .Select(link => TargetOf(page.Document, link, basePath)).OfType<Target>().ToArray());
+    private static PageLinks Read(Document document)
+    {
+        var (ids, runs) = HtmlLinks.Read(document.Content.Span, PartReadings.Of(document),
+            document.Get<PartLinks[]>(PartLinksKey) ?? []);
+        return new PageLinks(document, ids, [.. runs.Select(links => new Run(links, document.Destination))]);
+    }
+
+    private static Target[] TargetsOf(Run run, string basePath) =>
+        [.. run.Links.Distinct(StringComparer.Ordinal).Select(link => TargetOf(run.Destination, link, basePath))
+            .OfType<Target>()];
 
     /// <summary>Where a link leads, as far as its page tells; null for a link that cannot be broken (external, to
     /// the top of a page).</summary>
-    private static Target? TargetOf(Document page, string link, string basePath)
+    private static Target? TargetOf(string page, string link, string basePath)
     {
         if (link.Length == 0 || Urls.IsExternal(link)) return null;
         // Cut as spans: a page holds dozens of links, and only what a target keeps becomes a string.
@@ -125,10 +159,10 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         var pathPart = hash >= 0 ? link.AsSpan(0, hash) : link.AsSpan();
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];
-        if (pathPart.IsEmpty) return fragment is null ? null : new Target(link, null, null, fragment);
+        if (pathPart.IsEmpty) return fragment is null ? null : new Target(link, null, page, fragment);
 
         var resolved = Urls.IsPlainAbsolutePath(pathPart) ? pathPart
-            : Urls.Resolve(basePath + PathOfDestination(page.Destination), pathPart.ToString());
+            : Urls.Resolve(basePath + PathOfDestination(page), pathPart.ToString());
         if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
             return new Target(link, $"points outside the site (its base path is '{basePath}'); " +
                 "write addresses from the site root, like /life/", null, null);
@@ -144,22 +178,19 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     private const string Undecided = "not found among some of the files";
 
-    private static string? Check(Document page, Target link, Site site, out bool isFragment)
+    /// <summary>What is wrong with a link, or null; <see cref="Undecided"/> when the site is not complete and the
+    /// file it names is not among the files checked.</summary>
+    private static string? Check(Target link, Site site, out bool isFragment)
     {
         isFragment = false;
         if (link.Problem is not null) return link.Problem;
-        var target = page.Destination;
-        if (link.File is { } relative)
-        {
-            var destinations = site.Destinations;
-            if (!site.Complete && !destinations.Contains(relative)) return Undecided;
-            if (!destinations.Contains(relative)
-                && destinations.Contains(relative + "/index.html")) relative += "/index.html";
-            if (!destinations.Contains(relative))
-                return site.DestinationsOfAllPages.Contains(relative) ? null
-                    : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
-            target = relative;
-        }
+        var target = link.File!;
+        var destinations = site.Destinations;
+        if (!site.Complete && !destinations.Contains(target)) return Undecided;
+        if (!destinations.Contains(target) && destinations.Contains(target + "/index.html")) target += "/index.html";
+        if (!destinations.Contains(target))
+            return site.DestinationsOfAllPages.Contains(target) ? null
+                : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
         if (link.Fragment is not { } fragment) return null;
         isFragment = true;
         if (!site.Ids.TryGetValue(target, out var targetIds)) return null;

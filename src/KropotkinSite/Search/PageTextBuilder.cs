@@ -10,9 +10,11 @@ namespace KropotkinSite.Search;
 /// becomes one space inside a block and none at its ends, and entities are decoded, as the text comes. Text
 /// mostly comes as words with one space between them, so it is copied a stretch at a time up to the next
 /// character that needs a look (other white space, <c>&amp;</c>, a character beyond ASCII), not a word at a time.
-/// The block being built is held in a buffer borrowed from the shared pool until the builder is disposed.
+/// The block being built is held in a buffer borrowed from the shared pool until the builder is disposed. A builder
+/// that does not keep the title (for a part of a page, <see cref="PartText"/>) marks the blocks of level-1 headings
+/// instead, so that the page that takes them can.
 /// </summary>
-internal sealed class PageTextBuilder : IDisposable
+internal sealed class PageTextBuilder(bool keepsTitle) : IDisposable
 {
     /// <summary>ASCII white space but the space, <c>&amp;</c>, and every byte of a character beyond ASCII.</summary>
     private static readonly SearchValues<byte> NeedALook = SearchValues.Create(
@@ -27,6 +29,7 @@ internal sealed class PageTextBuilder : IDisposable
     private bool _space;
     private string? _title;
     private readonly List<TextBlock> _blocks = [];
+    private readonly List<PartBlock> _partBlocks = [];
 
     /// <summary>The level of the heading being read (1 to 6), or 0 in body text.</summary>
     public int HeadingLevel { get; set; }
@@ -35,6 +38,20 @@ internal sealed class PageTextBuilder : IDisposable
     {
         EndBlock();
         return new PageText(_title ?? "", _blocks);
+    }
+
+    public PartText ToPartText(bool endsBetweenBlocks) => new(_partBlocks.ToArray(), endsBetweenBlocks);
+
+    /// <summary>Whether no block has begun since the last one ended, outside any heading: a part of the page read
+    /// on its own begins so.</summary>
+    public bool IsBetweenBlocks => _length == 0 && HeadingLevel == 0;
+
+    /// <summary>Adds the blocks of a part read on its own, when <see cref="IsBetweenBlocks"/>.</summary>
+    public void Blocks(IReadOnlyList<PartBlock> blocks)
+    {
+        foreach (var (isTitleLevel, block) in blocks)
+            if (isTitleLevel && _title is null) _title = block.Text;
+            else _blocks.Add(block);
     }
 
     /// <summary>Adds text of the page, decoding its entities.</summary>
@@ -73,7 +90,8 @@ internal sealed class PageTextBuilder : IDisposable
         (_length, _space) = (0, false);
         if (length == 0) return;
         var block = Encoding.UTF8.GetString(_text, 0, length);
-        if (HeadingLevel == 1 && _title is null) _title = block;
+        if (!keepsTitle) _partBlocks.Add(new PartBlock(HeadingLevel == 1, new TextBlock(HeadingLevel > 0, block)));
+        else if (HeadingLevel == 1 && _title is null) _title = block;
         else _blocks.Add(new TextBlock(HeadingLevel > 0, block));
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Search;
 
@@ -58,27 +59,69 @@ public static class PageTextReader
     private static ulong NameKey(string name) => NameKey(Encoding.ASCII.GetBytes(name));
 
     /// <summary>Reads a page written as UTF-8.</summary>
-    public static PageText Read(ReadOnlySpan<byte> utf8)
+    public static PageText Read(ReadOnlySpan<byte> utf8) => Read(utf8, [], []);
+
+    /// <summary>Reads a page some of whose parts were read on their own (<see cref="ReadPart"/>; the readings in the
+    /// order of <paramref name="parts"/>, which lie in the page in that order): where the page's reading comes to such
+    /// a part inside <c>main</c>, between blocks and with only white space before it, and the part's own reading
+    /// ended between blocks too, the part's blocks are taken and the page read on after it, which gives what reading
+    /// it through would.</summary>
+    public static PageText Read(ReadOnlySpan<byte> utf8, IReadOnlyList<PlacedPart> parts,
+        IReadOnlyList<PartText> readings)
     {
+        var start = 0;
         var open = utf8.IndexOf("<main"u8);
         if (open >= 0)
         {
-            var start = utf8[open..].IndexOf((byte)'>') + open + 1;
+            var from = utf8[open..].IndexOf((byte)'>') + open + 1;
             var close = utf8.LastIndexOf("</main>"u8);
-            if (start > open && close >= start) utf8 = utf8[start..close];
+            if (from > open && close >= from)
+            {
+                utf8 = utf8[from..close];
+                start = from;
+            }
         }
-        return ReadContent(utf8);
+        using var text = new PageTextBuilder(keepsTitle: true);
+        ReadContent(utf8, text, new Placed(parts, readings, start));
+        return text.ToPageText();
     }
 
     public static PageText Read(string html) => Read(Encoding.UTF8.GetBytes(html));
 
-    /// <summary>Reads all of <paramref name="html"/> (the content of <c>main</c>, or a page without one).</summary>
-    private static PageText ReadContent(ReadOnlySpan<byte> html)
+    /// <summary>Reads a part of a page on its own, as reading the page takes it: it starts between blocks; whether
+    /// it ends so too (not inside a tag, a comment, a skipped element or a block) says whether the page may take
+    /// this reading for it.</summary>
+    public static PartText ReadPart(ReadOnlySpan<byte> part)
     {
-        using var text = new PageTextBuilder();
+        using var text = new PageTextBuilder(keepsTitle: false);
+        var endsBetweenBlocks = ReadContent(part, text, default);
+        return text.ToPartText(endsBetweenBlocks);
+    }
+
+    /// <summary>The parts of a page read on their own, with where the text read begins in the page.</summary>
+    private readonly record struct Placed(IReadOnlyList<PlacedPart>? Parts, IReadOnlyList<PartText>? Readings,
+        int Start);
+
+    /// <summary>Reads all of <paramref name="html"/> (the content of <c>main</c>, or a page without one); whether
+    /// it ended between blocks, with no tag, comment or skipped element cut off by its end.</summary>
+    private static bool ReadContent(ReadOnlySpan<byte> html, PageTextBuilder text, Placed placed)
+    {
+        var cutOff = false;
+        var next = 0;
+        var parts = placed.Parts ?? [];
         var i = 0;
         while (i < html.Length)
         {
+            while (next < parts.Count && parts[next].Offset - placed.Start < i) next++;
+            if (next < parts.Count && text.IsBetweenBlocks && placed.Readings![next].EndsBetweenBlocks
+                && parts[next].End - placed.Start <= html.Length
+                && IsWhiteSpace(html[i..(parts[next].Offset - placed.Start)]))
+            {
+                text.Blocks(placed.Readings[next].Blocks);
+                i = parts[next].End - placed.Start;
+                next++;
+                continue;
+            }
             var lt = html[i..].IndexOf((byte)'<');
             if (lt < 0) lt = html.Length;
             else lt += i;
@@ -87,10 +130,12 @@ public static class PageTextReader
             if (html[lt..].StartsWith("<!--"u8))
             {
                 var close = html[(lt + 4)..].IndexOf("-->"u8);
+                cutOff |= close < 0;
                 i = close < 0 ? html.Length : lt + 4 + close + 3;
                 continue;
             }
             var tag = ReadTag(html, lt, out var name);
+            cutOff |= tag.CutOff;
             i = tag.End;
             if (name.IsEmpty)
             {
@@ -102,7 +147,7 @@ public static class PageTextReader
             var kind = Kinds.GetValueOrDefault(key, Kind.Block);
             if (!tag.IsEnd && (kind == Kind.Skipped || tag.Ignored))
             {
-                if (!tag.SelfClosing && !VoidElements.Contains(key)) i = AfterElement(html, name, i);
+                if (!tag.SelfClosing && !VoidElements.Contains(key)) i = AfterElement(html, name, i, ref cutOff);
                 text.Space();
                 continue;
             }
@@ -116,10 +161,13 @@ public static class PageTextReader
             if (name is [(byte)'h' or (byte)'H', >= (byte)'1' and <= (byte)'6'])
                 text.HeadingLevel = tag.IsEnd ? 0 : name[1] - '0';
         }
-        return text.ToPageText();
+        return !cutOff && text.IsBetweenBlocks;
     }
 
-    private readonly record struct Tag(bool IsEnd, bool SelfClosing, bool Ignored, int End);
+    /// <summary>Whether the text holds nothing but ASCII white space, which adds nothing between blocks.</summary>
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\n\r\f\v"u8) < 0;
+
+    private readonly record struct Tag(bool IsEnd, bool SelfClosing, bool Ignored, int End, bool CutOff = false);
 
     /// <summary>The tag starting at <paramref name="lt"/>: its name (empty when it is not a tag), and where it
     /// ends.</summary>
@@ -155,7 +203,7 @@ public static class PageTextReader
         var attributes = html[attributesStart..i];
         var selfClosing = TrimWhiteSpaceEnd(attributes).EndsWith("/"u8);
         var ignored = !isEnd && attributes.IndexOf("data-search-ignore"u8) >= 0;
-        return new Tag(isEnd, selfClosing, ignored, Math.Min(i + 1, end));
+        return new Tag(isEnd, selfClosing, ignored, Math.Min(i + 1, end), i >= end);
     }
 
     /// <summary>UTF-8 text without the white space it ends with (<see cref="Rune.IsWhiteSpace"/>).</summary>
@@ -174,21 +222,23 @@ public static class PageTextReader
 
     /// <summary>Where an element that opened before <paramref name="from"/> ends, counting nested ones of its name.
     /// </summary>
-    private static int AfterElement(ReadOnlySpan<byte> html, ReadOnlySpan<byte> name, int from)
+    private static int AfterElement(ReadOnlySpan<byte> html, ReadOnlySpan<byte> name, int from, ref bool cutOff)
     {
         var depth = 1;
         var i = from;
         while (i < html.Length)
         {
             var lt = html[i..].IndexOf((byte)'<');
-            if (lt < 0) return html.Length;
+            if (lt < 0) break;
             lt += i;
             var tag = ReadTag(html, lt, out var found);
+            cutOff |= tag.CutOff;
             i = found.IsEmpty ? lt + 1 : tag.End;
             if (!Ascii.EqualsIgnoreCase(found, name) || tag.SelfClosing) continue;
             depth += tag.IsEnd ? -1 : 1;
             if (depth == 0) return i;
         }
+        cutOff = true;
         return html.Length;
     }
 }

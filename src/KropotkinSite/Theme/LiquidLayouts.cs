@@ -120,28 +120,39 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             && char.IsAsciiLetterOrDigit(name[0]);
 
     /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward. Gives
-    /// the page's UTF-8 bytes. The <c>layout</c> filter takes the parts it names from <paramref name="parts"/>
-    /// when they are there.</summary>
-    public byte[] Render(string name, object model, Func<string, object> withContent, RenderedParts? parts = null)
+    /// the page's UTF-8 bytes, and where the parts taken from <paramref name="parts"/> lie in them: the <c>layout</c>
+    /// filter takes the parts it names from there when they are there, and their bytes are copied, not encoded
+    /// again.</summary>
+    public RenderedPage Render(string name, object model, Func<string, object> withContent,
+        RenderedParts? parts = null)
     {
         var current = model;
         var layout = name;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The strings a layout may write that stand for pieces already made: the parts, then each nested layout's
+        // content, which its parent writes as the very string it was given.
+        var known = new Dictionary<string, Piece[]>(ReferenceEqualityComparer.Instance);
+        foreach (var part in parts?.Rendered ?? [])
+            if (part is { Html.Length: > 0 }) known.TryAdd(part.Html, [new Piece(null, part)]);
         while (true)
         {
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
             var context = new TemplateContext(current, Options);
             if (parts is not null) context.AmbientValues[PartsValue] = parts;
-            var output = RenderToBuilder(layout, template, context, Kept());
-            if (parent is null) return Utf8(output);
-            current = withContent(output.ToString());
+            var writer = new PieceWriter(Kept(), known);
+            Write(layout, template, context, writer);
+            var pieces = writer.Pieces();
+            if (parent is null) return PageAssembly.Page(pieces);
+            var content = PageAssembly.Text(pieces);
+            if (content.Length > 0) known[content] = pieces;
+            current = withContent(content);
             layout = parent;
         }
     }
 
-    // Each thread renders into one builder, kept between pages at its grown size (Fluid's own render starts every
-    // page from a small pooled builder, growing it a block at a time and copying the blocks into a string).
+    // Each thread writes its text into one builder, kept between pages at its grown size (Fluid's own render starts
+    // every page from a small pooled builder, growing it a block at a time and copying the blocks into a string).
     [ThreadStatic] private static StringBuilder? t_output;
     private const int KeptOutputCapacity = 1 << 20;
 
@@ -173,7 +184,10 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
                 "(a layout that lays itself out?)");
         var context = model is null ? new TemplateContext(Options) : new TemplateContext(model, Options);
         context.AmbientValues[DepthValue] = depth;
-        return RenderToBuilder(name, _layouts[name].Template, context, new StringBuilder(4 * 1024)).ToString();
+        var output = new StringBuilder(4 * 1024);
+        using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
+        Write(name, _layouts[name].Template, context, writer);
+        return output.ToString();
     }
 
     /// <summary><c>{{ model | layout: 'name' }}</c>: the part laid out beforehand for that model, else laid out
@@ -184,16 +198,14 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         var model = input.ToObjectValue();
         var html = model is not null && context.AmbientValues.TryGetValue(PartsValue, out var found)
                    && found is RenderedParts parts
-            ? parts.Find(name, model)
+            ? parts.Find(name, model)?.Html
             : null;
         var depth = context.AmbientValues.TryGetValue(DepthValue, out var value) && value is int d ? d : 0;
         return new StringValue(html ?? RenderPart(name, model, depth + 1), encode: false);
     }
 
-    private static StringBuilder RenderToBuilder(string layout, IFluidTemplate template, TemplateContext context,
-        StringBuilder output)
+    private static void Write(string layout, IFluidTemplate template, TemplateContext context, TextWriter writer)
     {
-        using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
         // As Fluid's own render does: the template's assignments stay out of the model's scope.
         context.EnterChildScope();
         try
@@ -210,23 +222,6 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         {
             context.ReleaseScope();
         }
-        return output;
-    }
-
-    /// <summary>The builder's text as UTF-8 (as <see cref="Encoding.UTF8"/> encodes a string), without making
-    /// the string.</summary>
-    private static byte[] Utf8(StringBuilder text)
-    {
-        var encoder = Encoding.UTF8.GetEncoder();
-        var length = 0;
-        foreach (var chunk in text.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
-        length += encoder.GetByteCount([], flush: true);
-        encoder.Reset();
-        var bytes = new byte[length];
-        var at = 0;
-        foreach (var chunk in text.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
-        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
-        return bytes;
     }
 
     private static (string? Parent, string Body, int BodyLine) SplitParent(string text)

@@ -6,35 +6,36 @@ namespace KropotkinSite.Theme;
 /// models they stand for are the page's job's, compared with it.</summary>
 public sealed class RenderedParts : IEquatable<RenderedParts>
 {
-    private readonly Dictionary<object, List<(string Layout, string Html)>> _byModel =
+    private readonly Dictionary<object, List<(string Layout, RenderedPart Part)>> _byModel =
         new(ReferenceEqualityComparer.Instance);
 
-    public RenderedParts(IReadOnlyList<LayoutPart> parts, IReadOnlyList<string?> html)
+    public RenderedParts(IReadOnlyList<LayoutPart> parts, IReadOnlyList<RenderedPart?> rendered)
     {
         for (var i = 0; i < parts.Count; i++)
         {
-            if (html[i] is not { } text) continue;
+            if (rendered[i] is not { } part) continue;
             if (!_byModel.TryGetValue(parts[i].Model, out var list)) _byModel[parts[i].Model] = list = [];
-            list.Add((parts[i].Layout, text));
+            list.Add((parts[i].Layout, part));
         }
-        Html = html;
+        Rendered = rendered;
     }
 
-    /// <summary>The parts' HTML in the order of the job's parts (null where a part failed).</summary>
-    public IReadOnlyList<string?> Html { get; }
+    /// <summary>The parts in the order of the job's parts (null where a part failed).</summary>
+    public IReadOnlyList<RenderedPart?> Rendered { get; }
 
     public bool Equals(RenderedParts? other) =>
-        other is not null && other.Html.SequenceEqual(Html, StringComparer.Ordinal);
+        other is not null && other.Rendered.Select(p => p?.Html).SequenceEqual(Rendered.Select(p => p?.Html),
+            StringComparer.Ordinal);
 
     public override bool Equals(object? obj) => Equals(obj as RenderedParts);
 
-    public override int GetHashCode() => Html.Count;
+    public override int GetHashCode() => Rendered.Count;
 
-    public string? Find(string layout, object model)
+    public RenderedPart? Find(string layout, object model)
     {
         if (!_byModel.TryGetValue(model, out var list)) return null;
-        foreach (var (name, html) in list)
-            if (name == layout) return html;
+        foreach (var (name, part) in list)
+            if (name == layout) return part;
         return null;
     }
 }

@@ -13,17 +13,20 @@ public sealed class LayoutFilterTests : IDisposable
 
     public sealed record ListModel(IReadOnlyList<Item> Items);
 
+    public sealed record PageModel(IReadOnlyList<Item> Items, string Content);
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "layout-filter-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose() => Directory.Delete(_root, true);
 
-    private LiquidLayouts Layouts(string item = "<li>{{ name }}</li>")
+    private LiquidLayouts Layouts(string item = "<li>{{ name }}</li>", string? outer = null)
     {
         var layouts = Path.Combine(_root, "theme", "layouts");
         Directory.CreateDirectory(layouts);
         Directory.CreateDirectory(Path.Combine(_root, "input"));
-        File.WriteAllText(Path.Combine(layouts, "list.liquid"),
+        File.WriteAllText(Path.Combine(layouts, "list.liquid"), (outer is null ? "" : "---\nlayout: outer\n---\n") +
             "<ul>{% for item in items %}{{ item | layout: 'item' }}{% endfor %}</ul>");
+        if (outer is not null) File.WriteAllText(Path.Combine(layouts, "outer.liquid"), outer);
         File.WriteAllText(Path.Combine(layouts, "item.liquid"), item);
         var files = new DiskFiles();
         var errors = new List<ContentError>();
@@ -40,7 +43,7 @@ public sealed class LayoutFilterTests : IDisposable
 
         var page = Layouts().Render("list", model, _ => model);
 
-        Assert.Equal("<ul><li>Moscow</li><li>&lt;Geneva&gt;</li></ul>", Encoding.UTF8.GetString(page));
+        Assert.Equal("<ul><li>Moscow</li><li>&lt;Geneva&gt;</li></ul>", Encoding.UTF8.GetString(page.Utf8));
     }
 
     [Fact]
@@ -49,12 +52,12 @@ public sealed class LayoutFilterTests : IDisposable
         var moscow = new Item("Moscow");
         var model = new ListModel([moscow, new Item("Moscow")]);
         var given = new RenderedParts([new LayoutPart("item", moscow), new LayoutPart("other", model.Items[1])],
-            ["<li>given</li>", "<li>for another layout</li>"]);
+            [RenderedPart.Of("<li>given</li>"), RenderedPart.Of("<li>for another layout</li>")]);
 
         var page = Layouts().Render("list", model, _ => model, given);
 
         // The second item equals the first but is another object, and was given for another layout.
-        Assert.Equal("<ul><li>given</li><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+        Assert.Equal("<ul><li>given</li><li>Moscow</li></ul>", Encoding.UTF8.GetString(page.Utf8));
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public sealed class LayoutFilterTests : IDisposable
         var page = Layouts().Render("list", model, _ => model,
             new RenderedParts([new LayoutPart("item", moscow)], [null]));
 
-        Assert.Equal("<ul><li>Moscow</li></ul>", Encoding.UTF8.GetString(page));
+        Assert.Equal("<ul><li>Moscow</li></ul>", Encoding.UTF8.GetString(page.Utf8));
     }
 
     [Fact]
@@ -78,5 +81,52 @@ public sealed class LayoutFilterTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => layouts.Render("list", model, _ => model));
 
         Assert.Contains("nest more than", error.Message);
+    }
+
+    [Fact]
+    public void Parts_given_are_copied_as_their_bytes_and_placed_where_they_lie_in_the_page_inside_its_parent()
+    {
+        var (moscow, geneva) = (new Item("Moscow"), new Item("Genève"));
+        var model = new PageModel([moscow, geneva, moscow], "");
+        var given = new RenderedParts([new LayoutPart("item", moscow), new LayoutPart("item", geneva)],
+            [RenderedPart.Of("<li>Москва</li>"), RenderedPart.Of("<li>Genève</li>")]);
+
+        var page = Layouts(outer: "<main>é {{ content | raw }}</main>{{ content | size }}")
+            .Render("list", model, content => model with { Content = content }, given);
+
+        const string ul = "<ul><li>Москва</li><li>Genève</li><li>Москва</li></ul>";
+        Assert.Equal($"<main>é {ul}</main>{ul.Length}", Encoding.UTF8.GetString(page.Utf8));
+        Assert.Equal([given.Rendered[0]!.Utf8, given.Rendered[1]!.Utf8, given.Rendered[0]!.Utf8],
+            page.Parts.Select(p => p.Utf8));
+        foreach (var part in page.Parts)
+            Assert.Equal(part.Utf8, page.Utf8.AsSpan(part.Offset, part.Utf8.Length).ToArray());
+    }
+
+    [Fact]
+    public void A_part_a_layout_changes_before_writing_it_is_written_changed_and_not_placed()
+    {
+        var moscow = new Item("Moscow");
+        var model = new ListModel([moscow]);
+        var given = new RenderedParts([new LayoutPart("item", moscow)], [RenderedPart.Of("<li>given</li>")]);
+        var layouts = Layouts(outer: "{{ content | upcase | raw }}");
+
+        var page = layouts.Render("list", model, content => new PageModel([moscow], content), given);
+
+        Assert.Equal("<UL><LI>GIVEN</LI></UL>", Encoding.UTF8.GetString(page.Utf8));
+        Assert.Empty(page.Parts);
+    }
+
+    [Fact]
+    public void Parts_that_split_a_surrogate_pair_between_them_are_encoded_with_the_page_as_one_text()
+    {
+        var (first, second) = (new Item("a"), new Item("b"));
+        var model = new ListModel([first, second]);
+        var given = new RenderedParts([new LayoutPart("item", first), new LayoutPart("item", second)],
+            [RenderedPart.Of("<li>\uD83D"), RenderedPart.Of("\uDE00</li>")]);
+
+        var page = Layouts().Render("list", model, _ => model, given);
+
+        Assert.Equal(Encoding.UTF8.GetBytes("<ul><li>\U0001F600</li></ul>"), page.Utf8);
+        Assert.Empty(page.Parts);
     }
 }
