@@ -17,7 +17,8 @@ public sealed record WriteSearchIndex(string Folder) : IModule
     {
         var pages = context.Derive(inputs, static d => d.Require<SearchPage>(ReadSearchText.Page));
         var ordered = context.Compute(pages, static pages => SearchIndexWriter.Order(pages));
-        var parts = context.Derive(SearchIndexWriter.Parts(ordered), static part => BlockInverter.InvertPart(part));
+        var pageParts = SearchIndexWriter.Parts(ordered);
+        var parts = context.Derive(pageParts, static part => BlockInverter.InvertPart(part));
         var blocks = context.Derive(SearchIndexWriter.Blocks(parts, ordered.Length),
             static block => BlockMerger.Merge(block));
         var plan = context.Compute(blocks, static blocks => SearchIndexWriter.Plan(blocks));
@@ -28,11 +29,12 @@ public sealed record WriteSearchIndex(string Folder) : IModule
         var chunkFiles = context.Derive(chunks,
             static chunk => SearchIndexWriter.ChunkFile(chunk.Require<TermChunk>(Chunk)));
         var inOne = SearchIndexWriter.PagesInOneFile(ordered);
+        // The pages' files a part at a time: a list of a few parts is looked over faster than one of every page.
         var pageFiles = inOne
             ? []
-            : context.Derive(ordered.Select(static (page, id) => (id, page)).ToArray(), Folder,
-                static (page, folder) => SearchIndexWriter.PageFilesOf(page.id, page.page)
-                    .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
+            : context.Derive(pageParts, Folder, static (part, folder) => part.Pages
+                .SelectMany((page, i) => SearchIndexWriter.PageFilesOf(part.First + i, page))
+                .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
         var files = context.Compute((ordered, plan, chunkFiles, inOne),
             static input => SearchIndexWriter.IndexFiles(input.ordered, input.plan, input.chunkFiles, input.inOne));
         return [.. pageFiles.SelectMany(static d => d), .. files.Select(file =>
