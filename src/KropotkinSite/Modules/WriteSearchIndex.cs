@@ -5,8 +5,9 @@ namespace KropotkinSite.Modules;
 
 /// <summary>Writes the search index of the pages read by <see cref="ReadSearchText"/> into a folder of the output
 /// (<see cref="SearchIndexWriter"/>). Each page's terms and files are made with the page; here the pages are
-/// numbered, turned around a block at a time, and the entries cut into chunks, each written on its own: a
-/// rebuild after an edit turns around only the page's block and writes again only the chunks that changed.
+/// numbered, turned around a part of a block at a time, the parts' entries merged into their block's, and the
+/// entries cut into chunks, each written on its own: a rebuild after an edit turns around only the page's part,
+/// merges its block, and writes again only the chunks that changed.
 /// </summary>
 public sealed record WriteSearchIndex(string Folder) : IModule
 {
@@ -16,7 +17,10 @@ public sealed record WriteSearchIndex(string Folder) : IModule
     {
         var pages = context.Derive(inputs, static d => d.Require<SearchPage>(ReadSearchText.Page));
         var ordered = context.Compute(pages, static pages => SearchIndexWriter.Order(pages));
-        var blocks = context.Derive(SearchIndexWriter.Blocks(ordered), static block => BlockInverter.Invert(block));
+        var pageParts = SearchIndexWriter.Parts(ordered);
+        var parts = context.Derive(pageParts, static part => BlockInverter.InvertPart(part));
+        var blocks = context.Derive(SearchIndexWriter.Blocks(parts, ordered.Length),
+            static block => BlockMerger.Merge(block));
         var plan = context.Compute(blocks, static blocks => SearchIndexWriter.Plan(blocks));
         // Each chunk as a document named by where it starts, so that it is matched with last run's by its name,
         // not its place: a chunk cut anew before it does not make the ones after it new.
@@ -25,11 +29,12 @@ public sealed record WriteSearchIndex(string Folder) : IModule
         var chunkFiles = context.Derive(chunks,
             static chunk => SearchIndexWriter.ChunkFile(chunk.Require<TermChunk>(Chunk)));
         var inOne = SearchIndexWriter.PagesInOneFile(ordered);
+        // The pages' files a part at a time: a list of a few parts is looked over faster than one of every page.
         var pageFiles = inOne
             ? []
-            : context.Derive(ordered.Select(static (page, id) => (id, page)).ToArray(), Folder,
-                static (page, folder) => SearchIndexWriter.PageFilesOf(page.id, page.page)
-                    .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
+            : context.Derive(pageParts, Folder, static (part, folder) => part.Pages
+                .SelectMany((page, i) => SearchIndexWriter.PageFilesOf(part.First + i, page))
+                .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
         var files = context.Compute((ordered, plan, chunkFiles, inOne),
             static input => SearchIndexWriter.IndexFiles(input.ordered, input.plan, input.chunkFiles, input.inOne));
         return [.. pageFiles.SelectMany(static d => d), .. files.Select(file =>

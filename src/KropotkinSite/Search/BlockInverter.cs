@@ -18,11 +18,16 @@ namespace KropotkinSite.Search;
 /// </summary>
 public static class BlockInverter
 {
-    public static BlockTerms Invert(PageBlock block)
+    public static BlockTerms Invert(PageBlock block) => InvertPart(block).Terms;
+
+    /// <summary>The block's entries, and what <see cref="BlockMerger"/> needs to merge them with the next
+    /// blocks'.</summary>
+    public static BlockPart InvertPart(PageBlock block)
     {
         var pages = block.Pages;
         // Each page's terms as ids, in the order the block first has them; then the ids as ranks.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(pages.Count == 0 ? 0 : 4 * pages[0].Terms.Terms.Count,
+            StringComparer.Ordinal);
         var names = new List<string>();
         var pageIds = new int[pages.Count][];
         for (var p = 0; p < pages.Count; p++)
@@ -66,7 +71,8 @@ public static class BlockInverter
         {
             foreach (var r in pageIds[p]) postingStart[r + 1]++;
             foreach (var r in titleRanks[p]) cardStart[r + 1]++;
-            foreach (var pair in pages[p].Terms.Pairs) pairStart[pageIds[p][(int)(pair >> 32)] + 1]++;
+            var mapped = pageIds[p];
+            foreach (var pair in pages[p].Terms.PairSpan) pairStart[mapped[(int)(pair >> 32)] + 1]++;
         }
         for (var r = 0; r < sorted.Length; r++)
         {
@@ -85,28 +91,36 @@ public static class BlockInverter
         for (var p = 0; p < pages.Count; p++)
         {
             var mapped = pageIds[p];
-            var weights = pages[p].Terms.Weights;
+            var weights = pages[p].Terms.WeightSpan;
             for (var i = 0; i < mapped.Length; i++)
             {
                 var at = postingAt[mapped[i]]++;
                 (postingPage[at], postingWeight[at]) = (block.First + p, weights[i]);
             }
             foreach (var r in titleRanks[p]) cardPage[cardAt[r]++] = p;
-            foreach (var pair in pages[p].Terms.Pairs)
+            foreach (var pair in pages[p].Terms.PairSpan)
             {
                 var at = pairAt[mapped[(int)(pair >> 32)]]++;
                 (pairNext[at], pairPage[at]) = (mapped[(int)pair], block.First + p);
             }
         }
 
-        // Each term's UTF-8 once: a term is named in the entry of every term it follows.
+        // Each term's UTF-8 once, and as a text (its length, then its UTF-8): a term is named in the entry of every
+        // term it follows.
         var utf8 = new byte[sorted.Length][];
-        for (var r = 0; r < sorted.Length; r++) utf8[r] = Encoding.UTF8.GetBytes(sorted[r]);
+        var named = new byte[sorted.Length][];
+        var text = new VarintBytes(256);
+        for (var r = 0; r < sorted.Length; r++)
+        {
+            utf8[r] = Encoding.UTF8.GetBytes(sorted[r]);
+            text.Clear();
+            named[r] = text.Text(utf8[r]).ToArray();
+        }
 
         var entries = new byte[sorted.Length][];
-        var entry = new VarintBytes();
+        var listEnds = new byte[sorted.Length][];
+        var ends = new VarintBytes(256);
         var body = new VarintBytes();
-        var group = new VarintBytes();
         var cards = new VarintBytes();
         var pagesOf = new int[sorted.Length]; // scratch: pages of each next term of the term being written
         var placeOf = new int[sorted.Length];
@@ -116,12 +130,15 @@ public static class BlockInverter
         {
             body.Clear();
             body.Number(postingStart[r + 1] - postingStart[r]);
+            var postingsAt = body.Length;
             var previous = 0;
             for (var at = postingStart[r]; at < postingStart[r + 1]; at++)
             {
                 body.Number(postingPage[at] - previous).Number(postingWeight[at]);
                 previous = postingPage[at];
             }
+            ends.Clear();
+            ends.Number(body.Length - postingsAt).Number(previous - block.First);
             cards.Clear();
             cards.Number(cardStart[r + 1] - cardStart[r]);
             previous = 0;
@@ -130,6 +147,7 @@ public static class BlockInverter
                 cards.Number(block.First + cardPage[at] - previous).Raw(pages[cardPage[at]].Card);
                 previous = block.First + cardPage[at];
             }
+            if (cardStart[r + 1] > cardStart[r]) ends.Number(previous - block.First);
             body.Counted(cards);
             // The pairs grouped by the term that follows, in its order, each group's pages in order.
             followers.Clear();
@@ -142,21 +160,32 @@ public static class BlockInverter
                 grouped[placeOf[pairNext[at]]++] = pairPage[at];
             body.Number(followers.Count);
             place = 0;
+            var rankBefore = 0;
             foreach (var next in followers)
             {
-                group.Clear();
+                ends.Number(next - rankBefore);
+                rankBefore = next;
+                var end = place + pagesOf[next];
+                var length = 0;
                 previous = 0;
-                for (var end = place + pagesOf[next]; place < end; place++)
+                for (var at = place; at < end; at++)
                 {
-                    group.Number(grouped[place] - previous);
+                    length += VarintBytes.SizeOf(grouped[at] - previous);
+                    previous = grouped[at];
+                }
+                body.Raw(named[next]).Number(length);
+                previous = 0;
+                for (; place < end; place++)
+                {
+                    body.Number(grouped[place] - previous);
                     previous = grouped[place];
                 }
-                body.Text(utf8[next]).Counted(group);
+                ends.Number(previous - block.First);
                 pagesOf[next] = 0;
             }
-            entry.Clear();
-            entries[r] = entry.Text(utf8[r]).Counted(body).ToArray();
+            entries[r] = body.AfterText(utf8[r]);
+            listEnds[r] = ends.ToArray();
         }
-        return new BlockTerms(block.First, sorted, entries);
+        return new BlockPart(new BlockTerms(block.First, sorted, entries), listEnds);
     }
 }

@@ -16,17 +16,26 @@ public sealed class PageTerms
     /// every edit would change, and with it every weight of every page.</summary>
     public const double ReferenceLength = 400;
 
+    private readonly int[] _weights;
+    private readonly long[] _pairs;
+
     internal PageTerms(string[] terms, int[] weights, long[] pairs, int bodyLength) =>
-        (Terms, Weights, Pairs, BodyLength) = (terms, weights, pairs, bodyLength);
+        (Terms, _weights, _pairs, BodyLength) = (terms, weights, pairs, bodyLength);
 
     public IReadOnlyList<string> Terms { get; }
 
     /// <summary>Each term's weight on the page, a whole number (ten times the score), at least 1.</summary>
-    public IReadOnlyList<int> Weights { get; }
+    public IReadOnlyList<int> Weights => _weights;
+
+    /// <summary><see cref="Weights"/>, for the loops that turn the index around.</summary>
+    internal ReadOnlySpan<int> WeightSpan => _weights;
 
     /// <summary>Which term follows which: indexes into <see cref="Terms"/>, the first in the high 32 bits; each
     /// pair once, in the order the page first has it.</summary>
-    public IReadOnlyList<long> Pairs { get; }
+    public IReadOnlyList<long> Pairs => _pairs;
+
+    /// <summary><see cref="Pairs"/>, for the loops that turn the index around.</summary>
+    internal ReadOnlySpan<long> PairSpan => _pairs;
 
     /// <summary>The number of terms in the body (not the title or headings).</summary>
     public int BodyLength { get; }

@@ -24,10 +24,11 @@ namespace KropotkinSite.Search;
 /// Every file is compressed with gzip (the script inflates it with the browser's DecompressionStream); the chunks
 /// are varints, read without a parser, the others JSON. So a query fetches a few small chunks whatever the size
 /// of the site. The output depends on the pages alone.
-/// <para>The pages are turned around a block at a time, and chunks are cut where the entries say, not only where
-/// the bytes run out: a chunk that has reached half its size ends before an entry whose hash marks it
-/// (<see cref="IsCutPoint"/>). So an edit of a page makes again its block's entries and the chunks that hold
-/// the entries that changed; the other chunks stay the same files.</para>
+/// <para>The pages are turned around in parts of <see cref="MinBlockPages"/>, whose entries are merged into their
+/// block's, and chunks are cut where the entries say, not only where the bytes run out: a chunk that has reached
+/// half its size ends before an entry whose hash marks it (<see cref="IsCutPoint"/>). So an edit of a page turns
+/// around again its part, merges its block's entries, and makes again the chunks that hold the entries that
+/// changed; the other chunks stay the same files.</para>
 /// </summary>
 public static class SearchIndexWriter
 {
@@ -73,9 +74,9 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// How many pages a block has (<see cref="PageBlock"/>): at least <see cref="MinBlockPages"/>, and more on a
-    /// large site, so that it has at most <see cref="MaxBlocks"/>. An edit turns a block around again, so a block
-    /// wants to be small; but a term has an entry in every block it is on, each naming the terms that follow it
-    /// there, so a common term's bytes grow with the number of blocks.
+    /// large site, so that it has at most <see cref="MaxBlocks"/>. An edit merges its block's entries again
+    /// (<see cref="BlockMerger"/>), so a block wants to be small; but a term has an entry in every block it is on,
+    /// each naming the terms that follow it there, so a common term's bytes grow with the number of blocks.
     /// </summary>
     public static int BlockPagesOf(int pages) =>
         Math.Max(MinBlockPages, (pages + MaxBlocks - 1) / MaxBlocks + MinBlockPages - 1) / MinBlockPages
@@ -88,7 +89,8 @@ public static class SearchIndexWriter
         int pagesInOneFileBytes = PagesInOneFileBytes)
     {
         var ordered = Order(pages);
-        var plan = Plan(Blocks(ordered).Select(BlockInverter.Invert).ToArray(), chunkBytes);
+        var parts = Parts(ordered).Select(BlockInverter.InvertPart).ToArray();
+        var plan = Plan(Blocks(parts, ordered.Length).Select(BlockMerger.Merge).ToArray(), chunkBytes);
         return Files(ordered, plan, plan.Chunks.Select(ChunkFile).ToArray(), pagesInOneFileBytes);
     }
 
@@ -100,12 +102,15 @@ public static class SearchIndexWriter
         return ordered;
     }
 
-    /// <summary>The numbered pages in blocks (<see cref="BlockPagesOf"/>).</summary>
-    public static PageBlock[] Blocks(IReadOnlyList<SearchPage> ordered)
-    {
-        var size = BlockPagesOf(ordered.Count);
-        return [.. ordered.Chunk(size).Select((pages, i) => new PageBlock(i * size, pages))];
-    }
+    /// <summary>The numbered pages in parts of <see cref="MinBlockPages"/>, each turned around on its own
+    /// (<see cref="BlockInverter.InvertPart"/>): an edit turns around again only its page's part.</summary>
+    public static PageBlock[] Parts(IReadOnlyList<SearchPage> ordered) =>
+        [.. ordered.Chunk(MinBlockPages).Select((pages, i) => new PageBlock(i * MinBlockPages, pages))];
+
+    /// <summary>The parts of a site of <paramref name="pages"/> pages grouped in blocks
+    /// (<see cref="BlockPagesOf"/>), whose entries are merged from theirs (<see cref="BlockMerger"/>).</summary>
+    public static BlockPart[][] Blocks(IReadOnlyList<BlockPart> parts, int pages) =>
+        [.. parts.Chunk(BlockPagesOf(pages) / MinBlockPages)];
 
     /// <summary>The blocks' entries in the order of their terms, then of their blocks, cut into chunks: all in
     /// one when they are few; else a chunk ends before an entry that would take it past

@@ -10,6 +10,8 @@ internal sealed class VarintBytes(int capacity = 1 << 12)
 
     public int Length { get; private set; }
 
+    public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, Length);
+
     public byte[] ToArray() => _bytes.AsSpan(0, Length).ToArray();
 
     public void Clear() => Length = 0;
@@ -25,6 +27,34 @@ internal sealed class VarintBytes(int capacity = 1 << 12)
         }
         _bytes[Length++] = (byte)rest;
         return this;
+    }
+
+    /// <summary>A text in UTF-8 and then these bytes after their length, as one array (an entry of the index: its
+    /// term and its body).</summary>
+    public byte[] AfterText(ReadOnlySpan<byte> utf8)
+    {
+        var array = new byte[SizeOf(utf8.Length) + utf8.Length + SizeOf(Length) + Length];
+        var at = Write(array, 0, utf8.Length);
+        utf8.CopyTo(array.AsSpan(at));
+        at = Write(array, at + utf8.Length, Length);
+        Written.CopyTo(array.AsSpan(at));
+        return array;
+    }
+
+    /// <summary>How many bytes a number takes.</summary>
+    public static int SizeOf(int value)
+    {
+        var size = 1;
+        for (var rest = (uint)value; rest >= 0x80; rest >>= 7) size++;
+        return size;
+    }
+
+    private static int Write(byte[] array, int at, int value)
+    {
+        var rest = (uint)value;
+        for (; rest >= 0x80; rest >>= 7) array[at++] = (byte)(rest | 0x80);
+        array[at++] = (byte)rest;
+        return at;
     }
 
     public VarintBytes Text(string text)
