@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace KropotkinSite.Search;
 
 /// <summary>
@@ -37,31 +35,25 @@ public static class BlockMerger
         }
         holdersOf.Add(holders.Count);
 
-        // Each term's entry is merged on its own, so the terms are shared out among the cores, a range at a time.
+        var merger = new EntryMerger(terms.Count);
         var entries = new byte[terms.Count][];
-        Parallel.ForEach(Partitioner.Create(0, terms.Count, Math.Max(256, terms.Count / 8)),
-            () => (Merger: new EntryMerger(terms.Count), Merged: new (BlockPart, int, int[])[parts.Count]),
-            (range, _, scratch) =>
+        var merged = new (BlockPart Part, int Index, int[] BlockIndexes)[parts.Count];
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var (from, to) = (holdersOf[t], holdersOf[t + 1]);
+            if (to - from == 1)
             {
-                for (var t = range.Item1; t < range.Item2; t++)
-                {
-                    var (from, to) = (holdersOf[t], holdersOf[t + 1]);
-                    if (to - from == 1)
-                    {
-                        var (p, i) = holders[from];
-                        entries[t] = parts[p].Terms.Entries[i];
-                        continue;
-                    }
-                    for (var h = from; h < to; h++)
-                    {
-                        var (p, i) = holders[h];
-                        scratch.Merged[h - from] = (parts[p], i, blockIndexes[p]);
-                    }
-                    entries[t] = scratch.Merger.Merge(scratch.Merged.AsSpan(0, to - from));
-                }
-                return scratch;
-            },
-            static _ => { });
+                var (p, i) = holders[from];
+                entries[t] = parts[p].Terms.Entries[i];
+                continue;
+            }
+            for (var h = from; h < to; h++)
+            {
+                var (p, i) = holders[h];
+                merged[h - from] = (parts[p], i, blockIndexes[p]);
+            }
+            entries[t] = merger.Merge(merged.AsSpan(0, to - from));
+        }
         return new BlockTerms(parts.Count == 0 ? 0 : parts[0].Terms.First, terms, entries);
     }
 }
