@@ -16,7 +16,7 @@ namespace KropotkinSite.Modules;
 public sealed record ApplyLayout(string ThemePipeline) : IModule
 {
     public const string LayoutFile = "layoutFile";
-    public const string PlacedParts = "placedParts";
+    public const string PlacedParts = PlacedPart.Key;
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
         context.Map(inputs, ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline)), static (document, layouts, _) =>

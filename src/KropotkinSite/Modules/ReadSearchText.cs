@@ -2,6 +2,7 @@ using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using KropotkinSite.Html;
 using KropotkinSite.Search;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Modules;
 

@@ -1,6 +1,7 @@
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using KropotkinSite.Html;
+using KropotkinSite.Theme;
 
 namespace KropotkinSite.Modules;
 

@@ -5,5 +5,8 @@ namespace KropotkinSite.Theme;
 /// and take that reading again while the part's bytes are the same.</summary>
 public sealed record PlacedPart(int Offset, byte[] Utf8)
 {
+    /// <summary>The metadata a page laid out with such parts lists them under, in the order of their offsets.</summary>
+    public const string Key = "placedParts";
+
     public int End => Offset + Utf8.Length;
 }

@@ -25,7 +25,8 @@ public sealed class BlockMergerTests
                 : Vocabulary[random.Next(Vocabulary.Length)]));
             var title = Words(random.Next(1, 5));
             var blocks = new List<TextBlock>();
-            for (var b = random.Next(0, 4); b >= 0; b--) blocks.Add(new(random.Next(3) == 0, Words(random.Next(0, 60))));
+            for (var b = random.Next(0, 4); b >= 0; b--)
+                blocks.Add(new(random.Next(3) == 0, Words(random.Next(0, 60))));
             var section = "s" + random.Next(3);
             pages.Add(new SearchPage($"/{section}/{i}/", $"/base/{section}/{i}/", title, section,
                 new PageText(title, blocks)));
@@ -80,7 +81,8 @@ public sealed class BlockMergerTests
         var edited = pages.ToArray();
         edited[150] = Pages(new Random(8), 1)[0];
         var (part, at) = parts.Select((p, i) => (p, i)).First(p => p.p.First + p.p.Pages.Count > 150);
-        inverted[at] = BlockInverter.InvertPart(part with { Pages = edited[part.First..(part.First + part.Pages.Count)] });
+        var editedPart = edited[part.First..(part.First + part.Pages.Count)];
+        inverted[at] = BlockInverter.InvertPart(part with { Pages = editedPart });
 
         var merged = BlockMerger.Merge(inverted);
 

@@ -1,16 +1,15 @@
 using KropotkinSite.Engine;
-using KropotkinSite.Theme;
 
-namespace KropotkinSite.Modules;
+namespace KropotkinSite.Theme;
 
 /// <summary>
-/// Reads on its own each part of a page laid out beforehand (<see cref="ApplyLayout.PlacedParts"/>), one
+/// Reads on its own each part of a page laid out beforehand (<see cref="PlacedPart.Key"/>), one
 /// <c>Derive</c> over the parts' bytes, so that a part is read again only when its bytes change; and gives each page
 /// that has such parts with their readings (in the order of its placed parts) under a key, for what reads the page
 /// to take. A page given so is another document than the one read, equal to last run's when its bytes and its
 /// parts' readings are.
 /// </summary>
-internal static class PartReadings
+public static class PartReadings
 {
     public static IReadOnlyList<Document> Attach<T>(IReadOnlyList<Document> documents, IExecutionContext context,
         string key, Func<byte[], T> read)
@@ -34,5 +33,5 @@ internal static class PartReadings
     }
 
     public static IReadOnlyList<PlacedPart> Of(Document document) =>
-        document.Get<IReadOnlyList<PlacedPart>>(ApplyLayout.PlacedParts) ?? [];
+        document.Get<IReadOnlyList<PlacedPart>>(PlacedPart.Key) ?? [];
 }
