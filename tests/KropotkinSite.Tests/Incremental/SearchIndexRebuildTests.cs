@@ -1,10 +1,8 @@
 using System.Text;
-using KropotkinSite.Engine;
 using KropotkinSite.Incremental;
 using KropotkinSite.Pipelines;
 using KropotkinSite.Tests.Search;
 using KropotkinSite.Tests.Support;
-using KropotkinSite.Theme;
 
 namespace KropotkinSite.Tests.Incremental;
 
@@ -40,13 +38,7 @@ public sealed class SearchIndexRebuildTests
     private static IReadOnlyList<StepReport> Run(TestSite site, FileSnapshot files, BuildMemory memory,
         ChangeSet changes)
     {
-        var options = new BuildOptions(site.Input, site.Output, site.Theme);
-        files.Begin(changes);
-        memory.BeginRun();
-        var pipelines = SitePipelines.Create(options, new ThemeFiles(site.Theme, site.Input, files),
-            files.List(site.Input));
-        var result = new PipelineEngine(pipelines).Run(files, default, memory);
-        Assert.Empty(result.Errors);
+        var result = RememberedBuild.Run(site, files, memory, changes);
         var index = result.Outputs[PipelineNames.SearchIndex];
         foreach (var file in index)
         {

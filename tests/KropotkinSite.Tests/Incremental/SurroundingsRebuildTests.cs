@@ -1,8 +1,6 @@
-using KropotkinSite.Engine;
 using KropotkinSite.Incremental;
 using KropotkinSite.Pipelines;
 using KropotkinSite.Tests.Support;
-using KropotkinSite.Theme;
 
 namespace KropotkinSite.Tests.Incremental;
 
@@ -26,13 +24,7 @@ public sealed class SurroundingsRebuildTests
     private static IReadOnlyList<StepReport> Run(TestSite site, FileSnapshot files, BuildMemory memory,
         ChangeSet changes)
     {
-        var options = new BuildOptions(site.Input, site.Output, site.Theme);
-        files.Begin(changes);
-        memory.BeginRun();
-        var pipelines = SitePipelines.Create(options, new ThemeFiles(site.Theme, site.Input, files),
-            files.List(site.Input));
-        var result = new PipelineEngine(pipelines).Run(files, default, memory);
-        Assert.Empty(result.Errors);
+        RememberedBuild.Run(site, files, memory, changes);
         return memory.LastRun;
     }
 
