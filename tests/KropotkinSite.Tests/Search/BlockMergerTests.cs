@@ -10,7 +10,8 @@ public sealed class BlockMergerTests
     [
         "land", "people", "work", "village", "commune", "prison", "river", "mountain", "winter", "exile", "bread",
         "field", "science", "map", "survey", "school", "comrade", "press", "congress", "federation", "mutual",
-        "aid", "révolte", "zürich", "дмитров", "москва", "ελευθερία", "自由", "𠀀𠀁", "𠀂", "豈", "ｆｒｅｅ", "１８４２",
+        "aid", "révolte", "zürich", "дмитров", "москва",
+        "ελευθερία", "自由", "𠀀𠀁", "𠀂", "豈", "ｆｒｅｅ", "１８４２",
     ];
 
     /// <summary>Pages of random length and words (some of their own, some of the vocabulary), with titles that
