@@ -54,20 +54,22 @@ public sealed class PlainYaml
                 Here, MarkAt(keyEnd), isKey: true));
             _at = keyEnd + 1;
             SkipSpaces();
-            if (_text[_at] != '\n')
-            {
-                if (!ReadValueToLineEnd(indent)) return false;
-                continue;
-            }
-            NextLine();
-            if (AtEnd) return false; // a key without a value
-            var nested = IsListItem() ? Indent >= indent && ReadList(Indent, depth + 1, indentless: Indent == indent)
-                : Indent > indent && ReadMapping(Indent, depth + 1);
-            if (!nested) return false;
+            var value = _text[_at] == '\n' ? ReadBelow(indent, depth) : ReadValueToLineEnd(indent);
+            if (!value) return false;
         }
         if (!AtEnd && Indent > indent) return false;
         _events.Add(new MappingEnd(Here, Here));
         return true;
+    }
+
+    /// <summary>The value of a key that ends its line: a list or a mapping on the lines below.</summary>
+    private bool ReadBelow(int keyIndent, int depth)
+    {
+        NextLine();
+        if (AtEnd) return false; // a key without a value
+        return IsListItem()
+            ? Indent >= keyIndent && ReadList(Indent, depth + 1, indentless: Indent == keyIndent)
+            : Indent > keyIndent && ReadMapping(Indent, depth + 1);
     }
 
     /// <summary>Items at one indentation, from the current token, which must be <c>- </c>. A list as indented as

@@ -1,4 +1,5 @@
 using KropotkinSite.Content;
+using KropotkinSite.Tests.Support;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -21,6 +22,23 @@ public sealed class PlainYamlTests
         var plain = PlainYaml.Read(yaml);
         Assert.NotNull(plain);
         Assert.Equal(EventsOfYamlDotNet(yaml), plain.Select(Describe));
+    }
+
+    [Fact]
+    public void The_front_matter_of_every_page_of_the_site_is_read_plain_into_yamldotnets_events()
+    {
+        var read = 0;
+        foreach (var file in Directory.EnumerateFiles(Repository.Input, "*.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file).ReplaceLineEndings("\n");
+            var end = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+            if (!text.StartsWith("---\n", StringComparison.Ordinal) || end < 0) continue;
+            var yaml = text[4..(end + 1)];
+            if (PlainYaml.Read(yaml) is not { } plain) continue;
+            Assert.Equal(EventsOfYamlDotNet(yaml), plain.Select(Describe));
+            read++;
+        }
+        Assert.True(read > 30, $"only {read} pages read plain");
     }
 
     [Theory]
