@@ -21,7 +21,11 @@ public static class SafeYaml
         var stream = new YamlStream();
         try
         {
-            stream.Load(new GuardedParser(new Parser(new StringReader(text))));
+            // Front matter in the plain shape is read without YamlDotNet's scanner, into the same events.
+            IParser events = PlainYaml.Read(text) is { } plain
+                ? new ReadEvents(plain)
+                : new Parser(new StringReader(text));
+            stream.Load(new GuardedParser(events));
         }
         catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal)
             && TabAfter(text, e.Start) is { } tab)
@@ -40,6 +44,20 @@ public static class SafeYaml
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         var line = 1 + text.AsSpan(0, lineStart).Count('\n');
         return new Mark(index, line, index - lineStart + 1);
+    }
+
+    /// <summary>Events read already, passed on one by one.</summary>
+    private sealed class ReadEvents(IReadOnlyList<ParsingEvent> events) : IParser
+    {
+        private int _next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            Current = _next < events.Count ? events[_next++] : null;
+            return Current is not null;
+        }
     }
 
     /// <summary>Passes the parser's events on, checking each before the node model sees it.</summary>

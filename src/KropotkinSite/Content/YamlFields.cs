@@ -23,8 +23,20 @@ public sealed class YamlFields(YamlMappingNode map, string file, int lineOffset,
 
     public YamlFields Nested(YamlMappingNode child) => new(child, file, lineOffset, errors);
 
-    public YamlNode? Node(string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && !IsNull(node) ? node : null;
+    /// <summary>The value of a key, or null when the key is missing or its value is null. The same key as the
+    /// mapping's own lookup (a scalar without a tag); found by a scan, as front matter has a handful of keys and
+    /// the lookup would need a node made for each call.</summary>
+    public YamlNode? Node(string key)
+    {
+        var children = map.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var (k, node) = children[i];
+            if (k is YamlScalarNode { Tag.IsEmpty: true } scalar && scalar.Value == key)
+                return IsNull(node) ? null : node;
+        }
+        return null;
+    }
 
     public SourcePosition KeyPosition(string key)
     {

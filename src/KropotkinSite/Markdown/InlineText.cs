@@ -5,13 +5,25 @@ namespace KropotkinSite.Markdown;
 /// <summary>The plain text of Markdown inlines, for excerpts and headings.</summary>
 public static class InlineText
 {
+    // Each thread builds every text in one buffer, so that a page's few texts cost only their strings.
+    [ThreadStatic] private static System.Text.StringBuilder? t_text;
+
     public static string Of(ContainerInline? inline)
     {
         if (inline is null) return "";
-        var text = new System.Text.StringBuilder();
+        var text = t_text ??= new System.Text.StringBuilder();
+        text.Clear();
         Append(inline, text);
-        return text.ToString().Trim();
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var result = text.ToString(start, end - start);
+        if (text.Capacity > KeptCapacity) t_text = null;
+        return result;
     }
+
+    private const int KeptCapacity = 64 * 1024;
 
     private static void Append(Inline inline, System.Text.StringBuilder text)
     {

@@ -3,10 +3,8 @@ using KropotkinSite.Engine;
 using KropotkinSite.Html;
 using KropotkinSite.Markdown;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace KropotkinSite.Modules;
 
@@ -50,15 +48,16 @@ public sealed record RenderMarkdown(string BasePath) : IModule
                 throw Unreadable(document, firstLine, e);
             }
 
-            var links = new List<MarkdownLink>();
-            foreach (var link in ast.Descendants<LinkInline>())
+            var found = LinksAndHeadings.Of(ast);
+            var links = new List<MarkdownLink>(found.Links.Count);
+            foreach (var link in found.Links)
             {
                 if (link.Url is null) continue;
                 links.Add(new MarkdownLink(link.Url, new SourcePosition(link.Line + firstLine, link.Column + 1)));
                 link.Url = Urls.WithBasePath(link.Url, BasePath);
             }
             // Rendering refuses elements nested too deeply (emphasis can nest far deeper than blocks); it comes
-            // before the walks below, which recurse.
+            // before the heading texts below, which recurse.
             string html;
             try
             {
@@ -68,9 +67,13 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             {
                 throw Unreadable(document, firstLine, e);
             }
-            var headings = ast.Descendants<HeadingBlock>()
-                .Select(h => new PageHeading(h.Level, h.GetAttributes().Id ?? "", InlineText.Of(h.Inline)))
-                .ToArray();
+            var headings = new PageHeading[found.Headings.Count];
+            for (var i = 0; i < headings.Length; i++)
+            {
+                var heading = found.Headings[i];
+                headings[i] = new PageHeading(heading.Level, heading.GetAttributes().Id ?? "",
+                    InlineText.Of(heading.Inline));
+            }
             var excerpt = ast.OfType<ParagraphBlock>().FirstOrDefault() is { } first
                 ? InlineText.Of(first.Inline)
                 : "";
@@ -78,20 +81,30 @@ public sealed record RenderMarkdown(string BasePath) : IModule
                 .With(Html, html).With(Links, links).With(Headings, headings).With(Excerpt, excerpt);
         });
 
-    // Each thread renders into one buffer, kept between pages at its grown size. The renderer is made anew for each
-    // page: one that threw part way (a page nested too deeply) may keep state, such as leaving out paragraph tags.
-    [ThreadStatic] private static System.Text.StringBuilder? t_html;
+    // Each thread renders with one renderer into one buffer, kept between pages at its grown size; a renderer is
+    // kept only once it has rendered a page whole (see ReusableHtmlRenderer).
+    [ThreadStatic] private static ReusableHtmlRenderer? t_renderer;
     private const int KeptHtmlCapacity = 1 << 20;
 
     private static string ToHtml(MarkdownDocument ast)
     {
-        var buffer = t_html is { Capacity: <= KeptHtmlCapacity } kept ? kept.Clear()
-            : new System.Text.StringBuilder(16 * 1024);
-        t_html = buffer;
-        var renderer = new HtmlRenderer(new StringWriter(buffer));
-        Markdown.Setup(renderer);
+        var renderer = t_renderer ?? NewRenderer();
+        t_renderer = null;
         renderer.Render(ast);
-        return buffer.ToString();
+        var html = renderer.Buffer.ToString();
+        if (renderer.Buffer.Capacity <= KeptHtmlCapacity)
+        {
+            renderer.Clear();
+            t_renderer = renderer;
+        }
+        return html;
+    }
+
+    private static ReusableHtmlRenderer NewRenderer()
+    {
+        var renderer = new ReusableHtmlRenderer(new StringWriter(new System.Text.StringBuilder(16 * 1024)));
+        Markdown.Setup(renderer);
+        return renderer;
     }
 
     private static ContentException Unreadable(Document document, int firstLine, Exception e) =>
