@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AngleSharp.Html;
 using KropotkinSite.Theme;
@@ -180,7 +181,7 @@ public static class HtmlLinks
         {
             // A raw-text element's text follows even when its start tag closes itself, as the tree builder reads it.
             foreach (var (name, state) in TextElements)
-                if (Is(tag, name))
+                if (name.Length == tag.NameLength && Is(tag, name))
                 {
                     _state = state;
                     _endTagName = name;
@@ -413,7 +414,7 @@ public static class HtmlLinks
                 var nameStart = _i;
                 _i++;
                 while (_i < _s.Length && !IsSpace(_s[_i]) && _s[_i] != '/' && _s[_i] != '>' && _s[_i] != '=') _i++;
-                var attribute = _s[nameStart.._i];
+                var bit = Wanted(_s[nameStart.._i]);
                 // After attribute name.
                 while (_i < _s.Length && IsSpace(_s[_i])) _i++;
                 if (_i >= _s.Length) return false;
@@ -444,10 +445,8 @@ public static class HtmlLinks
                         if (_i >= _s.Length) return false;
                         valueEnd = _i;
                     }
-                    var which = Wanted(attribute);
-                    value = which != 0 && (seen & which) == 0 ? Decode(_s[valueStart..valueEnd]) : null;
+                    value = bit != 0 && (seen & bit) == 0 ? Decode(_s[valueStart..valueEnd]) : null;
                 }
-                var bit = Wanted(attribute);
                 if (bit != 0 && (seen & bit) == 0)
                 {
                     seen |= bit;
@@ -557,6 +556,7 @@ public static class HtmlLinks
             '\u203A', '\u0153', '\0', '\u017E', '\u0178',
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called for most bytes of every tag
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r';
 
     private static bool IsAsciiLetter(byte c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
