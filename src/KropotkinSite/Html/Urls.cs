@@ -63,10 +63,16 @@ public static class Urls
         if (IsPlainAbsolutePath(path)) return path;
         if (!IsPlainAbsolutePath(pagePath) || !IsPlainPath(pagePath) || !IsPlainPath(path))
             return new Uri(new Uri("http://site.invalid" + pagePath), path).AbsolutePath;
-        // As RFC 3986 resolves a reference made only of plain segments: joined to the page's folder, then each "."
-        // segment dropped and each ".." taking the segment before it away (never above the root).
-        var merged = path.StartsWith('/') ? path : string.Concat(pagePath.AsSpan(0, pagePath.LastIndexOf('/') + 1),
-            path);
+        // As RFC 3986 resolves a reference made only of plain segments: joined to the page's folder, then its dot
+        // segments removed.
+        return WithoutDotSegments(path.StartsWith('/') ? path
+            : string.Concat(pagePath.AsSpan(0, pagePath.LastIndexOf('/') + 1), path));
+    }
+
+    /// <summary>An absolute path with each "." segment dropped and each ".." taking the segment before it away (never
+    /// above the root).</summary>
+    private static string WithoutDotSegments(string merged)
+    {
         Span<char> output = merged.Length <= 512 ? stackalloc char[merged.Length] : new char[merged.Length];
         var length = 0;
         for (var start = 1; start <= merged.Length;)
