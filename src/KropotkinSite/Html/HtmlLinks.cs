@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AngleSharp.Html;
 using KropotkinSite.Theme;
@@ -23,7 +24,7 @@ public static class HtmlLinks
     public static (HashSet<string> Ids, List<string> Links) Read(ReadOnlySpan<byte> html)
     {
         var (ids, runs) = Read(html, [], []);
-        return (ids, runs is [List<string> links] ? links : []);
+        return (ids, runs is [var links] ? [.. links] : []);
     }
 
     /// <summary>Reads a page some of whose parts were read on their own (<see cref="ReadPart"/>; the readings in the
@@ -34,9 +35,9 @@ public static class HtmlLinks
     public static (HashSet<string> Ids, List<IReadOnlyList<string>> Runs) Read(ReadOnlySpan<byte> html,
         IReadOnlyList<PlacedPart> parts, IReadOnlyList<PartLinks> readings)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = Emptied(ref _idsRead);
         var runs = new List<IReadOnlyList<string>>();
-        var links = new List<string>();
+        var links = Emptied(ref _linksRead);
         var tokenizer = new Tokenizer(html);
         var foreignDepth = 0;
         var next = 0;
@@ -46,10 +47,10 @@ public static class HtmlLinks
             if (next < parts.Count && foreignDepth == 0 && readings[next].EndsInText
                 && tokenizer.ReadsTextUpTo(parts[next].Offset))
             {
-                foreach (var id in readings[next].Ids) ids.Add(id);
-                if (links.Count > 0) runs.Add(links);
+                ids.AddRange(readings[next].Ids);
+                if (links.Count > 0) runs.Add([.. links]);
                 runs.Add(readings[next].Links);
-                links = [];
+                links.Clear();
                 tokenizer.Position = parts[next].End;
                 next++;
                 continue;
@@ -57,24 +58,36 @@ public static class HtmlLinks
             if (!tokenizer.NextTag(foreignDepth > 0, out var tag)) break;
             Take(ref tokenizer, tag, ref foreignDepth, ids, links);
         }
-        if (links.Count > 0) runs.Add(links);
-        return (ids, runs);
+        if (links.Count > 0) runs.Add([.. links]);
+        return (new HashSet<string>(ids, StringComparer.Ordinal), runs);
     }
+
+    /// <summary>One of this thread's lists, empty: a page's ids and links are gathered in them, and only what is
+    /// kept of them is made anew, at its size.</summary>
+    private static List<string> Emptied(ref List<string>? list)
+    {
+        list ??= [];
+        list.Clear();
+        return list;
+    }
+
+    [ThreadStatic] private static List<string>? _idsRead, _linksRead;
 
     /// <summary>Reads a part of a page on its own, as reading the page takes it: it starts in plain text outside
     /// foreign content; whether it ends so too (after its last tag, text without a <c>&lt;</c>) says whether the
     /// page may take this reading for it.</summary>
     public static PartLinks ReadPart(ReadOnlySpan<byte> part)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<string>();
+        var ids = Emptied(ref _idsRead);
+        var links = Emptied(ref _linksRead);
         var tokenizer = new Tokenizer(part);
         var foreignDepth = 0;
         while (tokenizer.NextTag(foreignDepth > 0, out var tag)) Take(ref tokenizer, tag, ref foreignDepth, ids, links);
-        return new PartLinks([.. ids], [.. links], tokenizer.EndedInText && foreignDepth == 0);
+        return new PartLinks([.. ids.Distinct(StringComparer.Ordinal)], [.. links],
+            tokenizer.EndedInText && foreignDepth == 0);
     }
 
-    private static void Take(ref Tokenizer tokenizer, in Tag tag, ref int foreignDepth, HashSet<string> ids,
+    private static void Take(ref Tokenizer tokenizer, in Tag tag, ref int foreignDepth, List<string> ids,
         List<string> links)
     {
         if (tag.IsEnd)
@@ -166,22 +179,24 @@ public static class HtmlLinks
 
         public void EnterTextState(in Tag tag)
         {
-            if (tag.SelfClosing && !Is(tag, "script"u8) && !Is(tag, "style"u8) && !Is(tag, "title"u8)
-                && !Is(tag, "textarea"u8)
-                && !Is(tag, "xmp"u8) && !Is(tag, "iframe"u8) && !Is(tag, "noembed"u8) && !Is(tag, "noframes"u8)
-                    && !Is(tag, "plaintext"u8))
-                return;
-            TextState state;
-            if (Is(tag, "script"u8)) state = TextState.ScriptData;
-            else if (Is(tag, "style"u8) || Is(tag, "xmp"u8) || Is(tag, "iframe"u8) || Is(tag, "noembed"u8)
-                || Is(tag, "noframes"u8)) state = TextState.RawText;
-            else if (Is(tag, "textarea"u8) || Is(tag, "title"u8)) state = TextState.RcData;
-            else if (Is(tag, "plaintext"u8)) state = TextState.PlainText;
-            else return;
-            _state = state;
-            _endTagName = System.Text.Encoding.ASCII.GetBytes(
-                System.Text.Encoding.ASCII.GetString(_s.Slice(tag.NameStart, tag.NameLength)).ToLowerInvariant());
+            // A raw-text element's text follows even when its start tag closes itself, as the tree builder reads it.
+            foreach (var (name, state) in TextElements)
+                if (name.Length == tag.NameLength && Is(tag, name))
+                {
+                    _state = state;
+                    _endTagName = name;
+                    return;
+                }
         }
+
+        private static readonly (byte[] Name, TextState State)[] TextElements =
+        [
+            ("script"u8.ToArray(), TextState.ScriptData), ("style"u8.ToArray(), TextState.RawText),
+            ("title"u8.ToArray(), TextState.RcData), ("textarea"u8.ToArray(), TextState.RcData),
+            ("xmp"u8.ToArray(), TextState.RawText), ("iframe"u8.ToArray(), TextState.RawText),
+            ("noembed"u8.ToArray(), TextState.RawText), ("noframes"u8.ToArray(), TextState.RawText),
+            ("plaintext"u8.ToArray(), TextState.PlainText),
+        ];
 
         /// <summary>Moves to the next start or end tag; false at the end of the input.</summary>
         public bool NextTag(bool inForeignContent, out Tag tag)
@@ -399,7 +414,7 @@ public static class HtmlLinks
                 var nameStart = _i;
                 _i++;
                 while (_i < _s.Length && !IsSpace(_s[_i]) && _s[_i] != '/' && _s[_i] != '>' && _s[_i] != '=') _i++;
-                var attribute = _s[nameStart.._i];
+                var bit = Wanted(_s[nameStart.._i]);
                 // After attribute name.
                 while (_i < _s.Length && IsSpace(_s[_i])) _i++;
                 if (_i >= _s.Length) return false;
@@ -430,10 +445,8 @@ public static class HtmlLinks
                         if (_i >= _s.Length) return false;
                         valueEnd = _i;
                     }
-                    var which = Wanted(attribute);
-                    value = which != 0 && (seen & which) == 0 ? Decode(_s[valueStart..valueEnd]) : null;
+                    value = bit != 0 && (seen & bit) == 0 ? Decode(_s[valueStart..valueEnd]) : null;
                 }
-                var bit = Wanted(attribute);
                 if (bit != 0 && (seen & bit) == 0)
                 {
                     seen |= bit;
@@ -460,7 +473,7 @@ public static class HtmlLinks
     /// U+FFFD.</summary>
     private static string Decode(ReadOnlySpan<byte> raw)
     {
-        if (raw.IndexOfAny((byte)'&', (byte)'\r', (byte)'\0') < 0) return Encoding.UTF8.GetString(raw);
+        if (raw.IndexOfAny((byte)'&', (byte)'\r', (byte)'\0') < 0) return SharedStrings.OfUtf8(raw);
         var text = Encoding.UTF8.GetString(raw);
         var result = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -543,6 +556,7 @@ public static class HtmlLinks
             '\u203A', '\u0153', '\0', '\u017E', '\u0178',
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called for most bytes of every tag
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r';
 
     private static bool IsAsciiLetter(byte c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';

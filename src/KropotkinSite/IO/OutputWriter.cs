@@ -44,7 +44,7 @@ public static class OutputWriter
         }
 
         if (Directory.Exists(output) && TryExchange(staging, output))
-            Directory.Delete(staging, recursive: true); // now holds the old site
+            DeleteTree(staging); // now holds the old site
         else
         {
             DeleteIfExists(previous);
@@ -117,7 +117,28 @@ public static class OutputWriter
 
     private static void DeleteIfExists(string directory)
     {
-        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        if (Directory.Exists(directory)) DeleteTree(directory);
+    }
+
+    /// <summary>Deletes a folder and all it holds, its entries on every core: removing a site's thousands of files
+    /// costs the file system about as much as writing them. A link is removed, never followed.</summary>
+    private static void DeleteTree(string folder)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.ForEach(Directory.EnumerateFileSystemEntries(folder), options, entry =>
+            {
+                if ((File.GetAttributes(entry) & (FileAttributes.Directory | FileAttributes.ReparsePoint))
+                    == FileAttributes.Directory) Directory.Delete(entry, recursive: true);
+                else File.Delete(entry);
+            });
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]); // as deleting on one thread would have thrown it
+        }
+        Directory.Delete(folder, recursive: true);
     }
 
     private static bool TryExchange(string a, string b)

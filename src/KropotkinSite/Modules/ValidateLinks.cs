@@ -25,10 +25,10 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     /// own, the same list while the part's bytes are.</summary>
     private sealed record PageLinks(Document Document, HashSet<string> Ids, Run[] Runs);
 
-    /// <summary>Where one distinct link of a page leads, as far as the page alone tells: a problem found already
-    /// (it points outside the site), or the file it names below the site root (the page's own for a link to a
-    /// fragment of it) and the fragment it names.</summary>
-    private sealed record Target(string Link, string? Problem, string? File, string? Fragment);
+    /// <summary>Where one distinct link of a page leads, as far as the page alone tells: the file it names below the
+    /// site root (the page's own for a link to a fragment of it; null when it points outside the site) and the
+    /// fragment it names. A value, not an object: a site has hundreds of thousands.</summary>
+    private readonly record struct Target(string Link, string? File, string? Fragment);
 
     /// <summary>A run of a page's links and the page's address, which a relative link is resolved against.</summary>
     private sealed record Run(IReadOnlyList<string> Links, string Destination);
@@ -144,9 +144,20 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         return new PageLinks(document, ids, [.. runs.Select(links => new Run(links, document.Destination))]);
     }
 
-    private static Target[] TargetsOf(Run run, string basePath) =>
-        [.. run.Links.Distinct(StringComparer.Ordinal).Select(link => TargetOf(run.Destination, link, basePath))
-            .OfType<Target>()];
+    private static Target[] TargetsOf(Run run, string basePath)
+    {
+        // Gathered in this thread's lists, cleared for each run, so that only the result is made anew.
+        var seen = _seen ??= new HashSet<string>(StringComparer.Ordinal);
+        var targets = _targets ??= [];
+        seen.Clear();
+        targets.Clear();
+        foreach (var link in run.Links)
+            if (seen.Add(link) && TargetOf(run.Destination, link, basePath) is { } target) targets.Add(target);
+        return [.. targets];
+    }
+
+    [ThreadStatic] private static HashSet<string>? _seen;
+    [ThreadStatic] private static List<Target>? _targets;
 
     /// <summary>Where a link leads, as far as its page tells; null for a link that cannot be broken (external, to
     /// the top of a page).</summary>
@@ -160,22 +171,21 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         var pathPart = hash >= 0 ? link.AsSpan(0, hash) : link.AsSpan();
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];
-        if (pathPart.IsEmpty) return fragment is null ? null : new Target(link, null, page, fragment);
+        if (pathPart.IsEmpty) return fragment is null ? null : new Target(link, page, fragment);
 
         var resolved = Urls.IsPlainAbsolutePath(pathPart) ? pathPart
             : Urls.Resolve(basePath + PathOfDestination(page), pathPart.ToString());
         if (!resolved.StartsWith(basePath, StringComparison.Ordinal))
-            return new Target(link, $"points outside the site (its base path is '{basePath}'); " +
-                "write addresses from the site root, like /life/", null, null);
+            return new Target(link, null, null);
         var below = resolved[basePath.Length..];
         if (below.Contains('%')) below = Uri.UnescapeDataString(below.ToString());
-        var file = below.IsEmpty || below[^1] == '/' ? string.Concat(below, "index.html") : below.ToString();
-        return new Target(link, null, file, fragment);
+        var file = below.IsEmpty || below[^1] == '/' ? SharedStrings.Of(below, "index.html") : SharedStrings.Of(below);
+        return new Target(link, file, fragment);
     }
 
     /// <summary>A link's part as <see cref="Uri.UnescapeDataString(string)"/> gives it.</summary>
     private static string Unescaped(ReadOnlySpan<char> part) =>
-        part.Contains('%') ? Uri.UnescapeDataString(part.ToString()) : part.ToString();
+        part.Contains('%') ? Uri.UnescapeDataString(part.ToString()) : SharedStrings.Of(part);
 
     private const string Undecided = "not found among some of the files";
 
@@ -184,12 +194,18 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     private static string? Check(Target link, Site site, out bool isFragment)
     {
         isFragment = false;
-        if (link.Problem is not null) return link.Problem;
-        var target = link.File!;
+        if (link.File is not { } target)
+            return $"points outside the site (its base path is '{site.BasePath}'); " +
+                "write addresses from the site root, like /life/";
         var destinations = site.Destinations;
-        if (!site.Complete && !destinations.Contains(target)) return Undecided;
-        if (!destinations.Contains(target) && destinations.Contains(target + "/index.html")) target += "/index.html";
-        if (!destinations.Contains(target))
+        var found = destinations.Contains(target);
+        if (!found && !site.Complete) return Undecided;
+        if (!found && destinations.Contains(target + "/index.html"))
+        {
+            target += "/index.html";
+            found = true;
+        }
+        if (!found)
             return site.DestinationsOfAllPages.Contains(target) ? null
                 : $"leads to no page or file of the site; check the address (pages are published at /folder/name/)";
         if (link.Fragment is not { } fragment) return null;

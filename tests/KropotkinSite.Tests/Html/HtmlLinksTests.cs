@@ -29,6 +29,24 @@ public sealed class HtmlLinksTests
         AssertSameAsParser(html);
     }
 
+    [Fact]
+    public void A_link_or_id_that_pages_repeat_is_read_as_one_string()
+    {
+        var first = HtmlLinks.Read("<a href=\"/life/\" id=\"fn:1\"></a>");
+        var second = HtmlLinks.Read("<p><a id=\"fn:1\" href=\"/life/\"></a>");
+        Assert.Same(first.Links[0], second.Links[0]);
+        Assert.Same(first.Ids.Single(), second.Ids.Single());
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_read_as_replacement_characters()
+    {
+        byte[] page = [.. "<a href=\"/a"u8, 0xFF, 0xC3, .. "/\" id=\"\u00e9"u8, 0xE2, 0x82, .. "\"></a>"u8];
+        var (ids, links) = HtmlLinks.Read(page);
+        Assert.Equal(["/a\uFFFD\uFFFD/"], links);
+        Assert.Equal(["\u00e9\uFFFD"], ids);
+    }
+
     public static TheoryData<string> TrickyMarkup => new()
     {
         "<a href=/unquoted/ id=u1>x</a><A HREF=\"/Upper/\" ID=\"Up\">y</A><a href='/single/' name=n1></a><a " +

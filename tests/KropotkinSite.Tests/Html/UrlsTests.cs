@@ -41,6 +41,24 @@ public sealed class UrlsTests
     public void A_link_resolves_against_the_page_it_is_on(string page, string link, string expected) =>
         Assert.Equal(expected, Urls.Resolve(page, link));
 
+    /// <summary>Plain paths are resolved without building a <see cref="Uri"/>; they must come out as one would
+    /// resolve them, dot segments, climbing above the root and odd dots in names included.</summary>
+    [Fact]
+    public void A_link_resolves_as_a_uri_would_resolve_it()
+    {
+        string[] pages = ["/", "/life/a/", "/life/a", "/a/b/c/", "/x.y/z/", "/a/../b/", "/a./b/", "/a b/", "/a//b/"];
+        string[] links =
+        [
+            "..", "../", "../..", "../../../../x", ".", "./", "./a", "a/./b/../c", "b..", "a.b/", "...", "a./b",
+            "/x/../y", "/x/./", "/..", "/../..", "c", "", "x//y", "../a-b_c/", "a/..", "a/../", ".../x", "../.x/",
+            "/.", "//x/y", "a%20b/../c", "a b/../c", "é/../x", "a\\b/../c",
+        ];
+        foreach (var page in pages)
+            foreach (var link in links)
+                Assert.True(new Uri(new Uri("http://site.invalid" + page), link).AbsolutePath
+                    == Urls.Resolve(page, link), $"'{link}' from '{page}'");
+    }
+
     [Fact]
     public void Escaping_touches_only_what_a_url_cannot_hold()
     {
