@@ -138,13 +138,18 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         {
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
-            var context = new TemplateContext(current, Options);
+            var context = new TemplateContext(new ModelValue(current), Options);
             if (parts is not null) context.AmbientValues[PartsValue] = parts;
+            if (parent is null)
+            {
+                var page = new PageWriter(Kept(), known);
+                Write(layout, template, context, page);
+                return page.Page();
+            }
             var writer = new PieceWriter(Kept(), known);
             Write(layout, template, context, writer);
             var pieces = writer.Pieces();
-            if (parent is null) return PageAssembly.Page(pieces);
-            var content = PageAssembly.Text(pieces);
+            var content = PieceWriter.Join(pieces);
             if (content.Length > 0) known[content] = pieces;
             current = withContent(content);
             layout = parent;
@@ -182,7 +187,7 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             throw new InvalidOperationException(
                 $"parts laid out with the filter 'layout' nest more than {MaxPartDepth} deep at '{name}' " +
                 "(a layout that lays itself out?)");
-        var context = model is null ? new TemplateContext(Options) : new TemplateContext(model, Options);
+        var context = model is null ? new TemplateContext(Options) : new TemplateContext(new ModelValue(model), Options);
         context.AmbientValues[DepthValue] = depth;
         var output = new StringBuilder(4 * 1024);
         using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
@@ -247,7 +252,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _files =
             new(StringComparer.Ordinal);
 
-        public IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, Find);
+        public IFileInfo GetFileInfo(string subpath) =>
+            _files.GetOrAdd(subpath, static (subpath, self) => self.Find(subpath), this);
 
         private IFileInfo Find(string subpath)
         {
