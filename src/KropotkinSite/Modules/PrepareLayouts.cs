@@ -230,7 +230,8 @@ public sealed record PrepareLayouts(
     private static string? LinkTarget(string pageUrl, string link)
     {
         if (Urls.IsExternal(link)) return null;
-        var path = link.Split('#', 2)[0].Split('?', 2)[0];
+        var end = link.AsSpan().IndexOfAny('#', '?');
+        var path = end < 0 ? link : link[..end];
         if (path.Length == 0) return null;
         var resolved = Urls.Resolve(pageUrl, path);
         return resolved.EndsWith('/') ? resolved : resolved + "/";
