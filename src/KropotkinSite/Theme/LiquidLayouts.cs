@@ -191,7 +191,9 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             throw new InvalidOperationException(
                 $"parts laid out with the filter 'layout' nest more than {MaxPartDepth} deep at '{name}' " +
                 "(a layout that lays itself out?)");
-        var context = model is null ? new TemplateContext(Options) : new TemplateContext(new ModelValue(model), Options);
+        var context = model is null
+            ? new TemplateContext(Options)
+            : new TemplateContext(new ModelValue(model), Options);
         context.AmbientValues[DepthValue] = depth;
         var output = depth == 0 ? Kept(ref t_partOutput, 4 * 1024) : new StringBuilder(4 * 1024);
         using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);

@@ -4,14 +4,15 @@ using Fluid.Values;
 namespace KropotkinSite.Theme;
 
 /// <summary>
-/// A model object as one render of a layout reads it: the value of each member is made the first time it is read
-/// and kept, an object member as a <see cref="ModelValue"/> in turn. Fluid would read and wrap a member again at
-/// every use (a page's layouts read <c>page</c> some forty times, <c>page.title</c> several), and a render reads the
-/// same members of the same objects many times. The models are immutable records, so a value kept is the value read.
+/// The root model of one render, as its layout reads it: the value of each of its members (<c>site</c>,
+/// <c>page</c>, <c>navigation</c>, <c>content</c> of a page; a part's own) is made the first time it is read and
+/// kept. Fluid would read and wrap the member again at every use, and a page's layouts read <c>page</c> some forty
+/// times and <c>site</c> a dozen. The models are immutable records, so a value kept is the value read. (Keeping the
+/// members of the objects under the root too allocated as much as it saved and was not faster.)
 /// </summary>
 internal sealed class ModelValue(object value) : ObjectValueBase(value)
 {
-    // A few members each: a short list searched in order costs less than a dictionary.
+    // A few members: a short list searched in order costs less than a dictionary.
     private List<(string Name, FluidValue Value)>? _members;
 
     public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context)
