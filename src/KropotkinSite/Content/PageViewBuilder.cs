@@ -2,8 +2,7 @@ using KropotkinSite.Html;
 namespace KropotkinSite.Content;
 
 /// <summary>Turns one page and what it shows of the site around it into what its layout shows.</summary>
-public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEntry> navigation, string basePath,
-    string timelineUrl)
+public sealed class PageViewBuilder(SiteSettings settings, string basePath, string timelineUrl)
 {
     public string Href(string url) => Href(basePath, url);
 
@@ -13,13 +12,6 @@ public sealed class PageViewBuilder(SiteSettings settings, IReadOnlyList<PageEnt
 
     public string? Absolute(string url) =>
         settings.BaseUrl is { } baseUrl ? new Uri(baseUrl, url.TrimStart('/')).AbsoluteUri : null;
-
-    /// <summary>The navigation as a page shows it: its own entry and the one it sits under marked.</summary>
-    public IReadOnlyList<LinkView> Navigation(PageEntry current, string active) =>
-        navigation
-            .Select(p => new LinkView(p.Title, Href(p.Url),
-                p.Url == current.Url ? "page" : p.Url == active ? "true" : null, p.Summary))
-            .ToArray();
 
     public PageView Build(PageEntry page, PageSurroundings around, string content)
     {

@@ -6,7 +6,7 @@ namespace KropotkinSite.Content;
 /// </summary>
 public sealed record SiteViews(
     SiteSettings Settings,
-    IReadOnlyList<PageEntry> Navigation,
+    NavigationLinks Navigation,
     SiteView Site,
     string BasePath,
     string TimelineUrl)
@@ -15,8 +15,8 @@ public sealed record SiteViews(
     /// HTML.</summary>
     public LayoutModel ModelOf(PageEntry entry, PageSurroundings around, string html)
     {
-        var views = new PageViewBuilder(Settings, Navigation, BasePath, TimelineUrl);
-        return new LayoutModel(Site, views.Build(entry, around, html), views.Navigation(entry, around.NavigationUrl),
+        var views = new PageViewBuilder(Settings, BasePath, TimelineUrl);
+        return new LayoutModel(Site, views.Build(entry, around, html), Navigation.For(entry.Url, around.NavigationUrl),
             html);
     }
 }

@@ -91,7 +91,8 @@ public sealed record PrepareLayouts(
         for (int i = 0, next = 0; i < surroundings.Length; i++)
             if (presents[i]) surroundings[i] = presented[next++];
 
-        var navigation = context.Compute(index.Index.Navigation, static navigation => navigation);
+        var navigation = context.Compute((index.Index.Navigation, BasePath),
+            static parts => NavigationLinks.Of(parts.Navigation, parts.BasePath));
         var views = new SiteViews(settings, navigation, site, BasePath, TimelineUrl);
         var layouts = ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline));
         // Derived for each page with its surroundings, so a page whose document and surroundings are last run's
@@ -229,7 +230,8 @@ public sealed record PrepareLayouts(
     private static string? LinkTarget(string pageUrl, string link)
     {
         if (Urls.IsExternal(link)) return null;
-        var path = link.Split('#', 2)[0].Split('?', 2)[0];
+        var end = link.AsSpan().IndexOfAny('#', '?');
+        var path = end < 0 ? link : link[..end];
         if (path.Length == 0) return null;
         var resolved = Urls.Resolve(pageUrl, path);
         return resolved.EndsWith('/') ? resolved : resolved + "/";

@@ -138,13 +138,18 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         {
             if (!seen.Add(layout)) throw new InvalidOperationException($"Layouts nest in a cycle at '{layout}'.");
             var (template, parent) = _layouts[layout];
-            var context = new TemplateContext(current, Options);
+            var context = new TemplateContext(new ModelValue(current), Options);
             if (parts is not null) context.AmbientValues[PartsValue] = parts;
+            if (parent is null)
+            {
+                var page = new PageWriter(Kept(), known);
+                Write(layout, template, context, page);
+                return page.Page();
+            }
             var writer = new PieceWriter(Kept(), known);
             Write(layout, template, context, writer);
             var pieces = writer.Pieces();
-            if (parent is null) return PageAssembly.Page(pieces);
-            var content = PageAssembly.Text(pieces);
+            var content = PieceWriter.Join(pieces);
             if (content.Length > 0) known[content] = pieces;
             current = withContent(content);
             layout = parent;
@@ -153,13 +158,17 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
 
     // Each thread writes its text into one builder, kept between pages at its grown size (Fluid's own render starts
     // every page from a small pooled builder, growing it a block at a time and copying the blocks into a string).
+    // A part laid out on its own (not from a page's or a part's layout, which nest) has a builder of its own.
     [ThreadStatic] private static StringBuilder? t_output;
+    [ThreadStatic] private static StringBuilder? t_partOutput;
     private const int KeptOutputCapacity = 1 << 20;
 
-    private static StringBuilder Kept()
+    private static StringBuilder Kept() => Kept(ref t_output, 64 * 1024);
+
+    private static StringBuilder Kept(ref StringBuilder? kept, int capacity)
     {
-        var output = t_output is { Capacity: <= KeptOutputCapacity } kept ? kept.Clear() : new StringBuilder(64 * 1024);
-        t_output = output;
+        var output = kept is { Capacity: <= KeptOutputCapacity } ? kept.Clear() : new StringBuilder(capacity);
+        kept = output;
         return output;
     }
 
@@ -182,9 +191,11 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             throw new InvalidOperationException(
                 $"parts laid out with the filter 'layout' nest more than {MaxPartDepth} deep at '{name}' " +
                 "(a layout that lays itself out?)");
-        var context = model is null ? new TemplateContext(Options) : new TemplateContext(model, Options);
+        var context = model is null
+            ? new TemplateContext(Options)
+            : new TemplateContext(new ModelValue(model), Options);
         context.AmbientValues[DepthValue] = depth;
-        var output = new StringBuilder(4 * 1024);
+        var output = depth == 0 ? Kept(ref t_partOutput, 4 * 1024) : new StringBuilder(4 * 1024);
         using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
         Write(name, _layouts[name].Template, context, writer);
         return output.ToString();
@@ -247,7 +258,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _files =
             new(StringComparer.Ordinal);
 
-        public IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, Find);
+        public IFileInfo GetFileInfo(string subpath) =>
+            _files.GetOrAdd(subpath, static (subpath, self) => self.Find(subpath), this);
 
         private IFileInfo Find(string subpath)
         {

@@ -1,64 +1,14 @@
-using System.Globalization;
 using System.Text;
 
 namespace KropotkinSite.Theme;
 
-/// <summary>
-/// What a layout writes, kept as <see cref="Piece"/>s: the text it writes, and, for a string it was told of (a part
-/// laid out beforehand, the content a nested layout gave), that string's pieces, found by the very string object
-/// written, so that its characters are neither copied nor encoded again. Any other string, even an equal one, is
-/// text: what is written is kept exactly, only how.
-/// </summary>
+/// <summary>What a layout nested in another writes, as <see cref="Piece"/>s: the text between the strings it was told
+/// of, and those strings' pieces (see <see cref="LayoutWriter"/>). Joined, they are the content its parent is
+/// given.</summary>
 internal sealed class PieceWriter(StringBuilder text, IReadOnlyDictionary<string, Piece[]> known)
-    : TextWriter(CultureInfo.InvariantCulture)
+    : LayoutWriter(text, known)
 {
     private readonly List<Piece> _pieces = [];
-
-    public override Encoding Encoding => Encoding.Unicode;
-
-    public override void Write(char value) => text.Append(value);
-
-    public override void Write(char[] buffer, int index, int count) => text.Append(buffer, index, count);
-
-    public override void Write(ReadOnlySpan<char> buffer) => text.Append(buffer);
-
-    public override void Write(string? value)
-    {
-        if (value is null) return;
-        if (known.TryGetValue(value, out var pieces))
-        {
-            EndText();
-            _pieces.AddRange(pieces);
-        }
-        else text.Append(value);
-    }
-
-    // TextWriter's own asynchronous writes would queue the work on another thread.
-    public override Task WriteAsync(char value)
-    {
-        Write(value);
-        return Task.CompletedTask;
-    }
-
-    public override Task WriteAsync(string? value)
-    {
-        Write(value);
-        return Task.CompletedTask;
-    }
-
-    public override Task WriteAsync(char[] buffer, int index, int count)
-    {
-        Write(buffer, index, count);
-        return Task.CompletedTask;
-    }
-
-    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
-    {
-        Write(buffer.Span);
-        return Task.CompletedTask;
-    }
-
-    public override Task FlushAsync() => Task.CompletedTask;
 
     /// <summary>Everything written, in order.</summary>
     public Piece[] Pieces()
@@ -67,10 +17,28 @@ internal sealed class PieceWriter(StringBuilder text, IReadOnlyDictionary<string
         return [.. _pieces];
     }
 
-    private void EndText()
+    /// <summary>The characters of the pieces, one after another.</summary>
+    public static string Join(Piece[] pieces)
     {
-        if (text.Length == 0) return;
-        _pieces.Add(new Piece(text.ToString(), null));
-        text.Clear();
+        if (pieces is [{ Text: { } only }]) return only;
+        var length = 0;
+        foreach (var piece in pieces) length = checked(length + piece.Chars.Length);
+        return string.Create(length, pieces, static (chars, pieces) =>
+        {
+            foreach (var piece in pieces)
+            {
+                piece.Chars.CopyTo(chars);
+                chars = chars[piece.Chars.Length..];
+            }
+        });
+    }
+
+    protected override void Add(Piece piece) => _pieces.Add(piece);
+
+    protected override void EndText()
+    {
+        if (Text.Length == 0) return;
+        _pieces.Add(new Piece(Text.ToString(), null));
+        Text.Clear();
     }
 }

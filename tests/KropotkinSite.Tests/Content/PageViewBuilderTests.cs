@@ -13,7 +13,7 @@ public sealed class PageViewBuilderTests
 
     private static PageView View(SiteIndex index, PageEntry page, string basePath = "/",
         TimelineData? timeline = null) =>
-        new PageViewBuilder(Settings, index.Navigation, basePath, "/timeline/")
+        new PageViewBuilder(Settings, basePath, "/timeline/")
             .Build(page, PageSurroundings.Of(page, index, (timeline ?? new TimelineData([], [])).EventIds),
                 "<p>x</p>");
 

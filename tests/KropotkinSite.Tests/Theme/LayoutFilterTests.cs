@@ -129,4 +129,17 @@ public sealed class LayoutFilterTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetBytes("<ul><li>\U0001F600</li></ul>"), page.Utf8);
         Assert.Empty(page.Parts);
     }
+
+    [Fact]
+    public void A_surrogate_pair_split_between_text_and_a_part_is_encoded_as_one_character()
+    {
+        var (first, second) = (new Item("\uD83D"), new Item("b"));
+        var model = new ListModel([first, second]);
+        var given = new RenderedParts([new LayoutPart("item", second)], [RenderedPart.Of("\uDE00</li>")]);
+
+        var page = Layouts(item: "<li>{{ name | raw }}").Render("list", model, _ => model, given);
+
+        Assert.Equal(Encoding.UTF8.GetBytes("<ul><li>\U0001F600</li></ul>"), page.Utf8);
+        Assert.Empty(page.Parts);
+    }
 }
