@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -25,16 +26,18 @@ public static class BlockInverter
     public static BlockPart InvertPart(PageBlock block)
     {
         var pages = block.Pages;
-        // Each page's terms as ids, in the order the block first has them; then the ids as ranks.
+        // Each page's terms as ids, in the order the block first has them, the pages' one after the other; then
+        // the ids as ranks.
+        var termsStart = new int[pages.Count + 1];
+        for (var p = 0; p < pages.Count; p++) termsStart[p + 1] = termsStart[p] + pages[p].Terms.Terms.Count;
         var ids = new Dictionary<string, int>(pages.Count == 0 ? 0 : 4 * pages[0].Terms.Terms.Count,
             StringComparer.Ordinal);
         var names = new List<string>();
-        var pageIds = new int[pages.Count][];
+        var termRanks = Rent(termsStart[^1]);
         for (var p = 0; p < pages.Count; p++)
         {
             var terms = pages[p].Terms.Terms;
-            var mapped = pageIds[p] = new int[terms.Count];
-            for (var i = 0; i < mapped.Length; i++)
+            for (var i = 0; i < terms.Count; i++)
             {
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, terms[i], out var known);
                 if (!known)
@@ -42,7 +45,7 @@ public static class BlockInverter
                     id = names.Count;
                     names.Add(terms[i]);
                 }
-                mapped[i] = id;
+                termRanks[termsStart[p] + i] = id;
             }
         }
         var sorted = names.ToArray();
@@ -50,8 +53,7 @@ public static class BlockInverter
         Array.Sort(sorted, byRank, StringComparer.Ordinal);
         var rank = new int[byRank.Length];
         for (var r = 0; r < byRank.Length; r++) rank[byRank[r]] = r;
-        foreach (var mapped in pageIds)
-            for (var i = 0; i < mapped.Length; i++) mapped[i] = rank[mapped[i]];
+        foreach (ref var id in termRanks.AsSpan(0, termsStart[^1])) id = rank[id];
 
         // Each page's title terms as ranks (a title's terms are among the page's).
         var titleRanks = new int[pages.Count][];
@@ -69,9 +71,9 @@ public static class BlockInverter
         var pairStart = new int[sorted.Length + 1];
         for (var p = 0; p < pages.Count; p++)
         {
-            foreach (var r in pageIds[p]) postingStart[r + 1]++;
+            var mapped = termRanks.AsSpan(termsStart[p]..termsStart[p + 1]);
+            foreach (var r in mapped) postingStart[r + 1]++;
             foreach (var r in titleRanks[p]) cardStart[r + 1]++;
-            var mapped = pageIds[p];
             foreach (var pair in pages[p].Terms.PairSpan) pairStart[mapped[(int)(pair >> 32)] + 1]++;
         }
         for (var r = 0; r < sorted.Length; r++)
@@ -82,15 +84,15 @@ public static class BlockInverter
         }
         var cardPage = new int[cardStart[^1]];
         var cardAt = cardStart[..^1];
-        var postingPage = new int[postingStart[^1]];
-        var postingWeight = new int[postingStart[^1]];
-        var pairNext = new int[pairStart[^1]];
-        var pairPage = new int[pairStart[^1]];
+        var postingPage = Rent(postingStart[^1]);
+        var postingWeight = Rent(postingStart[^1]);
+        var pairNext = Rent(pairStart[^1]);
+        var pairPage = Rent(pairStart[^1]);
         var postingAt = postingStart[..^1];
         var pairAt = pairStart[..^1];
         for (var p = 0; p < pages.Count; p++)
         {
-            var mapped = pageIds[p];
+            var mapped = termRanks.AsSpan(termsStart[p]..termsStart[p + 1]);
             var weights = pages[p].Terms.WeightSpan;
             for (var i = 0; i < mapped.Length; i++)
             {
@@ -125,7 +127,7 @@ public static class BlockInverter
         var pagesOf = new int[sorted.Length]; // scratch: pages of each next term of the term being written
         var placeOf = new int[sorted.Length];
         var followers = new List<int>();
-        var grouped = new int[pairPage.Length];
+        var grouped = Rent(pairStart[^1]);
         for (var r = 0; r < sorted.Length; r++)
         {
             body.Clear();
@@ -186,6 +188,17 @@ public static class BlockInverter
             entries[r] = body.AfterText(utf8[r]);
             listEnds[r] = ends.ToArray();
         }
+        Return(termRanks, postingPage, postingWeight, pairNext, pairPage, grouped);
         return new BlockPart(new BlockTerms(block.First, sorted, entries), listEnds);
+    }
+
+    /// <summary>A scratch list of at least <paramref name="length"/> numbers, borrowed from the shared pool (and
+    /// not given back only if turning around fails): the lists of a part's postings and pairs are long, and as new
+    /// arrays each would be a new object on the large object heap.</summary>
+    private static int[] Rent(int length) => ArrayPool<int>.Shared.Rent(length);
+
+    private static void Return(params ReadOnlySpan<int[]> arrays)
+    {
+        foreach (var array in arrays) ArrayPool<int>.Shared.Return(array);
     }
 }

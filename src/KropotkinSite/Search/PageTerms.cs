@@ -19,10 +19,15 @@ public sealed class PageTerms
     private readonly int[] _weights;
     private readonly long[] _pairs;
 
-    internal PageTerms(string[] terms, int[] weights, long[] pairs, int bodyLength) =>
-        (Terms, _weights, _pairs, BodyLength) = (terms, weights, pairs, bodyLength);
+    internal PageTerms(string[] terms, int titleTerms, int[] weights, long[] pairs, int bodyLength) =>
+        (Terms, TitleTerms, _weights, _pairs, BodyLength) =
+        (terms, new ArraySegment<string>(terms, 0, titleTerms), weights, pairs, bodyLength);
 
     public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>The terms of the title, each once: the first of <see cref="Terms"/>, as the title is counted
+    /// first.</summary>
+    public IReadOnlyList<string> TitleTerms { get; }
 
     /// <summary>Each term's weight on the page, a whole number (ten times the score), at least 1.</summary>
     public IReadOnlyList<int> Weights => _weights;
@@ -45,9 +50,10 @@ public sealed class PageTerms
         var counter = TermCounter.ForThisThread();
         counter.Start();
         counter.Add(title, TermCounter.Title);
+        var titleTerms = counter.TermCount;
         foreach (var block in text.Blocks)
             counter.Add(block.Text, block.IsHeading ? TermCounter.Heading : TermCounter.Body);
-        return counter.Result();
+        return counter.Result(titleTerms);
     }
 
     /// <summary>A term's weight on a page, as a whole number.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text;
 
 namespace KropotkinSite.Search;
@@ -133,7 +132,7 @@ internal sealed class PageTextBuilder(bool keepsTitle) : IDisposable
             return 1;
         }
         Span<byte> bytes = stackalloc byte[4];
-        foreach (var rune in WebUtility.HtmlDecode(Encoding.UTF8.GetString(text[..(semicolon + 1)])).EnumerateRunes())
+        foreach (var rune in DecodedEntities.Of(text[..(semicolon + 1)]).EnumerateRunes())
             if (Rune.IsWhiteSpace(rune)) Space();
             else Word(bytes[..rune.EncodeToUtf8(bytes)]);
         return semicolon + 1;

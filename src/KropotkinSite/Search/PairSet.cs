@@ -1,15 +1,19 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace KropotkinSite.Search;
 
 /// <summary>The distinct pairs of term indexes of a page (two 32-bit indexes in a 64-bit value), in the order
 /// first seen: an open-addressing set, as a page adds about one pair a word. <see cref="Clear"/> makes it ready
-/// for the next page, keeping its arrays.</summary>
+/// for the next page, keeping its arrays; but a table that a long page grew is swapped for one the size the page
+/// just read needed, so that the short pages after it do not each clear a large one.</summary>
 internal sealed class PairSet
 {
     private const long Empty = -1;
 
-    private long[] _table = NewSlots(1024);
+    private const int MinSlots = 1024;
+
+    private long[] _table = NewSlots(MinSlots);
     private long[] _order = new long[512];
     private int _count;
 
@@ -27,7 +31,9 @@ internal sealed class PairSet
 
     public void Clear()
     {
-        _table.AsSpan().Fill(Empty);
+        var needed = Math.Max(MinSlots, (int)BitOperations.RoundUpToPowerOf2((uint)_count * 2));
+        if (_table.Length > 4 * needed) _table = NewSlots(needed);
+        else _table.AsSpan().Fill(Empty);
         _count = 0;
     }
 

@@ -280,7 +280,7 @@ public static class SearchIndexWriter
             json.WriteString("u", href);
             json.WriteString("t", title);
             json.WriteString("s", section);
-            json.WriteString("x", text);
+            WriteText(json, text);
             if (more) json.WriteNumber("m", 1);
             json.WriteEndObject();
         }
@@ -293,10 +293,26 @@ public static class SearchIndexWriter
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteString("x", text);
+            WriteText(json, text);
             json.WriteEndObject();
         }
         return Gzip(buffer.Written, level);
+    }
+
+    /// <summary>Writes a page's text (<c>"x"</c>) a line at a time: the same bytes as one string, but only the line
+    /// breaks go through the encoder's escaping, where one string would go through it from its first line break
+    /// to its end.</summary>
+    private static void WriteText(Utf8JsonWriter json, ReadOnlySpan<char> text)
+    {
+        json.WritePropertyName("x");
+        var first = true;
+        foreach (var line in text.Split('\n'))
+        {
+            if (!first) json.WriteStringValueSegment("\n", false);
+            first = false;
+            json.WriteStringValueSegment(text[line], false);
+        }
+        json.WriteStringValueSegment(ReadOnlySpan<char>.Empty, true);
     }
 
     /// <summary>All pages' JSON as one array, in the order of their numbers, each with its whole text (read back

@@ -16,7 +16,6 @@ public sealed record SearchPage
         (Url, Href, Title, Section) = (url, href, title, section);
         _files = SearchIndexWriter.PageFiles(href, title, section, text);
         Terms = PageTerms.Of(title, text);
-        TitleTerms = [.. SearchTerms.Of(title).Distinct(StringComparer.Ordinal)];
         Card = new VarintBytes(3 * (href.Length + title.Length + section.Length) + 32)
             .Text(href).Text(title).Text(section).ToArray();
     }
@@ -34,7 +33,7 @@ public sealed record SearchPage
     /// <summary>The terms of the title, each once: the index gives the page's card (<see cref="BlockInverter"/>)
     /// with each of them, so that a query lists a result whose title has one of its words without its file.
     /// </summary>
-    public IReadOnlyList<string> TitleTerms { get; }
+    public IReadOnlyList<string> TitleTerms => Terms.TitleTerms;
 
     /// <summary>The page's address, title and section as the index's entries give them (<see cref="BlockInverter"/>):
     /// made once here, copied into the entry of each term of its title.</summary>

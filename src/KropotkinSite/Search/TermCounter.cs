@@ -64,8 +64,12 @@ internal sealed class TermCounter
                 Count(IndexOf(NumberOf(term)), place, ref previous);
     }
 
-    /// <summary>The page's terms, in the order first seen, with their weights and pairs.</summary>
-    public PageTerms Result()
+    /// <summary>How many terms the page has had so far.</summary>
+    public int TermCount => _count;
+
+    /// <summary>The page's terms, in the order first seen (the first <paramref name="titleTerms"/> its title's),
+    /// with their weights and pairs.</summary>
+    public PageTerms Result(int titleTerms)
     {
         var terms = new string[_count];
         var weights = new int[_count];
@@ -75,7 +79,7 @@ internal sealed class TermCounter
             weights[i] = PageTerms.Weight((_places[i] & Title) != 0, (_places[i] & Heading) != 0, _body[i],
                 _bodyLength);
         }
-        return new PageTerms(terms, weights, _pairs.ToArray(), _bodyLength);
+        return new PageTerms(terms, titleTerms, weights, _pairs.ToArray(), _bodyLength);
     }
 
     private void Forget()

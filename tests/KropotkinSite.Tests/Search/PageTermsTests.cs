@@ -13,6 +13,7 @@ public sealed class PageTermsTests
             new TextBlock(false, "Aid in prison; mutual aid of Kropotkin's o'clock."),
         ]));
         Assert.Equal(["mutual", "aid", "prison", "kropotkin", "oclock"], terms.Terms);
+        Assert.Equal(["mutual", "aid"], terms.TitleTerms);
         // mutual→aid (title), aid→prison and prison→mutual (stop words skipped), kropotkin→oclock; none across
         // blocks.
         Assert.Equal([Pair(0, 1), Pair(1, 2), Pair(2, 0), Pair(1, 3), Pair(3, 4)], terms.Pairs);
@@ -31,6 +32,7 @@ public sealed class PageTermsTests
             var expected = FullRules(title, text);
             var terms = PageTerms.Of(title, text);
             Assert.Equal(expected.Terms, terms.Terms);
+            Assert.Equal(SearchTerms.Of(title).Distinct(StringComparer.Ordinal), terms.TitleTerms);
             Assert.Equal(expected.Pairs, terms.Pairs);
             Assert.Equal(expected.Weights, terms.Weights);
             Assert.Equal(expected.BodyLength, terms.BodyLength);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using KropotkinSite.Search;
 
@@ -169,6 +170,26 @@ public sealed class SearchIndexWriterTests
         Assert.DoesNotContain(allInOne, f => f.Path.StartsWith("pages/", StringComparison.Ordinal));
         Assert.Contains("\"sections\":{\"life\":\"His life\",\"places\":\"places\"}",
             Json(allInOne, SearchIndexWriter.MetaFile));
+    }
+
+    [Fact]
+    public void A_page_text_is_escaped_as_one_json_string_would_be()
+    {
+        string[] texts = ["He said \"mutual aid\" \\ <b> & 'so'", "tab\there\u0001, \u2028 and \U0001F600", "", "end\r"];
+        var files = SearchIndexWriter.Write([new SearchPage("/q/", "/q/", "Quotes", "",
+            new PageText("Quotes", texts.Select(t => new TextBlock(false, t)).ToList()))], pagesInOneFileBytes: 0);
+        using var expected = new MemoryStream();
+        using (var json = new Utf8JsonWriter(expected,
+                   new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("u", "/q/");
+            json.WriteString("t", "Quotes");
+            json.WriteString("s", "");
+            json.WriteString("x", string.Join("\n", texts));
+            json.WriteEndObject();
+        }
+        Assert.Equal(expected.ToArray(), SearchIndexReader.Inflate(files.Single(f => f.Path == "pages/0.bin").Bytes));
     }
 
     [Fact]
