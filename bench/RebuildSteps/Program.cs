@@ -2,9 +2,10 @@
 //   RebuildSteps SITE_DIR THEME_DIR [EDITS] [STEPS]
 // Copies SITE_DIR to a temporary folder, builds it once in a PreviewSession, then makes EDITS body edits and EDITS
 // title edits (alternately) to the first prose page, as bench/PreviewBench does, rebuilding after each with the
-// watcher's change set. Prints the median wall and CPU time of each kind of rebuild, and the STEPS steps (default
-// 12) that took longest in total over the edits of each kind, with how many values they computed and reused, and
-// each pipeline's step time. KINDS=body or KINDS=title makes only that kind of edit (for a profiler).
+// watcher's change set. Prints the median wall and CPU time of each kind of rebuild and what it allocated, and the
+// STEPS steps (default 12) that took longest in total over the edits of each kind, with how many values they
+// computed and reused, and each pipeline's step time. KINDS=body or KINDS=title makes only that kind of edit (for a
+// profiler).
 using System.Diagnostics;
 using System.Globalization;
 using KropotkinSite.Incremental;
@@ -43,7 +44,10 @@ try
     var original = File.ReadAllText(page);
     var titleLine = original.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
     var times = new Dictionary<string, List<(double Wall, double Cpu)>> { ["body"] = [], ["title"] = [] };
-    var gcs = new Dictionary<string, List<(double PauseMs, int Gen2)>> { ["body"] = [], ["title"] = [] };
+    var gcs = new Dictionary<string, List<(double PauseMs, int Gen2, double AllocatedMiB)>>
+    {
+        ["body"] = [], ["title"] = [],
+    };
     var steps = new Dictionary<string, Dictionary<string, (double Ms, long Computed, long Reused, int Ran)>>
     {
         ["body"] = [], ["title"] = [],
@@ -59,6 +63,7 @@ try
         var served = session.Current.Files;
         var cpu = Environment.CpuUsage.TotalTime;
         var (pause, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes(true);
         var clock = Stopwatch.StartNew();
         var rebuilt = session.Rebuild([page]);
         var wall = clock.Elapsed.TotalMilliseconds;
@@ -70,7 +75,8 @@ try
                 .Where(f => !served.TryGetValue(f.Key, out var old) || !old.Span.SequenceEqual(f.Value.Span))
                 .OrderByDescending(f => f.Value.Length).Take(8).Select(f => $"{f.Key} ({f.Value.Length / 1024} KB)")));
         times[kind].Add((wall, cpuMs));
-        gcs[kind].Add(((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(2) - gen2));
+        gcs[kind].Add(((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(2) - gen2,
+            (GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0));
         foreach (var step in rebuilt.Steps)
         {
             var sum = steps[kind].GetValueOrDefault(step.Step);
@@ -84,7 +90,8 @@ try
         Console.WriteLine($"{kind}: median {Median(list.Select(t => t.Wall)):F1} ms wall, " +
             $"{Median(list.Select(t => t.Cpu)):F1} ms CPU over {list.Count} edits; garbage collection paused it " +
             $"{gcs[kind].Average(g => g.PauseMs):F1} ms an edit on average, " +
-            $"{gcs[kind].Sum(g => g.Gen2)} full collections");
+            $"{gcs[kind].Sum(g => g.Gen2)} full collections; it allocated " +
+            $"{Median(gcs[kind].Select(g => g.AllocatedMiB)):F2} MiB an edit (median)");
         var byPipeline = steps[kind].GroupBy(s => s.Key.Split('/')[0])
             .Select(g => (Pipeline: g.Key, Ms: g.Sum(s => s.Value.Ms) / list.Count)).OrderByDescending(p => p.Ms);
         Console.WriteLine("  by pipeline (mean ms per edit): " +

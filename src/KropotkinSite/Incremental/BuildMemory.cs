@@ -45,9 +45,7 @@ public sealed class BuildMemory : IStepMemory
     private static IReadOnlyList<Document> CutOff(IReadOnlyList<Document> now, IReadOnlyList<Document>? before)
     {
         if (before is null || ReferenceEquals(now, before)) return before ?? now;
-        var others = new List<int>();
-        for (var i = 0; i < now.Count; i++)
-            if (i >= before.Count || !ReferenceEquals(now[i], before[i])) others.Add(i);
+        var others = Positions.NotSame(now, before);
         if (others.Count == 0 && now.Count == before.Count) return before;
         Document[]? result = null; // a copy of the list, made once a document is replaced by last run's
         var index = new Lazy<Dictionary<(string, string), int>>(() => Slots.Index(before, now, others));

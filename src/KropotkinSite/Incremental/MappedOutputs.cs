@@ -24,10 +24,11 @@ internal sealed record MappedOutputs(Document?[] PerItem, bool[] Erred, IReadOnl
             Array.Copy(before.Erred, erred, Math.Min(before.Erred.Length, erred.Length));
             foreach (var i in looked) Take(i);
         }
-        var documents = new List<Document>(values.Count);
+        var documents = new Document[perItem.Count(document => document is not null)];
+        var at = 0;
         foreach (var document in perItem)
-            if (document is not null) documents.Add(document);
-        return new MappedOutputs(perItem, erred, documents.ToArray());
+            if (document is not null) documents[at++] = document;
+        return new MappedOutputs(perItem, erred, documents);
 
         void Take(int i) => (perItem[i], erred[i]) = (values[i].Output, values[i].Errors.Length > 0);
     }

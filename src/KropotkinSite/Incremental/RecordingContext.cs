@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using KropotkinSite.Engine;
 
 namespace KropotkinSite.Incremental;
@@ -12,6 +13,9 @@ namespace KropotkinSite.Incremental;
 /// </summary>
 internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last) : IExecutionContext, IFileSource
 {
+    /// <summary>How long a call looks at its items on one thread before it looks at the rest on every core.</summary>
+    private static readonly TimeSpan AloneAtMost = TimeSpan.FromMilliseconds(1);
+
     private readonly ConcurrentQueue<RecordedRead> _reads = new();
     private readonly ConcurrentQueue<ContentError> _errors = new();
     private readonly List<object> _calls = [];
@@ -75,8 +79,9 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
     {
         var (call, before, looked) = Items(documents, map, shared,
             document => DocumentParallel.MapOne(document, shared, map, this));
-        if (looked is null && call.Outputs is MappedOutputs kept)
+        if (before?.Outputs is MappedOutputs kept && (looked is null || ReferenceEquals(call.Values, before.Values)))
         {
+            call.Outputs = kept;
             kept.Report(call.Values, this);
             return kept.Documents;
         }
@@ -127,15 +132,8 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
             return (before, before, null);
         }
         // The very item of last run at the same place (or a tuple of the very same objects) gives its value at once;
-        // only the others are looked at closely, on every core when there are several.
-        var others = new List<int>();
-        var earlier = before?.Items ?? [];
-        var byReference = !typeof(TItem).IsValueType;
-        for (var i = 0; i < items.Count; i++)
-            if (i >= earlier.Count || !(byReference
-                    ? ReferenceEquals(earlier[i], items[i])
-                    : StructuralEquality.Same(earlier[i], items[i])))
-                others.Add(i);
+        // only the others are looked at closely.
+        var others = Positions.NotSame(items, before?.Items ?? []);
         _reused += items.Count - others.Count;
         if (others.Count == 0 && before is not null && before.Items.Count == items.Count)
         {
@@ -159,10 +157,27 @@ internal sealed class RecordingContext(IExecutionContext inner, StepRecord? last
             values[i] = j >= 0 && StructuralEquality.Equal(value, before!.Values[j]) ? before.Values[j] : value;
             Interlocked.Increment(ref _computed);
         }
-        if (others.Count > 1) Parallel.ForEach(others, new ParallelOptions { CancellationToken = Cancellation }, Look);
-        else others.ForEach(Look);
+        LookAt(others, Look);
+        // Every value last run's at its place: last run's very list, so that what is made of it next finds it the same
+        // by one comparison of references.
+        if (before is not null && before.Values.Length == values.Length
+            && others.TrueForAll(i => StructuralEquality.Same(values[i], before.Values[i])))
+            values = before.Values;
         var call = new ItemsCall<TItem, T>(function, shared, items, values);
         _calls.Add(call);
         return (call, before, others);
+    }
+
+    /// <summary>Looks at the items on this thread while that is quick, and at the rest on every core once it is not.
+    /// After an edit most items are confirmed, or made again, in microseconds: handing a few such items to other
+    /// threads costs more than it saves, and on a busy machine waiting for those threads costs milliseconds.</summary>
+    private void LookAt(List<int> positions, Action<int> look)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = 0;
+        while (next < positions.Count && clock.Elapsed < AloneAtMost) look(positions[next++]);
+        if (next < positions.Count)
+            Parallel.For(next, positions.Count, new ParallelOptions { CancellationToken = Cancellation },
+                k => look(positions[k]));
     }
 }

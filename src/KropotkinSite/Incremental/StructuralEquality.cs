@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KropotkinSite.Engine;
 
 namespace KropotkinSite.Incremental;
@@ -30,15 +31,16 @@ public static class StructuralEquality
 
     public static bool Equal(object? a, object? b) => Equal(a, b, 0);
 
-    /// <summary>Whether two values are the very same object, or tuples of the very same objects: a check that
-    /// reads nothing inside them, for the items that did not change.</summary>
-    public static bool Same(object? a, object? b)
+    /// <summary>Whether two values are the very same object, or structs (tuples) whose fields hold the very same
+    /// objects and the same plain values: a check that reads nothing inside the objects, for the items that did not
+    /// change. Structs are compared by their bytes, without boxing them; where bytes that do not matter differ (the
+    /// padding between fields, 0.0 and -0.0) the answer is "different", and the items are compared closely.</summary>
+    public static bool Same<T>(T a, T b)
     {
-        if (ReferenceEquals(a, b)) return true;
-        if (a is not ITuple x || b is not ITuple y || a.GetType() != b.GetType()) return false;
-        for (var i = 0; i < x.Length; i++)
-            if (!ReferenceEquals(x[i], y[i])) return false;
-        return true;
+        if (!typeof(T).IsValueType) return ReferenceEquals(a, b);
+        var size = Unsafe.SizeOf<T>();
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, byte>(ref a), size)
+            .SequenceEqual(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, byte>(ref b), size));
     }
 
     private static bool Equal(object? a, object? b, int depth)
@@ -96,6 +98,13 @@ public static class StructuralEquality
 
     private static bool Sequences(IEnumerable a, IEnumerable b, int depth)
     {
+        if (a is object?[] arrayA && b is object?[] arrayB) // an array of a class: read without an interface call
+        {
+            if (arrayA.Length != arrayB.Length) return false;
+            for (var i = 0; i < arrayA.Length; i++)
+                if (!Equal(arrayA[i], arrayB[i], depth + 1)) return false;
+            return true;
+        }
         if (a is IList listA && b is IList listB)
         {
             if (listA.Count != listB.Count) return false;

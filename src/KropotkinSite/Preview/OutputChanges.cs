@@ -24,7 +24,7 @@ internal static class OutputChanges
         for (var p = 0; p < now.Length; p++)
         {
             if (ReferenceEquals(now[p], before[p])) continue;
-            var earlier = before[p] as Document[] ?? [.. before[p]];
+            var earlier = before[p];
             if (Positions.Changed(now[p], earlier) is { } edited)
                 foreach (var i in edited)
                 {

@@ -196,6 +196,32 @@ public sealed class BuildMemoryTests
         Assert.Equal("130", Text(result, "a", 0));
     }
 
+    /// <summary>Derives each document's length and gives the list of lengths as the metadata of a document that
+    /// holds all the texts (so it is never last run's), for a test to see which list it was.</summary>
+    private sealed record Lengths : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
+            [Document.Create("", "lengths", inputs.SelectMany(d => d.Content.ToArray()).ToArray())
+                .With("lengths", context.Derive(inputs, static d => (object)d.Content.Length.ToString()))];
+    }
+
+    [Fact]
+    public void Values_made_again_that_all_equal_the_last_ones_are_given_as_the_last_run_s_very_list()
+    {
+        var memory = new BuildMemory();
+        var (first, _) = Run(memory, new Pipeline("a", new Emit(Texts(20)), new Lengths()));
+        var texts = Texts(20);
+        texts["p003"] = "page 9"; // another text of the same length
+        var (same, _) = Run(memory, new Pipeline("a", new Emit(new Dictionary<string, string>(texts)), new Lengths()));
+        texts["p004"] = "page 10";
+        var (longer, _) = Run(memory, new Pipeline("a", new Emit(texts), new Lengths()));
+
+        static object Values(EngineResult result) => result.Outputs["a"][0].Metadata["lengths"]!;
+        Assert.Same(Values(first), Values(same));
+        Assert.NotSame(Values(same), Values(longer));
+        Assert.Equal("7", ((IReadOnlyList<object>)Values(longer))[4]);
+    }
+
     [Fact]
     public void A_function_that_holds_state_of_its_own_is_never_given_an_earlier_result()
     {

@@ -68,6 +68,20 @@ public sealed class StructuralEqualityTests
         Assert.False(StructuralEquality.Equal(new Uri("https://example.org/#a"), new Uri("https://example.org/#b")));
     }
 
+    [Fact]
+    public void Tuples_are_the_same_when_they_hold_the_very_same_objects_and_plain_values()
+    {
+        var (page, title) = (Document.Create("/a.md", "a/index.html", new byte[] { 1 }), "Bread");
+        var copy = Document.Create("/a.md", "a/index.html", new byte[] { 1 });
+
+        Assert.True(StructuralEquality.Same((page, title, 3), (page, title, 3)));
+        Assert.False(StructuralEquality.Same((page, title, 3), (copy, title, 3))); // equal, not the same object
+        Assert.False(StructuralEquality.Same((page, title, 3), (page, title, 4)));
+        Assert.False(StructuralEquality.Same((page, title), (page, new string(title))));
+        Assert.True(StructuralEquality.Same(page, page));
+        Assert.False(StructuralEquality.Same(page, copy));
+    }
+
     private sealed record Holder(bool Drafts)
     {
         public bool Accept(string path) => Drafts || !path.StartsWith('_');
