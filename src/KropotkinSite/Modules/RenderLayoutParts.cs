@@ -16,7 +16,8 @@ public sealed record RenderLayoutParts(string ThemePipeline) : IModule
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var parts = inputs.SelectMany(PartsOf).ToArray();
+        var own = inputs.Select(PartsOf).ToArray();
+        var parts = own.SelectMany(static p => p).ToArray();
         if (parts.Length == 0) return inputs;
         var html = context.Derive(parts, ReadTheme.LayoutsIn(context.OutputsOf(ThemePipeline)),
             static (part, layouts) => Html(part, layouts));
@@ -24,11 +25,10 @@ public sealed record RenderLayoutParts(string ThemePipeline) : IModule
         var at = 0;
         for (var i = 0; i < inputs.Count; i++)
         {
-            var own = PartsOf(inputs[i]);
-            result[i] = own.Count == 0
+            result[i] = own[i].Count == 0
                 ? inputs[i]
-                : inputs[i].With(Parts, new RenderedParts(own, html.Skip(at).Take(own.Count).ToArray()));
-            at += own.Count;
+                : inputs[i].With(Parts, new RenderedParts(own[i], html.Skip(at).Take(own[i].Count).ToArray()));
+            at += own[i].Count;
         }
         return result;
     }
