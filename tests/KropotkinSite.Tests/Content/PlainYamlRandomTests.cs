@@ -1,7 +1,7 @@
 using System.Text;
 using KropotkinSite.Content;
+using KropotkinSite.Tests.Support;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace KropotkinSite.Tests.Content;
 
@@ -36,14 +36,14 @@ public sealed class PlainYamlRandomTests
             List<string> expected;
             try
             {
-                expected = EventsOfYamlDotNet(yaml);
+                expected = YamlEvents.OfYamlDotNet(yaml);
             }
             catch (YamlException e)
             {
                 Assert.Fail($"the plain reader took a text YamlDotNet refuses ({e.Message}):\n{yaml}");
                 return;
             }
-            Assert.True(expected.SequenceEqual(plain.Select(Describe)), $"events differ for:\n{yaml}");
+            Assert.True(expected.SequenceEqual(plain.Select(YamlEvents.Describe)), $"events differ for:\n{yaml}");
         }
         // Enough of the texts have the plain shape for the comparison to mean something.
         Assert.True(taken > 2_000, $"only {taken} texts were read plain");
@@ -95,22 +95,4 @@ public sealed class PlainYamlRandomTests
                 break;
         }
     }
-
-    private static List<string> EventsOfYamlDotNet(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var events = new List<string>();
-        while (parser.MoveNext()) events.Add(Describe(parser.Current!));
-        return events;
-    }
-
-    private static string Describe(ParsingEvent e) => $"{e.GetType().Name} {e.Start}-{e.End} " + e switch
-    {
-        Scalar s => $"{s.Style} [{s.Value}] {s.IsPlainImplicit} {s.IsQuotedImplicit} {s.IsKey} {s.Anchor} {s.Tag}",
-        MappingStart m => $"{m.Style} {m.IsImplicit} {m.Anchor} {m.Tag}",
-        SequenceStart s => $"{s.Style} {s.IsImplicit} {s.Anchor} {s.Tag}",
-        DocumentStart d => $"{d.IsImplicit}",
-        DocumentEnd d => $"{d.IsImplicit}",
-        _ => "",
-    };
 }

@@ -1,7 +1,6 @@
 using KropotkinSite.Content;
 using KropotkinSite.Tests.Support;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace KropotkinSite.Tests.Content;
 
@@ -21,7 +20,7 @@ public sealed class PlainYamlTests
     {
         var plain = PlainYaml.Read(yaml);
         Assert.NotNull(plain);
-        Assert.Equal(EventsOfYamlDotNet(yaml), plain.Select(Describe));
+        Assert.Equal(YamlEvents.OfYamlDotNet(yaml), plain.Select(YamlEvents.Describe));
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class PlainYamlTests
             if (!text.StartsWith("---\n", StringComparison.Ordinal) || end < 0) continue;
             var yaml = text[4..(end + 1)];
             if (PlainYaml.Read(yaml) is not { } plain) continue;
-            Assert.Equal(EventsOfYamlDotNet(yaml), plain.Select(Describe));
+            Assert.Equal(YamlEvents.OfYamlDotNet(yaml), plain.Select(YamlEvents.Describe));
             read++;
         }
         Assert.True(read > 30, $"only {read} pages read plain");
@@ -82,22 +81,4 @@ public sealed class PlainYamlTests
         var error = Assert.Throws<YamlException>(() => SafeYaml.Load("title: a\ntitle: b\n"));
         Assert.Equal((2, 1), (error.Start.Line, error.Start.Column));
     }
-
-    private static List<string> EventsOfYamlDotNet(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var events = new List<string>();
-        while (parser.MoveNext()) events.Add(Describe(parser.Current!));
-        return events;
-    }
-
-    private static string Describe(ParsingEvent e) => $"{e.GetType().Name} {e.Start}-{e.End} " + e switch
-    {
-        Scalar s => $"{s.Style} [{s.Value}] {s.IsPlainImplicit} {s.IsQuotedImplicit} {s.IsKey} {s.Anchor} {s.Tag}",
-        MappingStart m => $"{m.Style} {m.IsImplicit} {m.Anchor} {m.Tag}",
-        SequenceStart s => $"{s.Style} {s.IsImplicit} {s.Anchor} {s.Tag}",
-        DocumentStart d => $"{d.IsImplicit}",
-        DocumentEnd d => $"{d.IsImplicit}",
-        _ => "",
-    };
 }
