@@ -175,7 +175,8 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void A_page_text_is_escaped_as_one_json_string_would_be()
     {
-        string[] texts = ["He said \"mutual aid\" \\ <b> & 'so'", "tab\there\u0001, \u2028 and \U0001F600", "", "end\r"];
+        string[] texts =
+            ["He said \"mutual aid\" \\ <b> & 'so'", "tab\there\u0001, \u2028 and \U0001F600", "", "end\r"];
         var files = SearchIndexWriter.Write([new SearchPage("/q/", "/q/", "Quotes", "",
             new PageText("Quotes", texts.Select(t => new TextBlock(false, t)).ToList()))], pagesInOneFileBytes: 0);
         using var expected = new MemoryStream();
