@@ -16,7 +16,8 @@ public sealed record WriteSearchIndex(string Folder) : IModule
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var pages = context.Derive(inputs, static d => d.Require<SearchPage>(ReadSearchText.Page));
-        var ordered = context.Compute(pages, static pages => SearchIndexWriter.Order(pages));
+        var order = context.Compute(context.Derive(pages, static page => page.Href), SearchIndexWriter.OrderOf);
+        var ordered = SearchIndexWriter.Arrange(pages, order);
         var pageParts = SearchIndexWriter.Parts(ordered);
         var parts = context.Derive(pageParts, static part => BlockInverter.InvertPart(part));
         var blocks = context.Derive(SearchIndexWriter.Blocks(parts, ordered.Length),
@@ -35,8 +36,10 @@ public sealed record WriteSearchIndex(string Folder) : IModule
             : context.Derive(pageParts, Folder, static (part, folder) => part.Pages
                 .SelectMany((page, i) => SearchIndexWriter.PageFilesOf(part.First + i, page))
                 .Select(file => Document.Create("", folder + file.Path, file.Bytes)).ToArray());
-        var files = context.Compute((ordered, plan, chunkFiles, inOne),
-            static input => SearchIndexWriter.IndexFiles(input.ordered, input.plan, input.chunkFiles, input.inOne));
+        var sections = context.Compute(context.Derive(ordered, SearchIndexWriter.SectionEntry),
+            SearchIndexWriter.SectionTitles);
+        var files = context.Compute((ordered, sections, plan, chunkFiles, inOne), static input =>
+            SearchIndexWriter.IndexFiles(input.ordered, input.sections, input.plan, input.chunkFiles, input.inOne));
         return [.. pageFiles.SelectMany(static d => d), .. files.Select(file =>
             Document.Create("", Folder + file.Path, file.Bytes))];
     }

@@ -95,10 +95,23 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The pages in the order they are numbered: by their addresses.</summary>
-    public static SearchPage[] Order(IReadOnlyList<SearchPage> pages)
+    public static SearchPage[] Order(IReadOnlyList<SearchPage> pages) =>
+        Arrange(pages, OrderOf([.. pages.Select(p => p.Href)]));
+
+    /// <summary>Where each page goes in that order, from the pages' addresses alone: an edit that keeps them all
+    /// keeps the order, and the pages are not sorted again.</summary>
+    public static int[] OrderOf(IReadOnlyList<string> hrefs)
     {
-        var ordered = pages.ToArray();
-        Array.Sort(ordered.Select(p => p.Href).ToArray(), ordered, StringComparer.Ordinal);
+        var order = Enumerable.Range(0, hrefs.Count).ToArray();
+        Array.Sort(hrefs.ToArray(), order, StringComparer.Ordinal);
+        return order;
+    }
+
+    /// <summary>The pages in the order given by <see cref="OrderOf"/>.</summary>
+    public static SearchPage[] Arrange(IReadOnlyList<SearchPage> pages, int[] order)
+    {
+        var ordered = new SearchPage[order.Length];
+        for (var i = 0; i < order.Length; i++) ordered[i] = pages[order[i]];
         return ordered;
     }
 
@@ -184,7 +197,7 @@ public static class SearchIndexWriter
         return
         [
             .. inOne ? [] : pages.SelectMany((page, id) => PageFilesOf(id, page)),
-            .. IndexFiles(pages, plan, chunkFiles, inOne),
+            .. IndexFiles(pages, SectionTitles([.. pages.Select(SectionEntry)]), plan, chunkFiles, inOne),
         ];
     }
 
@@ -203,8 +216,9 @@ public static class SearchIndexWriter
         : [new($"pages/{id}.bin", page.File)];
 
     /// <summary>All the pages in one file when they go in one, the meta file, and the chunks' files.</summary>
-    public static IReadOnlyList<SearchFile> IndexFiles(IReadOnlyList<SearchPage> pages, SearchPlan plan,
-        IReadOnlyList<SearchFile> chunkFiles, bool pagesInOne)
+    public static IReadOnlyList<SearchFile> IndexFiles(IReadOnlyList<SearchPage> pages,
+        IReadOnlyList<(string Section, string Title)> sections, SearchPlan plan, IReadOnlyList<SearchFile> chunkFiles,
+        bool pagesInOne)
     {
         var files = new List<SearchFile>(chunkFiles.Count + 2);
         if (pagesInOne)
@@ -212,7 +226,8 @@ public static class SearchIndexWriter
             using var json = PagesInOne(pages);
             files.Add(new SearchFile(PagesFile, Gzip(json.Written, SmallFileLevel)));
         }
-        files.Add(new SearchFile(MetaFile, Gzip(Meta(pages, plan, chunkFiles, pagesInOne), SmallFileLevel)));
+        files.Add(new SearchFile(MetaFile,
+            Gzip(Meta(pages.Count, sections, plan, chunkFiles, pagesInOne), SmallFileLevel)));
         files.AddRange(chunkFiles);
         return files;
     }
@@ -353,16 +368,16 @@ public static class SearchIndexWriter
     /// <summary>The meta file: the number of pages, the titles of the sections (by folder; a section without a
     /// page of its own is named by its folder), whether the pages are in one file, and the table of chunks.
     /// </summary>
-    private static byte[] Meta(IReadOnlyList<SearchPage> pages, SearchPlan plan, IReadOnlyList<SearchFile> chunkFiles,
-        bool pagesInOne)
+    private static byte[] Meta(int pages, IReadOnlyList<(string Section, string Title)> sections, SearchPlan plan,
+        IReadOnlyList<SearchFile> chunkFiles, bool pagesInOne)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("pages", pages.Count);
+            json.WriteNumber("pages", pages);
             json.WriteStartObject("sections");
-            foreach (var (section, title) in Sections(pages)) json.WriteString(section, title);
+            foreach (var (section, title) in sections) json.WriteString(section, title);
             json.WriteEndObject();
             if (pagesInOne) json.WriteString("pagesFile", PagesFile);
             json.WriteStartArray("chunks");
@@ -381,13 +396,20 @@ public static class SearchIndexWriter
         return buffer.ToArray();
     }
 
-    /// <summary>The sections' titles by folder: a section's own page's title, else its folder.</summary>
-    private static IEnumerable<(string Section, string Title)> Sections(IReadOnlyList<SearchPage> pages)
+    /// <summary>What <see cref="SectionTitles"/> reads of a page: its address, title and section.</summary>
+    public static (string Url, string Title, string Section) SectionEntry(SearchPage page) =>
+        (page.Url, page.Title, page.Section);
+
+    /// <summary>The sections' titles by folder, in order: a section's own page's title, else its folder. Read from
+    /// the pages' <see cref="SectionEntry"/> alone, so that an edit that keeps every page's title does not make them
+    /// again.</summary>
+    public static (string Section, string Title)[] SectionTitles(
+        IReadOnlyList<(string Url, string Title, string Section)> pages)
     {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
-        return pages.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal).Select(s => (s, titles.GetValueOrDefault("/" + s + "/") ?? s));
+        return [.. pages.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).Select(s => (s, titles.GetValueOrDefault("/" + s + "/") ?? s))];
     }
 
     /// <summary>gzip with no file name or time in its header, so the same JSON gives the same bytes.</summary>

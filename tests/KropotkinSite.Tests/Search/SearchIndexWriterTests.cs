@@ -91,6 +91,13 @@ public sealed class SearchIndexWriterTests
     }
 
     [Fact]
+    public void Pages_are_numbered_in_the_ordinal_order_of_their_addresses()
+    {
+        string[] hrefs = ["/b/", "/B/", "/a/", "/%C3%A9/"];
+        Assert.Equal([3, 1, 2, 0], SearchIndexWriter.OrderOf(hrefs));
+    }
+
+    [Fact]
     public void A_title_weighs_more_than_a_heading_and_a_heading_more_than_many_mentions_in_the_body()
     {
         static SearchPage Page(string url, string title, string heading, string body) =>
