@@ -8,25 +8,27 @@ public sealed record CheckUniqueDestinations : IModule
 {
     /// <summary>How many groups the destinations are checked in. Two destinations that differ only in case fall in
     /// one group, so each group is checked alone; after an edit only the groups whose destinations changed are
-    /// checked again (the search index renames some of its files on every edit).</summary>
-    private const int Groups = 64;
+    /// checked again (the search index renames some of its files on every edit), so the groups are kept small: a
+    /// few dozen destinations each on a site of 10,000 pages.</summary>
+    private const int Groups = 512;
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         // Each document's group is a value of the document, so after an edit only the edited documents are read
-        // at all: the others' groups and destinations come from the last run, in one array.
+        // at all: the others' groups and destinations come from the last run, in one array, which is all that is
+        // read here (a document not written has no group).
         var destinations = context.Derive(inputs, static d => (Group: GroupOf(d.Destination), d.Destination));
         var groups = new List<string>[Groups];
         for (var g = 0; g < Groups; g++) groups[g] = new List<string>(2 * inputs.Count / Groups);
         foreach (var (group, destination) in destinations)
-            if (destination.Length > 0) groups[group].Add(destination);
+            if (group >= 0) groups[group].Add(destination);
         if (context.Derive(groups, static group => AllUnique(group)).Any(unique => !unique))
             ReportDuplicates(inputs, context);
         return inputs;
     }
 
-    private static int GroupOf(string destination) =>
-        (int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(destination) % Groups);
+    private static int GroupOf(string destination) => destination.Length == 0 ? -1
+        : (int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(destination) % Groups);
 
     private static bool AllUnique(List<string> destinations)
     {

@@ -39,7 +39,8 @@ public sealed record PrepareLayouts(
         var withEntries = context.Map(inputs, static (document, _) => document.With(Entry, EntryOf(document)));
         // An entry equal to last run's is last run's very object, so that the pieces made of the entries find them
         // unchanged at a glance after an edit that leaves its page's entry as it was.
-        var entries = context.Derive(withEntries.Select(d => d.Require<PageEntry>(Entry)).ToArray(), static e => e);
+        // Derived from the documents, so that after an edit only the pages it changed are looked into.
+        var entries = context.Derive(withEntries, static d => d.Require<PageEntry>(Entry));
         var index = IndexOf(entries, context);
         var site = context.Compute(
             (Settings: settings, Assets: context.OutputsOf(AssetsPipeline), Data: context.OutputsOf(DataPipeline),

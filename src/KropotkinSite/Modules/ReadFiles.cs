@@ -55,12 +55,14 @@ public sealed record ReadFiles : IModule
     private static Document[] Documents(IReadOnlyList<Document> inputs, IReadOnlyList<FileRead> reads,
         Func<int, string> fileOf, IExecutionContext context)
     {
+        // What each read gave is derived, so that after an edit only the files read again are looked into.
+        var read = context.Derive(reads, static r => (r.Document, r.Problem));
         var documents = new List<Document>(inputs.Count + reads.Count);
         documents.AddRange(inputs);
-        for (var i = 0; i < reads.Count; i++)
+        for (var i = 0; i < read.Count; i++)
         {
-            if (reads[i].Document is { } document) documents.Add(document);
-            if (reads[i].Problem is { } problem)
+            if (read[i].Document is { } document) documents.Add(document);
+            if (read[i].Problem is { } problem)
                 context.Report(new ContentError(fileOf(i), 1, 1,
                     ErrorCodes.UnreadableFile, problem));
         }

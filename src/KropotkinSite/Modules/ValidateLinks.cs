@@ -22,8 +22,12 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
 
     /// <summary>A written page's ids and the links it holds, in runs (<see cref="HtmlLinks.Read(ReadOnlySpan{byte},
     /// IReadOnlyList{Theme.PlacedPart}, IReadOnlyList{Html.PartLinks})"/>): a part read on its own is a run of its
-    /// own, the same list while the part's bytes are.</summary>
-    private sealed record PageLinks(Document Document, HashSet<string> Ids, Run[] Runs);
+    /// own, the same list while the part's bytes are. Not the page itself: an edit that leaves a page's links and ids
+    /// as they were leaves its reading last run's, and so every list made of the readings.</summary>
+    private sealed record PageLinks(string Destination, HashSet<string> Ids, Run[] Runs);
+
+    /// <summary>Every run of links of the pages, and the position of the page each comes from.</summary>
+    private sealed record Runs(Run[] All, int[] PageOf);
 
     /// <summary>Where one distinct link of a page leads, as far as the page alone tells: the file it names below the
     /// site root (the page's own for a link to a fragment of it; null when it points outside the site) and the
@@ -53,37 +57,47 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
         var lasting = context.Compute(context.Derive(inputs, ChangingFolders,
             static (d, changing) => IsLasting(d, changing) ? d.Destination : ""), Set);
         var ids = context.Compute(context.Derive(pages,
-            static page => page is null ? null : new PageIds(page.Document.Destination, page.Ids)),
+            static page => page is null ? null : new PageIds(page.Destination, page.Ids)),
             IdsByDestination);
         var allPages = context.Compute(PageFiles, static files =>
             files.Select(p => Routes.OutputPathOf(Routes.PageUrl(p))).ToHashSet(StringComparer.Ordinal));
         // Resolving a run of links depends on it and its page's address alone, so after an edit only the edited
         // pages and parts resolve theirs again. The targets are then looked up among the pages and the files an edit
         // seldom adds or renames; only the few links not found there are looked up among every file written.
-        var written = pages.OfType<PageLinks>().ToArray();
-        var runs = written.SelectMany(page => page.Runs).ToArray();
-        var targets = context.Derive(runs, BasePath, static (run, basePath) => TargetsOf(run, basePath));
+        var runs = context.Compute(pages, static pages => RunsOf(pages));
+        var targets = context.Derive(runs.All, BasePath, static (run, basePath) => TargetsOf(run, basePath));
         var first = context.Derive(targets, new Site(BasePath, lasting, ids, allPages, false),
             static (run, site) => CheckRun(run, site));
-        var undecided = Enumerable.Range(0, first.Count).Where(i => first[i] is null).Select(i => targets[i])
-            .ToArray();
+        // The runs not found all well, in order: after most edits the same list, so not looked through again.
+        var notWell = context.Compute(first, static first =>
+            Enumerable.Range(0, first.Count).Where(i => first[i] is not { Length: 0 }).ToArray());
+        var undecided = notWell.Where(i => first[i] is null).ToArray();
         // Every file written is gathered only for the links not found among the lasting ones: after most edits
         // there are none, and the search index's file names, which change with every edit, are not looked at.
-        var rest = undecided.Length == 0 ? [] : context.Derive(undecided,
+        var rest = undecided.Length == 0 ? [] : context.Derive(undecided.Select(i => targets[i]).ToArray(),
             new Site(BasePath, context.Compute(context.Derive(inputs, static d => d.Destination), Set), ids, allPages,
                 true),
             static (run, site) => CheckRun(run, site)!);
-        var at = 0;
         var decided = 0;
-        foreach (var page in written)
+        foreach (var page in notWell.GroupBy(i => runs.PageOf[i]))
         {
-            List<Broken[]>? broken = null;
-            for (var r = 0; r < page.Runs.Length; r++, at++)
-                if ((first[at] ?? rest[decided++]) is { Length: > 0 } run) (broken ??= []).Add(run);
-            if (broken is not null)
-                foreach (var error in Errors(page.Document, broken, BasePath)) context.Report(error);
+            var broken = page.Select(i => first[i] ?? rest[decided++]).Where(run => run.Length > 0).ToList();
+            if (broken.Count > 0)
+                foreach (var error in Errors(inputs[page.Key], broken, BasePath)) context.Report(error);
         }
         return inputs;
+    }
+
+    private static Runs RunsOf(IReadOnlyList<PageLinks?> pages)
+    {
+        var (all, pageOf) = (new List<Run>(pages.Count), new List<int>(pages.Count));
+        for (var i = 0; i < pages.Count; i++)
+            foreach (var run in pages[i]?.Runs ?? [])
+            {
+                all.Add(run);
+                pageOf.Add(i);
+            }
+        return new Runs([.. all], [.. pageOf]);
     }
 
     private static HashSet<string> Set(IReadOnlyList<string> destinations) =>
@@ -141,7 +155,8 @@ public sealed record ValidateLinks(string BasePath, IReadOnlyList<string> PageFi
     {
         var (ids, runs) = HtmlLinks.Read(document.Content.Span, PartReadings.Of(document),
             document.Get<PartLinks[]>(PartLinksKey) ?? []);
-        return new PageLinks(document, ids, [.. runs.Select(links => new Run(links, document.Destination))]);
+        var destination = document.Destination;
+        return new PageLinks(destination, ids, [.. runs.Select(links => new Run(links, destination))]);
     }
 
     private static Target[] TargetsOf(Run run, string basePath)
