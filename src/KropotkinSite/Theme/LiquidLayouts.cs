@@ -158,17 +158,13 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
 
     // Each thread writes its text into one builder, kept between pages at its grown size (Fluid's own render starts
     // every page from a small pooled builder, growing it a block at a time and copying the blocks into a string).
-    // A part laid out on its own (not from a page's or a part's layout, which nest) has a builder of its own.
     [ThreadStatic] private static StringBuilder? t_output;
-    [ThreadStatic] private static StringBuilder? t_partOutput;
     private const int KeptOutputCapacity = 1 << 20;
 
-    private static StringBuilder Kept() => Kept(ref t_output, 64 * 1024);
-
-    private static StringBuilder Kept(ref StringBuilder? kept, int capacity)
+    private static StringBuilder Kept()
     {
-        var output = kept is { Capacity: <= KeptOutputCapacity } ? kept.Clear() : new StringBuilder(capacity);
-        kept = output;
+        var output = t_output is { Capacity: <= KeptOutputCapacity } kept ? kept.Clear() : new StringBuilder(64 * 1024);
+        t_output = output;
         return output;
     }
 
@@ -195,7 +191,9 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             ? new TemplateContext(Options)
             : new TemplateContext(new ModelValue(model), Options);
         context.AmbientValues[DepthValue] = depth;
-        var output = depth == 0 ? Kept(ref t_partOutput, 4 * 1024) : new StringBuilder(4 * 1024);
+        // A builder of its own, not one kept by the thread as a page's is: kept, it raised the peak memory of a
+        // build with many large parts (events-n10000: 662 -> 682 MiB, native) for 30 MiB less allocated.
+        var output = new StringBuilder(4 * 1024);
         using var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture);
         Write(name, _layouts[name].Template, context, writer);
         return output.ToString();

@@ -4,21 +4,26 @@ namespace KropotkinSite.Theme;
 
 /// <summary>
 /// What the outermost layout writes, as the page's UTF-8 bytes: the text is encoded as it comes, into a buffer the
-/// thread keeps between pages, and a part laid out beforehand is copied as its bytes, with where it lies noted (see
-/// <see cref="LayoutWriter"/> for how parts are found). That gives the bytes the whole text encodes to, because UTF-8
-/// encodes each character (or surrogate pair) on its own; a part whose edge could make a pair with the text beside it
-/// is encoded with the text instead.
+/// thread keeps between pages, and a part laid out beforehand is noted where it goes in that text; the page's bytes
+/// are made at the end, at their exact size, from the text and each part's own bytes. (Copying the parts into the
+/// buffer as well grew it, for the largest page, a page of parts, to twice that page's size and more.) That gives
+/// the bytes the whole text encodes to, because UTF-8 encodes each character (or surrogate pair) on its own; a part
+/// whose edge could make a pair with the text beside it is encoded with the text instead. See
+/// <see cref="LayoutWriter"/> for how parts are found.
 /// </summary>
 internal sealed class PageWriter(StringBuilder text, IReadOnlyDictionary<string, Piece[]> known)
     : LayoutWriter(text, known)
 {
     private const int KeptCapacity = 4 << 20;
+    // How many bytes at most are made room for before encoding: a long text is encoded a slice at a time, so that
+    // the buffer grows to what the text takes, not to the most it could take (three bytes a character).
+    private const int EncodedAtOnce = 64 * 1024;
     [ThreadStatic] private static byte[]? t_buffer;
 
     private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
-    private readonly List<PlacedPart> _parts = [];
+    private readonly List<(int TextLength, byte[] Utf8)> _parts = [];
     // Taken from the thread while this page is written, so that nothing else writes into it meanwhile.
-    private byte[] _bytes = TakeKeptBuffer();
+    private byte[] _text = TakeKeptBuffer();
     private int _length;
 
     private static byte[] TakeKeptBuffer()
@@ -33,9 +38,29 @@ internal sealed class PageWriter(StringBuilder text, IReadOnlyDictionary<string,
     {
         EndText();
         Encode([], flush: true);
-        var page = new RenderedPage(_bytes.AsSpan(0, _length).ToArray(), _parts);
-        if (_bytes.Length <= KeptCapacity) t_buffer = _bytes;
-        return page;
+        var length = (long)_length;
+        foreach (var (_, utf8) in _parts) length += utf8.Length;
+        var bytes = new byte[checked((int)length)];
+        var placed = new PlacedPart[_parts.Count];
+        var (copied, at) = (0, 0);
+        for (var i = 0; i < placed.Length; i++)
+        {
+            var (textLength, utf8) = _parts[i];
+            at += CopyText(copied, textLength, bytes.AsSpan(at));
+            copied = textLength;
+            placed[i] = new PlacedPart(at, utf8);
+            utf8.CopyTo(bytes, at);
+            at += utf8.Length;
+        }
+        CopyText(copied, _length, bytes.AsSpan(at));
+        if (_text.Length <= KeptCapacity) t_buffer = _text;
+        return new RenderedPage(bytes, placed);
+    }
+
+    private int CopyText(int from, int to, Span<byte> into)
+    {
+        _text.AsSpan(from, to - from).CopyTo(into);
+        return to - from;
     }
 
     protected override void Add(Piece piece)
@@ -46,10 +71,7 @@ internal sealed class PageWriter(StringBuilder text, IReadOnlyDictionary<string,
             return;
         }
         Encode([], flush: true);
-        Reserve(part.Utf8.Length);
-        _parts.Add(new PlacedPart(_length, part.Utf8));
-        part.Utf8.CopyTo(_bytes, _length);
-        _length += part.Utf8.Length;
+        _parts.Add((_length, part.Utf8));
     }
 
     protected override void EndText()
@@ -65,16 +87,21 @@ internal sealed class PageWriter(StringBuilder text, IReadOnlyDictionary<string,
     /// character; <paramref name="flush"/> ends what was written so far.</summary>
     private void Encode(ReadOnlySpan<char> chars, bool flush)
     {
-        Reserve(Encoding.UTF8.GetMaxByteCount(chars.Length));
-        _encoder.Convert(chars, _bytes.AsSpan(_length), flush, out _, out var written, out _);
-        _length += written;
+        while (true)
+        {
+            Reserve(Math.Min(Encoding.UTF8.GetMaxByteCount(chars.Length), EncodedAtOnce));
+            _encoder.Convert(chars, _text.AsSpan(_length), flush, out var used, out var written, out _);
+            _length += written;
+            chars = chars[used..];
+            if (chars.IsEmpty) return;
+        }
     }
 
     private void Reserve(int count)
     {
-        if (_bytes.Length - _length >= count) return;
-        var grown = new byte[Math.Max(checked(_length + count), 2 * _bytes.Length)];
-        _bytes.AsSpan(0, _length).CopyTo(grown);
-        _bytes = grown;
+        if (_text.Length - _length >= count) return;
+        var grown = new byte[Math.Max(checked(_length + count), 2 * _text.Length)];
+        _text.AsSpan(0, _length).CopyTo(grown);
+        _text = grown;
     }
 }

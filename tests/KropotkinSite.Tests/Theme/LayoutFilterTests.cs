@@ -142,4 +142,21 @@ public sealed class LayoutFilterTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetBytes("<ul><li>\U0001F600</li></ul>"), page.Utf8);
         Assert.Empty(page.Parts);
     }
+
+    [Fact]
+    public void A_page_of_long_text_between_parts_is_the_bytes_of_its_whole_text()
+    {
+        // Far more text than is encoded at once, with characters of two, three and four bytes (pairs) throughout.
+        var items = Enumerable.Range(0, 3000).Select(i => new Item($"é€\U0001F600 {i}")).ToArray();
+        var model = new ListModel(items);
+        var given = new RenderedParts([new LayoutPart("item", items[0]), new LayoutPart("item", items[2999])],
+            [RenderedPart.Of("<li>first</li>"), RenderedPart.Of("<li>last</li>")]);
+
+        var page = Layouts(item: "<li>{{ name | raw }}</li>").Render("list", model, _ => model, given);
+
+        var expected = "<ul><li>first</li>" + string.Concat(items[1..^1].Select(i => $"<li>{i.Name}</li>")) +
+            "<li>last</li></ul>";
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), page.Utf8);
+        Assert.Equal([4, page.Utf8.Length - "<li>last</li></ul>".Length], page.Parts.Select(p => p.Offset));
+    }
 }
