@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Threading.Channels;
 using KropotkinSite.Content;
 using KropotkinSite.Engine;
 using KropotkinSite.Pipelines;
@@ -16,6 +17,7 @@ public static class PreviewCommand
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(50);
 
     public static async Task<int> RunAsync(BuildOptions options, IPAddress host, int port, TextWriter stdout,
         TextWriter stderr, CancellationToken cancellation)
@@ -67,10 +69,11 @@ public static class PreviewCommand
                     var (from, to) = (before.Files, session.Current.Files);
                     writing = WriteAfterAsync(writing, () => output.Bring(from, to), options, stdout, stderr);
                 }
-                // What the rebuild left behind is collected now, while the page is read, rather than in the middle
+                // What the rebuild left behind is collected once the page has been read, rather than in the middle
                 // of the next rebuild, which then starts with its young generations empty (at 1,000 pages a body
-                // edit then pauses for no collection, a title edit about 5 ms less).
-                GC.Collect(1);
+                // edit then pauses for no collection, a title edit about 5 ms less). Not at once: the collection
+                // stops every thread for 1-5 ms, the server's too, just when the browser asks for the page.
+                await CollectWhenIdleAsync(watcher.Changes, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -82,6 +85,22 @@ public static class PreviewCommand
             await writing; // the folder whole before its lock is let go
         }
         return CommandLine.Success;
+    }
+
+    /// <summary>Collects the young generations after <see cref="Idle"/>, unless a change comes first (the rebuild it
+    /// starts collects as it goes).</summary>
+    private static async Task CollectWhenIdleAsync(ChannelReader<string> changes, CancellationToken cancellation)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        idle.CancelAfter(Idle);
+        try
+        {
+            await changes.WaitToReadAsync(idle.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            GC.Collect(1);
+        }
     }
 
     /// <summary>Writes the output folder (<see cref="WriteOutput"/>) once the writing before has ended, on a thread
