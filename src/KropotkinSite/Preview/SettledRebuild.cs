@@ -60,10 +60,15 @@ public static class SettledRebuild
     /// of 2 ms last 4 to 8, and every edit wait that much longer to be served.</summary>
     private static bool ChangesWithin(ChannelReader<string> changes, TimeSpan wait, CancellationToken cancellation)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var stop = new CancellationTokenSource();
         var waiting = changes.WaitToReadAsync(stop.Token).AsTask();
-        if (waiting.Wait((int)Math.Ceiling(wait.TotalMilliseconds), cancellation)) return waiting.Result;
-        stop.Cancel(); // no waiter is left behind on the channel
-        return false;
+        try
+        {
+            return waiting.Wait((int)Math.Ceiling(wait.TotalMilliseconds), cancellation) && waiting.Result;
+        }
+        finally
+        {
+            stop.Cancel(); // no waiter is left behind on the channel
+        }
     }
 }
