@@ -11,12 +11,12 @@ public sealed record SiteViews(
     string BasePath,
     string TimelineUrl)
 {
-    /// <summary>What the layout of a page shows: the site, the page's view and the navigation, around its
-    /// HTML.</summary>
-    public LayoutModel ModelOf(PageEntry entry, PageSurroundings around, string html)
+    /// <summary>What the layout of a page shows: the site, the page's view and the navigation, around its HTML, which
+    /// is given when the page is laid out (<see cref="LayoutModel.WithContent"/>).</summary>
+    public LayoutModel ModelOf(PageEntry entry, PageSurroundings around)
     {
         var views = new PageViewBuilder(Settings, BasePath, TimelineUrl);
-        return new LayoutModel(Site, views.Build(entry, around, html), Navigation.For(entry.Url, around.NavigationUrl),
-            html);
+        return new LayoutModel(Site, views.Build(entry, around, ""), Navigation.For(entry.Url, around.NavigationUrl),
+            "");
     }
 }

@@ -39,7 +39,8 @@ public sealed record ApplyLayout(string ThemePipeline) : IModule
         }
         try
         {
-            var page = layouts.Render(job.Layout, job.Model, content => job.Model with { Content = content }, parts);
+            var model = job.ModelToRender();
+            var page = layouts.Render(job.Layout, model, content => model with { Content = content }, parts);
             var rendered = document.WithContent(page.Utf8).With(LayoutFile, job.Layout);
             return page.Parts.Count == 0 ? rendered : rendered.With(PlacedParts, page.Parts);
         }

@@ -25,7 +25,7 @@ public sealed record GeneratePage(string Url, string PageKind, string DefaultTit
         return Document.Create("", Destination(url), ReadOnlyMemory<byte>.Empty)
             .With(ReadPageInfo.Page, page)
             .With(ReadPageInfo.Url, url)
-            .With(RenderMarkdown.Html, "")
+            .With(RenderMarkdown.Html, Array.Empty<byte>())
             .With(RenderMarkdown.Links, Array.Empty<MarkdownLink>())
             .With(RenderMarkdown.Headings, Array.Empty<PageHeading>())
             .With(RenderMarkdown.Excerpt, "")

@@ -104,11 +104,11 @@ public sealed record PrepareLayouts(
             var (document, around) = page;
             var entry = document.Require<PageEntry>(Entry);
             var info = document.Get<PageInfo>(ReadPageInfo.Page);
-            var html = document.Get<string>(RenderMarkdown.Html) ?? "";
+            var html = document.Get<byte[]>(RenderMarkdown.Html) ?? [];
             var layout = info?.Layout ?? DefaultLayout(entry.Kind, site.layouts);
-            var model = site.views.ModelOf(entry, around, html);
+            var model = site.views.ModelOf(entry, around);
             return document.With(Job, new LayoutJob(layout, info?.LayoutPosition ?? SourcePosition.Start, model,
-                PartsOf(model.Page, site.layouts)));
+                PartsOf(model.Page, site.layouts), html));
         });
     }
 

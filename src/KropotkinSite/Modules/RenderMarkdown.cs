@@ -10,7 +10,8 @@ namespace KropotkinSite.Modules;
 
 /// <summary>
 /// Renders each document's content (the Markdown body, as UTF-8) with Markdig (footnotes, tables, heading ids,
-/// smart punctuation) into <c>html</c>; records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first
+/// smart punctuation) into <c>html</c>, as UTF-8 too (as characters, every page's HTML held until the pages are laid
+/// out took twice the memory: 144 MiB at 10,000 pages); records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first
 /// paragraph's text). Root-relative link and image URLs get the base path, so a site can live in a subfolder. The
 /// Markdown is not kept once rendered (the content is left empty).
 /// </summary>
@@ -58,7 +59,7 @@ public sealed record RenderMarkdown(string BasePath) : IModule
             }
             // Rendering refuses elements nested too deeply (emphasis can nest far deeper than blocks); it comes
             // before the heading texts below, which recurse.
-            string html;
+            byte[] html;
             try
             {
                 html = ToHtml(ast);
@@ -86,18 +87,32 @@ public sealed record RenderMarkdown(string BasePath) : IModule
     [ThreadStatic] private static ReusableHtmlRenderer? t_renderer;
     private const int KeptHtmlCapacity = 1 << 20;
 
-    private static string ToHtml(MarkdownDocument ast)
+    private static byte[] ToHtml(MarkdownDocument ast)
     {
         var renderer = t_renderer ?? NewRenderer();
         t_renderer = null;
         renderer.Render(ast);
-        var html = renderer.Buffer.ToString();
+        var html = Utf8Of(renderer.Buffer);
         if (renderer.Buffer.Capacity <= KeptHtmlCapacity)
         {
             renderer.Clear();
             t_renderer = renderer;
         }
         return html;
+    }
+
+    private static byte[] Utf8Of(System.Text.StringBuilder text)
+    {
+        var encoder = System.Text.Encoding.UTF8.GetEncoder();
+        var length = 0;
+        foreach (var chunk in text.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
+        length += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var chunk in text.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        return bytes;
     }
 
     private static ReusableHtmlRenderer NewRenderer()

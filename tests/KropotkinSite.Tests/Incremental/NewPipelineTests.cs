@@ -18,7 +18,7 @@ public sealed class NewPipelineTests
         public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
         {
             var counts = context.Derive(inputs, static page =>
-                (page.Get<string>(RenderMarkdown.Html) ?? "").Split((char[]?)null,
+                System.Text.Encoding.UTF8.GetString(page.Get<byte[]>(RenderMarkdown.Html) ?? []).Split((char[]?)null,
                     StringSplitOptions.RemoveEmptyEntries).Length);
             var total = context.Compute(counts, static all => all.Sum());
             return [Document.Create("", "words.txt", System.Text.Encoding.UTF8.GetBytes(total + "\n"))];
