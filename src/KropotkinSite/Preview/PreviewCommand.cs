@@ -24,7 +24,8 @@ public static class PreviewCommand
     {
         var session = new PreviewSession(options);
         var reload = new LiveReload();
-        await using var server = new PreviewServer(session, reload);
+        var inFlight = new ChangesInFlight();
+        await using var server = new PreviewServer(session, reload, inFlight);
         try
         {
             await server.StartAsync(host, port, cancellation);
@@ -57,11 +58,14 @@ public static class PreviewCommand
             var lostTrack = false;
             while (true)
             {
+                await watcher.Changes.WaitToReadAsync(cancellation);
+                inFlight.Seen();
                 // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
                 var attempt = await SettledRebuild.NextAsync(watcher.Changes, Pause, Quiet,
                     changed => Build(session, options, lostTrack ? null : changed, cancellation), cancellation);
                 var before = session.Current;
                 var built = Publish(session, attempt, options, stdout, stderr, reload);
+                inFlight.Settled();
                 lostTrack = MissingFolder(options) is not null;
                 if (writing.IsFaulted) await writing; // a bug, not a disk that refused: stop as before
                 if (built)

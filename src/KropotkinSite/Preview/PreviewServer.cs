@@ -11,11 +11,12 @@ using Microsoft.Extensions.Logging;
 namespace KropotkinSite.Preview;
 
 /// <summary>
-/// Serves the preview session's last good site over HTTP with Kestrel, like a static host, plus the
-/// live-reload event stream and its script. Signals are the command's to handle, not the web host's; on
+/// Serves the preview session's last good site over HTTP with Kestrel, like a static host (once the changes in flight
+/// are built: <see cref="ChangesInFlight"/>), plus the live-reload event stream and its script. Signals are the command's to handle, not the web host's; on
 /// stopping, the event streams are ended first (they never end by themselves), so it stops at once.
 /// </summary>
-public sealed class PreviewServer(PreviewSession session, LiveReload reload) : IAsyncDisposable
+public sealed class PreviewServer(PreviewSession session, LiveReload reload, ChangesInFlight inFlight)
+    : IAsyncDisposable
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private static readonly byte[] ScriptBytes = Encoding.UTF8.GetBytes(LiveReload.Script);
@@ -51,6 +52,7 @@ public sealed class PreviewServer(PreviewSession session, LiveReload reload) : I
             return;
         }
 
+        await inFlight.WaitAsync(context.RequestAborted);
         var site = session.Current;
         if (site.Version == 0)
         {

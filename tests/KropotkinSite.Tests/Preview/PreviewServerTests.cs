@@ -1,4 +1,6 @@
 using System.Net;
+using KropotkinSite.Pipelines;
+using KropotkinSite.Preview;
 using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Preview;
@@ -20,6 +22,29 @@ public sealed class PreviewServerTests
         var section = await preview.WaitForAsync("life/", html => html.Contains("The first years"),
             "the new title in the section list");
         Assert.DoesNotContain("Early years", section);
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_while_a_seen_change_is_built_is_answered_from_that_build()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        var session = new PreviewSession(new BuildOptions(site.Input, site.Output, site.Theme));
+        session.Rebuild();
+        var inFlight = new ChangesInFlight();
+        await using var server = new PreviewServer(session, new LiveReload(), inFlight);
+        await server.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life/early.md"))
+            .Replace("title: Early years", "title: The first years"));
+        inFlight.Seen();
+        var asked = http.GetStringAsync("life/early/");
+        await Task.Delay(300);
+        Assert.False(asked.IsCompleted, "the page was answered before the change it was asked after was built");
+
+        session.Rebuild([Path.Combine(site.Input, "life/early.md")]);
+        inFlight.Settled();
+        Assert.Contains("<h1>The first years</h1>", await asked);
     }
 
     [Fact]
