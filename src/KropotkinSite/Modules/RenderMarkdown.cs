@@ -11,9 +11,9 @@ namespace KropotkinSite.Modules;
 /// <summary>
 /// Renders each document's content (the Markdown body, as UTF-8) with Markdig (footnotes, tables, heading ids,
 /// smart punctuation) into <c>html</c>, as UTF-8 too (as characters, every page's HTML held until the pages are laid
-/// out took twice the memory: 144 MiB at 10,000 pages); records <c>links</c>, <c>headings</c> and <c>excerpt</c> (the first
-/// paragraph's text). Root-relative link and image URLs get the base path, so a site can live in a subfolder. The
-/// Markdown is not kept once rendered (the content is left empty).
+/// out took twice the memory: 144 MiB at 10,000 pages); records <c>links</c>, <c>headings</c> and <c>excerpt</c>
+/// (the first paragraph's text). Root-relative link and image URLs get the base path, so a site can live in a
+/// subfolder. The Markdown is not kept once rendered (the content is left empty).
 /// </summary>
 public sealed record RenderMarkdown(string BasePath) : IModule
 {

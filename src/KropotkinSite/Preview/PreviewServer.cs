@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace KropotkinSite.Preview;
 
 /// <summary>
-/// Serves the preview session's last good site over HTTP with Kestrel, like a static host (once the changes in flight
-/// are built: <see cref="ChangesInFlight"/>), plus the live-reload event stream and its script. Signals are the command's to handle, not the web host's; on
-/// stopping, the event streams are ended first (they never end by themselves), so it stops at once.
+/// Serves the preview session's last good site over HTTP with Kestrel, like a static host (once the changes in
+/// flight are built: <see cref="ChangesInFlight"/>), plus the live-reload event stream and its script. Signals are
+/// the command's to handle, not the web host's; on stopping, the event streams are ended first (they never end by
+/// themselves), so it stops at once.
 /// </summary>
 public sealed class PreviewServer(PreviewSession session, LiveReload reload, ChangesInFlight inFlight)
     : IAsyncDisposable
