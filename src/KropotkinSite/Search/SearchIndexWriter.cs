@@ -131,10 +131,7 @@ public static class SearchIndexWriter
     /// alone ends only where the term does or at <see cref="OneTermChunks"/> times that size.</summary>
     public static SearchPlan Plan(IReadOnlyList<BlockTerms> blocks, int chunkBytes = ChunkBytes)
     {
-        long all = 0;
-        foreach (var block in blocks)
-            foreach (var entry in block.Entries) all += entry.Length;
-        var oneChunk = all <= ChunksInOne * chunkBytes;
+        var oneChunk = AtMost(blocks, ChunksInOne * chunkBytes);
         var chunks = new List<TermChunk>();
         var entries = new List<byte[]>();
         var (first, firstBlock, last, size) = ("", 0, "", 0);
@@ -155,6 +152,17 @@ public static class SearchIndexWriter
         }
         if (entries.Count > 0) chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
         return new SearchPlan(chunks);
+    }
+
+    /// <summary>Whether the blocks' entries take no more than <paramref name="bytes"/>: on a large site the first
+    /// entries tell, and the others are not read.</summary>
+    private static bool AtMost(IReadOnlyList<BlockTerms> blocks, double bytes)
+    {
+        long all = 0;
+        foreach (var block in blocks)
+            foreach (var entry in block.Entries)
+                if ((all += entry.Length) > bytes) return false;
+        return true;
     }
 
     /// <summary>The blocks' entries in the order of their keys, then of their blocks: each block's keys are sorted,
