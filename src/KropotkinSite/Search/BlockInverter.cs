@@ -86,10 +86,37 @@ public static class BlockInverter
         var cardAt = cardStart[..^1];
         var postingPage = Rent(postingStart[^1]);
         var postingWeight = Rent(postingStart[^1]);
-        var pairNext = Rent(pairStart[^1]);
-        var pairPage = Rent(pairStart[^1]);
-        var postingAt = postingStart[..^1];
+        var pairs = pairStart[^1];
+        // The pairs by the term that follows, pages in order (a counting sort, stable), ...
+        var nextStart = new int[sorted.Length + 1];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var mapped = termRanks.AsSpan(termsStart[p]..termsStart[p + 1]);
+            foreach (var pair in pages[p].Terms.PairSpan) nextStart[mapped[(int)pair] + 1]++;
+        }
+        for (var r = 0; r < sorted.Length; r++) nextStart[r + 1] += nextStart[r];
+        var (byNextTerm, byNextPage) = (Rent(pairs), Rent(pairs));
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var mapped = termRanks.AsSpan(termsStart[p]..termsStart[p + 1]);
+            foreach (var pair in pages[p].Terms.PairSpan)
+            {
+                var at = nextStart[mapped[(int)pair]]++;
+                (byNextTerm[at], byNextPage[at]) = (mapped[(int)(pair >> 32)], p);
+            }
+        }
+        // ... then by the term they follow: each term's pairs grouped by the term that follows it, in its order, and
+        // each group's pages in order, with nothing compared.
+        var pairNext = Rent(pairs);
+        var pairPage = Rent(pairs);
         var pairAt = pairStart[..^1];
+        for (int next = 0, at = 0; next < sorted.Length; next++)
+            for (; at < nextStart[next]; at++)
+            {
+                var to = pairAt[byNextTerm[at]]++;
+                (pairNext[to], pairPage[to]) = (next, block.First + byNextPage[at]);
+            }
+        var postingAt = postingStart[..^1];
         for (var p = 0; p < pages.Count; p++)
         {
             var mapped = termRanks.AsSpan(termsStart[p]..termsStart[p + 1]);
@@ -100,11 +127,6 @@ public static class BlockInverter
                 (postingPage[at], postingWeight[at]) = (block.First + p, weights[i]);
             }
             foreach (var r in titleRanks[p]) cardPage[cardAt[r]++] = p;
-            foreach (var pair in pages[p].Terms.PairSpan)
-            {
-                var at = pairAt[mapped[(int)(pair >> 32)]]++;
-                (pairNext[at], pairPage[at]) = (mapped[(int)pair], block.First + p);
-            }
         }
 
         // Each term's UTF-8 once, and as a text (its length, then its UTF-8): a term is named in the entry of every
@@ -124,10 +146,6 @@ public static class BlockInverter
         var ends = new VarintBytes(256);
         var body = new VarintBytes();
         var cards = new VarintBytes();
-        var pagesOf = new int[sorted.Length]; // scratch: pages of each next term of the term being written
-        var placeOf = new int[sorted.Length];
-        var followers = new List<int>();
-        var grouped = Rent(pairStart[^1]);
         for (var r = 0; r < sorted.Length; r++)
         {
             body.Clear();
@@ -151,44 +169,40 @@ public static class BlockInverter
             }
             if (cardStart[r + 1] > cardStart[r]) ends.Number(previous - block.First);
             body.Counted(cards);
-            // The pairs grouped by the term that follows, in its order, each group's pages in order.
-            followers.Clear();
-            for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
-                if (pagesOf[pairNext[at]]++ == 0) followers.Add(pairNext[at]);
-            followers.Sort();
-            var place = 0;
-            foreach (var next in followers) (placeOf[next], place) = (place, place + pagesOf[next]);
-            for (var at = pairStart[r]; at < pairStart[r + 1]; at++)
-                grouped[placeOf[pairNext[at]]++] = pairPage[at];
-            body.Number(followers.Count);
-            place = 0;
+            // The pairs come grouped by the term that follows, in its order, each group's pages in order.
+            var (from, to) = (pairStart[r], pairStart[r + 1]);
+            var followers = 0;
+            for (var at = from; at < to; at++)
+                if (at == from || pairNext[at] != pairNext[at - 1]) followers++;
+            body.Number(followers);
             var rankBefore = 0;
-            foreach (var next in followers)
+            for (var place = from; place < to;)
             {
+                var next = pairNext[place];
                 ends.Number(next - rankBefore);
                 rankBefore = next;
-                var end = place + pagesOf[next];
+                var end = place + 1;
+                while (end < to && pairNext[end] == next) end++;
                 var length = 0;
                 previous = 0;
                 for (var at = place; at < end; at++)
                 {
-                    length += VarintBytes.SizeOf(grouped[at] - previous);
-                    previous = grouped[at];
+                    length += VarintBytes.SizeOf(pairPage[at] - previous);
+                    previous = pairPage[at];
                 }
                 body.Raw(named[next]).Number(length);
                 previous = 0;
                 for (; place < end; place++)
                 {
-                    body.Number(grouped[place] - previous);
-                    previous = grouped[place];
+                    body.Number(pairPage[place] - previous);
+                    previous = pairPage[place];
                 }
                 ends.Number(previous - block.First);
-                pagesOf[next] = 0;
             }
             entries[r] = body.AfterText(utf8[r]);
             listEnds[r] = ends.ToArray();
         }
-        Return(termRanks, postingPage, postingWeight, pairNext, pairPage, grouped);
+        Return(termRanks, postingPage, postingWeight, byNextTerm, byNextPage, pairNext, pairPage);
         return new BlockPart(new BlockTerms(block.First, sorted, entries), listEnds);
     }
 

@@ -7,8 +7,10 @@ namespace KropotkinSite.Search;
 /// a title beats headings, headings beat the body, whose share follows BM25 (more mentions count for less and
 /// less, and less on a page longer than <see cref="ReferenceLength"/> terms). The script multiplies it by the
 /// term's rarity on the site (its inverse document frequency), which the index gives by its number of pages.
+/// <para>Equal by value (<see cref="IEquatable{T}"/>), so that a page whose text is read again the same keeps its
+/// <see cref="SearchPage"/> from the last run, and the index turns nothing around again for it.</para>
 /// </summary>
-public sealed class PageTerms
+public sealed class PageTerms : IEquatable<PageTerms>
 {
     private const double TitleBoost = 5, HeadingBoost = 2.5, K1 = 1.2, B = 0.75;
 
@@ -16,14 +18,15 @@ public sealed class PageTerms
     /// every edit would change, and with it every weight of every page.</summary>
     public const double ReferenceLength = 400;
 
+    private readonly string[] _terms;
     private readonly int[] _weights;
     private readonly long[] _pairs;
 
     internal PageTerms(string[] terms, int titleTerms, int[] weights, long[] pairs, int bodyLength) =>
-        (Terms, TitleTerms, _weights, _pairs, BodyLength) =
+        (_terms, TitleTerms, _weights, _pairs, BodyLength) =
         (terms, new ArraySegment<string>(terms, 0, titleTerms), weights, pairs, bodyLength);
 
-    public IReadOnlyList<string> Terms { get; }
+    public IReadOnlyList<string> Terms => _terms;
 
     /// <summary>The terms of the title, each once: the first of <see cref="Terms"/>, as the title is counted
     /// first.</summary>
@@ -44,6 +47,15 @@ public sealed class PageTerms
 
     /// <summary>The number of terms in the body (not the title or headings).</summary>
     public int BodyLength { get; }
+
+    public bool Equals(PageTerms? other) =>
+        other is not null && BodyLength == other.BodyLength && TitleTerms.Count == other.TitleTerms.Count
+        && _weights.AsSpan().SequenceEqual(other._weights) && _pairs.AsSpan().SequenceEqual(other._pairs)
+        && _terms.AsSpan().SequenceEqual(other._terms);
+
+    public override bool Equals(object? obj) => Equals(obj as PageTerms);
+
+    public override int GetHashCode() => HashCode.Combine(BodyLength, _terms.Length, _pairs.Length);
 
     public static PageTerms Of(string title, PageText text)
     {

@@ -131,10 +131,7 @@ public static class SearchIndexWriter
     /// alone ends only where the term does or at <see cref="OneTermChunks"/> times that size.</summary>
     public static SearchPlan Plan(IReadOnlyList<BlockTerms> blocks, int chunkBytes = ChunkBytes)
     {
-        long all = 0;
-        foreach (var block in blocks)
-            foreach (var entry in block.Entries) all += entry.Length;
-        var oneChunk = all <= ChunksInOne * chunkBytes;
+        var oneChunk = AtMost(blocks, ChunksInOne * chunkBytes);
         var chunks = new List<TermChunk>();
         var entries = new List<byte[]>();
         var (first, firstBlock, last, size) = ("", 0, "", 0);
@@ -155,6 +152,17 @@ public static class SearchIndexWriter
         }
         if (entries.Count > 0) chunks.Add(new TermChunk(first, firstBlock, last, [.. entries]));
         return new SearchPlan(chunks);
+    }
+
+    /// <summary>Whether the blocks' entries take no more than <paramref name="bytes"/>: on a large site the first
+    /// entries tell, and the others are not read.</summary>
+    private static bool AtMost(IReadOnlyList<BlockTerms> blocks, double bytes)
+    {
+        long all = 0;
+        foreach (var block in blocks)
+            foreach (var entry in block.Entries)
+                if ((all += entry.Length) > bytes) return false;
+        return true;
     }
 
     /// <summary>The blocks' entries in the order of their keys, then of their blocks: each block's keys are sorted,
@@ -206,8 +214,12 @@ public static class SearchIndexWriter
     public static bool PagesInOneFile(IReadOnlyList<SearchPage> pages, int pagesInOneFileBytes = PagesInOneFileBytes)
     {
         long bytes = 0;
-        foreach (var page in pages) bytes += page.File.Length + (page.More?.Length ?? 0);
-        return pages.Count > 0 && bytes <= pagesInOneFileBytes;
+        foreach (var page in pages)
+        {
+            bytes += page.File.Length + (page.More?.Length ?? 0);
+            if (bytes > pagesInOneFileBytes) return false; // a large site's first pages tell: no need to read all
+        }
+        return pages.Count > 0;
     }
 
     /// <summary>The files of the page numbered <paramref name="id"/>, when each page has its own.</summary>
@@ -396,18 +408,24 @@ public static class SearchIndexWriter
         return buffer.ToArray();
     }
 
-    /// <summary>What <see cref="SectionTitles"/> reads of a page: its address, title and section.</summary>
-    public static (string Url, string Title, string Section) SectionEntry(SearchPage page) =>
-        (page.Url, page.Title, page.Section);
+    /// <summary>What <see cref="SectionTitles"/> reads of a page: its section, and its address and title only when
+    /// the address is a top folder's (<c>/folder/</c>), which a section's own page has: so a retitled page that
+    /// could be no section's keeps its entry, and the sections' titles are not made again.</summary>
+    public static (string? Url, string? Title, string Section) SectionEntry(SearchPage page) =>
+        IsTopFolder(page.Url) ? (page.Url, page.Title, page.Section) : (null, null, page.Section);
+
+    private static bool IsTopFolder(string url) =>
+        url.Length > 2 && url[0] == '/' && url[^1] == '/' && url.AsSpan(1, url.Length - 2).IndexOf('/') < 0;
 
     /// <summary>The sections' titles by folder, in order: a section's own page's title, else its folder. Read from
     /// the pages' <see cref="SectionEntry"/> alone, so that an edit that keeps every page's title does not make them
     /// again.</summary>
     public static (string Section, string Title)[] SectionTitles(
-        IReadOnlyList<(string Url, string Title, string Section)> pages)
+        IReadOnlyList<(string? Url, string? Title, string Section)> pages)
     {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in pages) titles.TryAdd(page.Url, page.Title);
+        foreach (var page in pages)
+            if (page.Url is { } url) titles.TryAdd(url, page.Title!);
         return [.. pages.Select(p => p.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).Select(s => (s, titles.GetValueOrDefault("/" + s + "/") ?? s))];
     }

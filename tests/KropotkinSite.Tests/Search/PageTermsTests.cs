@@ -1,3 +1,4 @@
+using KropotkinSite.Incremental;
 using KropotkinSite.Search;
 
 namespace KropotkinSite.Tests.Search;
@@ -20,6 +21,20 @@ public sealed class PageTermsTests
         Assert.Equal(6, terms.BodyLength);
         Assert.Equal(PageTerms.Weight(true, false, 2, 6), terms.Weights[1]);
         Assert.Equal(PageTerms.Weight(false, true, 1, 6), terms.Weights[2]);
+    }
+
+    [Fact]
+    public void A_page_read_again_the_same_is_equal_to_the_last_and_one_read_otherwise_is_not()
+    {
+        static SearchPage Page(string title, string body) => new("/s/p/", "/s/p/", title, "s",
+            new PageText(title, [new TextBlock(false, body)]));
+        var page = Page("Mutual Aid", "Aid in prison; mutual aid.");
+
+        // What a rebuild compares a page read again with: equal, so the index keeps last run's for it.
+        Assert.True(StructuralEquality.Equal(page, Page("Mutual Aid", "Aid in prison; mutual aid.")));
+        Assert.False(StructuralEquality.Equal(page, Page("Mutual Aid", "Aid in prison; aid mutual.")));
+        Assert.False(StructuralEquality.Equal(page, Page("Mutual Aid", "Aid in prison; mutual aid, aid.")));
+        Assert.False(StructuralEquality.Equal(page.Terms, Page("Mutual", "Aid in prison; mutual aid.").Terms));
     }
 
     [Fact]
