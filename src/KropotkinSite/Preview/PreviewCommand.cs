@@ -46,6 +46,7 @@ public static class PreviewCommand
         // saved meanwhile is built at once rather than once the disk is written (at 1,000 pages, writing after a
         // title edit takes 100-300 ms on a busy machine).
         var writing = Task.CompletedTask;
+        CancellationTokenSource? mending = null; // stops the look over output/ that follows the last writing
         using var watcher = new SiteWatcher([options.InputDirectory, options.ThemeDirectory]);
         try
         {
@@ -59,6 +60,7 @@ public static class PreviewCommand
             while (true)
             {
                 await watcher.Changes.WaitToReadAsync(cancellation);
+                mending?.Cancel(); // the look over output/ gives way to the rebuild, and is made again after it
                 inFlight.Seen();
                 // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
                 var attempt = await SettledRebuild.NextAsync(watcher.Changes, Pause, Quiet,
@@ -72,6 +74,10 @@ public static class PreviewCommand
                 {
                     var (from, to) = (before.Files, session.Current.Files);
                     writing = WriteAfterAsync(writing, () => output.Bring(from, to), options, stdout, stderr);
+                    mending?.Dispose();
+                    mending = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                    var stop = mending.Token;
+                    writing = WriteAfterAsync(writing, () => output.Mend(stop), options, stdout, stderr);
                 }
                 // What the rebuild left behind is collected once the page has been read, rather than in the middle
                 // of the next rebuild, which then starts with its young generations empty (at 1,000 pages a body
@@ -87,6 +93,7 @@ public static class PreviewCommand
         finally
         {
             await writing; // the folder whole before its lock is let go
+            mending?.Dispose();
         }
         return CommandLine.Success;
     }
