@@ -5,13 +5,13 @@ namespace KropotkinSite.Modules;
 
 /// <summary>Writes the search index of the pages read by <see cref="ReadSearchText"/> into a folder of the output
 /// (<see cref="SearchIndexWriter"/>). Each page's terms and files are made with the page; here the pages are
-/// numbered, turned around a part of a block at a time, the parts' entries merged into their block's, and the
-/// entries cut into chunks, each written on its own: a rebuild after an edit turns around only the page's part,
-/// merges its block, and writes again only the chunks that changed.
+/// numbered, turned around a part of a block at a time, the parts' entries merged into their block's a term at a
+/// time, and the entries cut into chunks, each written on its own: a rebuild after an edit turns around only the
+/// page's part, merges again the terms whose entries there changed, and writes again only the chunks that changed.
 /// </summary>
 public sealed record WriteSearchIndex(string Folder) : IModule
 {
-    private const string Chunk = "searchChunk";
+    private const string Chunk = "searchChunk", Merge = "searchMerge";
 
     public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
@@ -20,8 +20,16 @@ public sealed record WriteSearchIndex(string Folder) : IModule
         var ordered = SearchIndexWriter.Arrange(pages, order);
         var pageParts = SearchIndexWriter.Parts(ordered);
         var parts = context.Derive(pageParts, static part => BlockInverter.InvertPart(part));
-        var blocks = context.Derive(SearchIndexWriter.Blocks(parts, ordered.Length),
-            static block => BlockMerger.Merge(block));
+        var layouts = context.Derive(SearchIndexWriter.Blocks(parts, ordered.Length),
+            static block => BlockMerger.Layout(block));
+        // Each term's merge as a document named by its block and term, so that it is matched with last run's by its
+        // name, not its place: a term new to a block does not make the merges after it new.
+        var merges = context.Derive(layouts, static layout => layout.Merges.Select(static merge =>
+            Document.Create("", merge.Key, ReadOnlyMemory<byte>.Empty).With(Merge, merge.Holders)).ToArray());
+        var merged = context.Derive(merges.SelectMany(static m => m).ToArray(),
+            static merge => EntryMerger.Merge(merge.Require<TermHolder[]>(Merge)));
+        var blocks = context.Derive(SearchIndexWriter.WithMerged(layouts, merged),
+            static block => BlockMerger.Assemble(block.Layout, block.Merged));
         var plan = context.Compute(blocks, static blocks => SearchIndexWriter.Plan(blocks));
         // Each chunk as a document named by where it starts, so that it is matched with last run's by its name,
         // not its place: a chunk cut anew before it does not make the ones after it new.

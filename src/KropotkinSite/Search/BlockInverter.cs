@@ -175,12 +175,9 @@ public static class BlockInverter
             for (var at = from; at < to; at++)
                 if (at == from || pairNext[at] != pairNext[at - 1]) followers++;
             body.Number(followers);
-            var rankBefore = 0;
             for (var place = from; place < to;)
             {
                 var next = pairNext[place];
-                ends.Number(next - rankBefore);
-                rankBefore = next;
                 var end = place + 1;
                 while (end < to && pairNext[end] == next) end++;
                 var length = 0;

@@ -3,57 +3,64 @@ namespace KropotkinSite.Search;
 /// <summary>
 /// Makes the entries of a block of pages from those of the smaller blocks it is made of (consecutive, in order):
 /// the same entries as turning the whole block around (<see cref="BlockInverter"/>), at the cost of copying bytes.
-/// A term on the pages of one part alone keeps that part's entry as it is.
+/// In two steps, so that each term's merge is a value of its own: <see cref="Layout"/> puts the parts' terms in
+/// order and keeps the entry of a term that one part alone has as it is; each term that several parts have is merged
+/// from their entries (<see cref="EntryMerger"/>); <see cref="Assemble"/> puts the merged entries in their places.
 /// </summary>
 public static class BlockMerger
 {
+    /// <summary>The block's entries in one go.</summary>
     public static BlockTerms Merge(IReadOnlyList<BlockPart> parts)
     {
-        if (parts.Count == 1) return parts[0].Terms;
-        // The terms of all parts in order; where each part's terms stand among them; which parts have each.
+        var layout = Layout(parts);
+        return Assemble(layout, [.. layout.Merges.Select(merge => EntryMerger.Merge(merge.Holders))]);
+    }
+
+    /// <summary>The terms of all parts in order, each with its one part's entry or, when several parts have it,
+    /// the merge it needs.</summary>
+    public static BlockLayout Layout(IReadOnlyList<BlockPart> parts)
+    {
+        var first = parts.Count == 0 ? 0 : parts[0].Terms.First;
+        if (parts.Count == 1) return new BlockLayout(first, parts[0].Terms.Terms, [.. parts[0].Terms.Entries], []);
         var terms = new List<string>(parts.Count == 0 ? 0 : parts.Max(p => p.Terms.Terms.Count));
-        var blockIndexes = parts.Select(p => new int[p.Terms.Terms.Count]).ToArray();
-        var holders = new List<(int Part, int Index)>(terms.Capacity * 2);
-        var holdersOf = new List<int>(terms.Capacity + 1);
+        var entries = new List<byte[]?>(terms.Capacity);
+        var merges = new List<TermMerge>();
+        var holders = new List<TermHolder>(parts.Count);
         var at = new int[parts.Count];
         while (true)
         {
             string? next = null;
             for (var p = 0; p < parts.Count; p++)
-                if (at[p] < blockIndexes[p].Length
+                if (at[p] < parts[p].Terms.Terms.Count
                     && (next is null || string.CompareOrdinal(parts[p].Terms.Terms[at[p]], next) < 0))
                     next = parts[p].Terms.Terms[at[p]];
             if (next is null) break;
-            holdersOf.Add(holders.Count);
+            holders.Clear();
             for (var p = 0; p < parts.Count; p++)
-                if (at[p] < blockIndexes[p].Length && parts[p].Terms.Terms[at[p]] == next)
+                if (at[p] < parts[p].Terms.Terms.Count && parts[p].Terms.Terms[at[p]] == next)
                 {
-                    blockIndexes[p][at[p]] = terms.Count;
-                    holders.Add((p, at[p]++));
+                    var part = parts[p];
+                    holders.Add(new TermHolder(part.Terms.Entries[at[p]], part.Ends[at[p]], part.Terms.First));
+                    at[p]++;
                 }
             terms.Add(next);
+            if (holders.Count == 1) entries.Add(holders[0].Entry);
+            else
+            {
+                entries.Add(null);
+                merges.Add(new TermMerge(first + "/" + next, [.. holders]));
+            }
         }
-        holdersOf.Add(holders.Count);
+        return new BlockLayout(first, terms, entries, merges);
+    }
 
-        var merger = new EntryMerger(terms.Count);
-        var entries = new byte[terms.Count][];
-        var merged = new (BlockPart Part, int Index, int[] BlockIndexes)[parts.Count];
-        for (var t = 0; t < terms.Count; t++)
-        {
-            var (from, to) = (holdersOf[t], holdersOf[t + 1]);
-            if (to - from == 1)
-            {
-                var (p, i) = holders[from];
-                entries[t] = parts[p].Terms.Entries[i];
-                continue;
-            }
-            for (var h = from; h < to; h++)
-            {
-                var (p, i) = holders[h];
-                merged[h - from] = (parts[p], i, blockIndexes[p]);
-            }
-            entries[t] = merger.Merge(merged.AsSpan(0, to - from));
-        }
-        return new BlockTerms(parts.Count == 0 ? 0 : parts[0].Terms.First, terms, entries);
+    /// <summary>The block's entries: the layout's, with the merged ones (in the order of its merges) in their places.
+    /// </summary>
+    public static BlockTerms Assemble(BlockLayout layout, IReadOnlyList<byte[]> merged)
+    {
+        var entries = new byte[layout.Entries.Count][];
+        var next = 0;
+        for (var t = 0; t < entries.Length; t++) entries[t] = layout.Entries[t] ?? merged[next++];
+        return new BlockTerms(layout.First, layout.Terms, entries);
     }
 }

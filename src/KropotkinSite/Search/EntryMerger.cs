@@ -1,40 +1,34 @@
 namespace KropotkinSite.Search;
 
 /// <summary>
-/// Merges the entries one term has in consecutive blocks of pages (<see cref="BlockInverter"/>, the earlier block
-/// first) into the entry it has in the block they make up, as bytes: the same bytes as turning that block around
-/// at once. Each list's pages are differences from the one before, the first from 0, so a list is the lists of
-/// the parts one after the other, each part's first page written again as a difference from the last page of the
-/// part before it; the counts are added up. The terms that follow are put in order by their indexes in the merged
-/// block (<see cref="BlockMerger"/>), not by comparing their text.
+/// Merges the entries one term has in consecutive parts of a block of pages (<see cref="BlockInverter"/>, the
+/// earlier part first) into the entry it has in the block they make up, as bytes: the same bytes as turning that
+/// block around at once. Each list's pages are differences from the one before, the first from 0, so a list is the
+/// lists of the parts one after the other, each part's first page written again as a difference from the last page
+/// of the part before it; the counts are added up. The terms that follow it are merged by their names, which each
+/// part's entry holds in order (<see cref="Utf8Order"/>), so a merge reads nothing but its term's entries: a block
+/// whose part changed merges again only the terms whose entries did.
 /// </summary>
-internal sealed class EntryMerger(int blockTerms)
+internal sealed class EntryMerger
 {
+    [ThreadStatic] private static EntryMerger? _ofThisThread;
+
     private readonly VarintBytes _body = new();
     private readonly VarintBytes _cards = new();
     private readonly VarintBytes _followers = new();
     private readonly VarintBytes _group = new();
     private Part[] _parts = [];
+    private Follower[] _next = [];
 
-    // Each follower's stretches of pages, one from each part that has it, as linked lists by the follower's index
-    // in the block; a follower is seen in this merge when its stamp is the merge's.
-    private readonly int[] _stamp = new int[blockTerms], _head = new int[blockTerms], _tail = new int[blockTerms];
-    private Stretch[] _stretches = new Stretch[1024];
-    private readonly List<int> _seen = [];
-    private int _merges;
-
-    /// <summary>The merged entry of one term, from its entries in <paramref name="parts"/> (each part, the term's
-    /// index there, and where each of the part's terms stands in the merged block), in the order of their pages.
+    /// <summary>The merged entry of one term, from its entries in consecutive parts, in the order of their pages.
     /// </summary>
-    public byte[] Merge(ReadOnlySpan<(BlockPart Part, int Index, int[] BlockIndexes)> parts)
+    public static byte[] Merge(IReadOnlyList<TermHolder> holders) => (_ofThisThread ??= new()).MergeOf(holders);
+
+    private byte[] MergeOf(IReadOnlyList<TermHolder> holders)
     {
-        if (_parts.Length < parts.Length) _parts = new Part[parts.Length];
-        var read = _parts.AsSpan(0, parts.Length);
-        for (var i = 0; i < read.Length; i++)
-        {
-            var (part, index, _) = parts[i];
-            read[i] = new Part(part.Terms.Entries[index], part.Ends[index], part.Terms.First);
-        }
+        if (_parts.Length < holders.Count) (_parts, _next) = (new Part[holders.Count], new Follower[holders.Count]);
+        var read = _parts.AsSpan(0, holders.Count);
+        for (var i = 0; i < read.Length; i++) read[i] = new Part(holders[i].Entry, holders[i].Ends, holders[i].First);
 
         _body.Clear();
         var count = 0;
@@ -51,72 +45,68 @@ internal sealed class EntryMerger(int blockTerms)
         foreach (ref var part in read) last = part.CopyCards(_cards, last);
         _body.Counted(_cards);
 
-        _merges++;
-        _seen.Clear();
-        var stretches = 0;
-        for (var i = 0; i < read.Length; i++)
-            stretches = Gather(i, read[i], parts[i].Part.Ends[parts[i].Index], parts[i].BlockIndexes, stretches);
-        _seen.Sort();
-        _followers.Clear();
-        foreach (var follower in _seen)
-        {
-            var stretch = _head[follower];
-            ref var first = ref _stretches[stretch];
-            _followers.Raw(read[first.Part].Bytes.AsSpan(first.Name..first.NameEnd));
-            _group.Clear();
-            last = 0;
-            for (; stretch >= 0; stretch = _stretches[stretch].Next)
-            {
-                ref var s = ref _stretches[stretch];
-                _group.Number(s.First - last).Raw(read[s.Part].Bytes.AsSpan(s.Rest..s.End));
-                last = s.Last;
-            }
-            _followers.Counted(_group);
-        }
-        _body.Number(_seen.Count).Raw(_followers.Written);
-
+        _body.Number(MergeFollowers(read)).Raw(_followers.Written);
         return _body.AfterText(read[0].Term);
     }
 
-    /// <summary>Where the pages of each follower are in part <paramref name="index"/>, added to each follower's
-    /// list; gives the number of stretches after.</summary>
-    private int Gather(int index, in Part part, byte[] ends, int[] blockIndexes, int stretches)
+    /// <summary>Writes the terms that follow this one, each with its pages in every part that has it, in the order
+    /// of their names; gives how many there are.</summary>
+    private int MergeFollowers(ReadOnlySpan<Part> read)
     {
-        var reader = new VarintReader(part.Bytes, part.FollowersAt);
-        var end = new VarintReader(ends, part.EndsAt);
-        var rank = 0;
-        for (var i = 0; i < part.Followers; i++)
+        var next = _next.AsSpan(0, read.Length);
+        for (var i = 0; i < read.Length; i++) next[i] = Follower.First(read[i]);
+        _followers.Clear();
+        var followers = 0;
+        while (true)
         {
-            rank += end.Number();
-            var follower = blockIndexes[rank];
-            if (stretches == _stretches.Length) Array.Resize(ref _stretches, stretches * 2);
-            ref var s = ref _stretches[stretches];
-            s.Part = index;
-            s.Name = reader.At;
-            reader.Text();
-            s.NameEnd = reader.At;
-            s.End = reader.Number() + reader.At;
-            s.First = reader.Number();
-            s.Rest = reader.At;
-            s.Last = part.First + end.Number();
-            reader.At = s.End;
-            s.Next = -1;
-            if (_stamp[follower] != _merges)
-            {
-                (_stamp[follower], _head[follower]) = (_merges, stretches);
-                _seen.Add(follower);
-            }
-            else _stretches[_tail[follower]].Next = stretches;
-            _tail[follower] = stretches++;
+            var least = -1;
+            for (var i = 0; i < next.Length; i++)
+                if (next[i].Left > 0
+                    && (least < 0 || Utf8Order.Compare(Name(read, next, i), Name(read, next, least)) < 0))
+                    least = i;
+            if (least < 0) return followers;
+            var name = Name(read, next, least);
+            _followers.Text(name);
+            _group.Clear();
+            var last = 0;
+            for (var i = least; i < next.Length; i++)
+                if (next[i].Left > 0 && (i == least || name.SequenceEqual(Name(read, next, i))))
+                {
+                    ref var follower = ref next[i];
+                    _group.Number(follower.FirstPage - last).Raw(read[i].Bytes.AsSpan(follower.Rest..follower.End));
+                    last = follower.LastPage;
+                    follower = follower.Next(read[i]);
+                }
+            _followers.Counted(_group);
+            followers++;
         }
-        return stretches;
     }
 
-    /// <summary>The pages one part has for one follower: where its name is (its length and UTF-8), its first page,
-    /// where the rest of its pages are, its last page, and the next part's stretch for the same follower.</summary>
-    private struct Stretch
+    private static ReadOnlySpan<byte> Name(ReadOnlySpan<Part> read, ReadOnlySpan<Follower> next, int i) =>
+        read[i].Bytes.AsSpan(next[i].Name..next[i].NameEnd);
+
+    /// <summary>The next term that follows, in one part's entry: where its name (UTF-8) is, its first page, where
+    /// the rest of its pages are and end, its last page, and how many followers are left, itself among them; where
+    /// the next one begins, in the entry and in the part's ends.</summary>
+    private readonly record struct Follower(int Left, int Name, int NameEnd, int FirstPage, int Rest, int End,
+        int LastPage, int EndsAt)
     {
-        public int Part, Name, NameEnd, First, Rest, End, Last, Next;
+        public static Follower First(in Part part) => Read(part, part.FollowersAt, part.EndsAt, part.Followers);
+
+        public Follower Next(in Part part) => Read(part, End, EndsAt, Left - 1);
+
+        private static Follower Read(in Part part, int at, int endsAt, int left)
+        {
+            if (left == 0) return default;
+            var reader = new VarintReader(part.Bytes, at);
+            var name = reader.Text();
+            var nameEnd = reader.At;
+            var end = reader.Number() + reader.At;
+            var firstPage = reader.Number();
+            var ends = new VarintReader(part.Ends, endsAt);
+            var lastPage = part.First + ends.Number();
+            return new Follower(left, nameEnd - name.Length, nameEnd, firstPage, reader.At, end, lastPage, ends.At);
+        }
     }
 
     /// <summary>One entry being read: where its lists are, and where they end (<see cref="BlockPart.Ends"/>).
@@ -128,7 +118,7 @@ internal sealed class EntryMerger(int blockTerms)
 
         public Part(byte[] entry, byte[] ends, int first)
         {
-            (Bytes, First) = (entry, first);
+            (Bytes, Ends, First) = (entry, ends, first);
             var reader = new VarintReader(entry);
             var end = new VarintReader(ends);
             _termLength = reader.Text().Length;
@@ -156,6 +146,9 @@ internal sealed class EntryMerger(int blockTerms)
 
         public byte[] Bytes { get; }
 
+        /// <summary>Where the entry's lists end (<see cref="BlockPart.Ends"/>).</summary>
+        public byte[] Ends { get; }
+
         /// <summary>The first page of the part's block.</summary>
         public int First { get; }
 
@@ -170,7 +163,7 @@ internal sealed class EntryMerger(int blockTerms)
 
         public int FollowersAt { get; }
 
-        /// <summary>Where the followers' indexes and last pages begin in the part's ends.</summary>
+        /// <summary>Where the followers' last pages begin in the part's ends.</summary>
         public int EndsAt { get; }
 
         /// <summary>Copies the postings after <paramref name="last"/>, the last page copied before; gives this

@@ -125,6 +125,22 @@ public static class SearchIndexWriter
     public static BlockPart[][] Blocks(IReadOnlyList<BlockPart> parts, int pages) =>
         [.. parts.Chunk(BlockPagesOf(pages) / MinBlockPages)];
 
+    /// <summary>Each block's layout with its merged entries (<see cref="BlockMerger.Assemble"/>), given the merged
+    /// entries of all blocks one after the other.</summary>
+    public static (BlockLayout Layout, byte[][] Merged)[] WithMerged(IReadOnlyList<BlockLayout> layouts,
+        IReadOnlyList<byte[]> merged)
+    {
+        var blocks = new (BlockLayout, byte[][])[layouts.Count];
+        var at = 0;
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            var own = new byte[layouts[b].Merges.Count][];
+            for (var m = 0; m < own.Length; m++) own[m] = merged[at++];
+            blocks[b] = (layouts[b], own);
+        }
+        return blocks;
+    }
+
     /// <summary>The blocks' entries in the order of their terms, then of their blocks, cut into chunks: all in
     /// one when they are few; else a chunk ends before an entry that would take it past
     /// <paramref name="chunkBytes"/>, or at a cut point once it holds half that; but a chunk that holds one term
