@@ -117,14 +117,15 @@ public static class TimelineBuilder
         new(id, e, link, e.Places.Select(p => new PlaceLink(p.Name, placeHref(p.Name))).ToArray());
 
     /// <summary>The timeline of entries in timeline order, grouped by the periods (by decade when there are
-    /// none). Made of <see cref="Bounds"/>, <see cref="Buckets"/>, <see cref="Group"/>, <see cref="Tick"/> and
-    /// <see cref="Assemble"/>, which a build may reuse one by one.</summary>
+    /// none). Made of <see cref="Bounds"/>, <see cref="Buckets"/>, <see cref="Group"/>, <see cref="Tick"/>,
+    /// <see cref="BandsOf"/> and <see cref="Strip"/>, which a build may reuse one by one.</summary>
     public static TimelineView Build(IReadOnlyList<TimelineEntry> ordered, IReadOnlyList<TimelinePeriod> periods)
     {
         var (first, last) = Bounds(ordered, periods);
         var buckets = Buckets(ordered, periods);
-        return Assemble([.. buckets.Select(b => Group(b.Head, b.Entries))], [.. buckets.Select(b => b.Head)],
-            [.. ordered.Select(e => Tick(e, first, last))], first, last);
+        var groups = buckets.Select(b => Group(b.Head, b.Entries)).ToArray();
+        return new TimelineView(groups, Strip(BandsOf(groups, [.. buckets.Select(b => b.Head)]),
+            [.. ordered.Select(e => Tick(e, first, last))], first, last));
     }
 
     /// <summary>The first and last year the timeline's strip spans: its events' and its periods'.</summary>
@@ -174,23 +175,29 @@ public static class TimelineBuilder
         new(Percent(entry.Event.Date.Year + FractionOfYear(entry.Event.Date), first, last),
             $"{entry.DateDisplay}: {entry.Title}", entry.Id);
 
-    /// <summary>The timeline of its groups (with their heads) and ticks: the strip's bands, axis and marks.</summary>
-    public static TimelineView Assemble(IReadOnlyList<TimelineGroup> groups, IReadOnlyList<TimelineGroupHead> heads,
-        IReadOnlyList<StripTick> ticks, int first, int last)
+    /// <summary>What the strip shows of each group: its head, the places its entries name and how many they
+    /// are.</summary>
+    public static IReadOnlyList<(TimelineGroupHead Head, IReadOnlyList<string> Places, int Count)> BandsOf(
+        IReadOnlyList<TimelineGroup> groups, IReadOnlyList<TimelineGroupHead> heads) =>
+        [.. groups.Select((g, i) => (heads[i], g.Places, g.Entries.Count))];
+
+    /// <summary>The overview strip of the groups (<see cref="BandsOf"/>) and the events' ticks, spanning the years
+    /// from <paramref name="first"/> to <paramref name="last"/>: its bands, axis and marks.</summary>
+    public static TimelineStrip Strip(IReadOnlyList<(TimelineGroupHead Head, IReadOnlyList<string> Places, int Count)>
+        groups, IReadOnlyList<StripTick> ticks, int first, int last)
     {
-        if (ticks.Count == 0) return new TimelineView([], [], [], [], [], 0, 0, 0);
+        if (ticks.Count == 0) return TimelineStrip.Empty;
         var span = Math.Max(1, last + 1 - first);
         var bands = groups.Select((g, i) =>
         {
-            var (from, to) = (heads[i].From, heads[i].To);
-            var width = Math.Max(0.5, Percent(to + 1, first, last) - Percent(from, first, last));
-            return new StripBand(g.Title, g.Span, g.Id, Percent(from, first, last), width, i % StripColours,
-                g.Places, g.Entries.Count);
+            var width = Math.Max(0.5, Percent(g.Head.To + 1, first, last) - Percent(g.Head.From, first, last));
+            return new StripBand(g.Head.Title, g.Head.Span, g.Head.Id, Percent(g.Head.From, first, last), width,
+                i % StripColours, g.Places, g.Count);
         }).ToArray();
         var step = span > 60 ? 10 : span > 20 ? 5 : 1;
         var axis = Enumerable.Range(first, span).Where(y => y % step == 0).ToArray();
         var marks = axis.Where(y => y > first).Select(y => new StripMark(y, Percent(y, first, last))).ToArray();
-        return new TimelineView([.. groups], bands, [.. ticks], axis, marks, first, last, ticks.Count);
+        return new TimelineStrip(bands, [.. ticks], axis, marks, first, last, ticks.Count);
     }
 
     /// <summary>Where a year stands on the strip, in percent of its width.</summary>

@@ -123,9 +123,11 @@ public sealed record PrepareLayouts(
             parts.periods));
         var groups = context.Derive(buckets, static b => TimelineBuilder.Group(b.Head, b.Entries));
         var ticks = context.Derive(entries, bounds, static (e, b) => TimelineBuilder.Tick(e, b.First, b.Last));
-        return context.Compute((groups, Heads: buckets.Select(b => b.Head).ToArray(), ticks, bounds),
-            static parts => TimelineBuilder.Assemble(parts.groups, parts.Heads, parts.ticks, parts.bounds.First,
-                parts.bounds.Last));
+        // From what the strip shows of the groups, not from their entries: a retitled page leaves it as it was.
+        var strip = context.Compute(
+            (Bands: TimelineBuilder.BandsOf(groups, [.. buckets.Select(b => b.Head)]), ticks, bounds),
+            static parts => TimelineBuilder.Strip(parts.Bands, parts.ticks, parts.bounds.First, parts.bounds.Last));
+        return context.Compute((groups, strip), static parts => new TimelineView([.. parts.groups], parts.strip));
     }
 
     /// <summary>The places page, place by place, so an edit makes again the places of the events it changed: the
@@ -176,20 +178,25 @@ public sealed record PrepareLayouts(
         return (parts.ToIndex(), parts);
     }
 
-    /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: each year
-    /// of the timeline (<c>timeline-year</c>) and each place of the places page (<c>place-entry</c>). A layout
-    /// that asks for other parts, or none, shows the same; only what an edit lays out again differs.</summary>
+    /// <summary>The parts of a page the theme's layouts render on their own with the <c>layout</c> filter: the
+    /// timeline's strip (<c>timeline-strip</c>) and each of its years (<c>timeline-year</c>), and each place of the
+    /// places page (<c>place-entry</c>). A layout that asks for other parts, or none, shows the same; only what an
+    /// edit lays out again differs.</summary>
     private static IReadOnlyList<LayoutPart> PartsOf(PageView page, LiquidLayouts layouts)
     {
+        var strip = page.Timeline is { } whole && layouts.Has(TimelineStripLayout)
+            ? [new LayoutPart(TimelineStripLayout, whole.Strip)]
+            : Array.Empty<LayoutPart>();
         var years = page.Timeline is { } timeline && layouts.Has(TimelineYearLayout)
             ? timeline.Groups.SelectMany(g => g.Years).Select(y => new LayoutPart(TimelineYearLayout, y))
             : [];
         var places = page.Places is { } shown && layouts.Has(PlaceEntryLayout)
             ? shown.Places.Select(p => new LayoutPart(PlaceEntryLayout, p))
             : [];
-        return [.. years, .. places];
+        return [.. strip, .. years, .. places];
     }
 
+    private const string TimelineStripLayout = "timeline-strip";
     private const string TimelineYearLayout = "timeline-year";
     private const string PlaceEntryLayout = "place-entry";
 
