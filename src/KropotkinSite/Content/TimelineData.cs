@@ -1,8 +1,4 @@
 namespace KropotkinSite.Content;
 
 /// <summary>Every event of the site in timeline order, with the id each has on the timeline page.</summary>
-public sealed record TimelineData(IReadOnlyList<TimelineEvent> Ordered, IReadOnlyList<string> Ids)
-{
-    /// <summary>The id of each event by where it is declared.</summary>
-    public TimelineIds EventIds { get; } = TimelineIds.Of([.. Ordered.Select(EventSource.Of)], Ids);
-}
+public sealed record TimelineData(IReadOnlyList<TimelineEvent> Ordered, IReadOnlyList<string> Ids);

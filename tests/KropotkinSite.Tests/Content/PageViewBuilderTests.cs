@@ -14,8 +14,10 @@ public sealed class PageViewBuilderTests
     private static PageView View(SiteIndex index, PageEntry page, string basePath = "/",
         TimelineData? timeline = null) =>
         new PageViewBuilder(Settings, basePath, "/timeline/")
-            .Build(page, PageSurroundings.Of(page, index, (timeline ?? new TimelineData([], [])).EventIds),
-                "<p>x</p>");
+            .Build(page, PageSurroundings.Of(page, index, IdsOf(timeline ?? new TimelineData([], []))), "<p>x</p>");
+
+    private static TimelineIds IdsOf(TimelineData timeline) =>
+        TimelineIds.Of([.. timeline.Ordered.Select(EventSource.Of)], timeline.Ids);
 
     [Fact]
     public void Breadcrumbs_lead_home_then_to_the_section_then_to_the_page_itself()
