@@ -5,7 +5,7 @@
 // watcher's change set. Prints the median wall and CPU time of each kind of rebuild and what it allocated, and the
 // STEPS steps (default 12) that took longest in total over the edits of each kind, with how many values they
 // computed and reused, and each pipeline's step time. KINDS=body or KINDS=title makes only that kind of edit (for a
-// profiler).
+// profiler); EACH=1 prints each edit's times as well.
 using System.Diagnostics;
 using System.Globalization;
 using KropotkinSite.Incremental;
@@ -19,6 +19,7 @@ if (args.Length < 2)
 }
 var edits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 var shown = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12;
+var each = Environment.GetEnvironmentVariable("EACH") == "1";
 var only = Environment.GetEnvironmentVariable("KINDS") is { } kinds && kinds is "body" or "title" ? kinds : null;
 var work = Path.Combine(Path.GetTempPath(), "rebuild-steps-" + Environment.ProcessId);
 CopyFolder(Path.GetFullPath(args[0]), work);
@@ -77,6 +78,9 @@ try
         times[kind].Add((wall, cpuMs));
         gcs[kind].Add(((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(2) - gen2,
             (GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0));
+        if (each)
+            Console.WriteLine($"  {kind} edit {i}: {wall:F1} ms wall, {cpuMs:F1} ms CPU, " +
+                              $"{gcs[kind][^1].PauseMs:F1} ms paused, {gcs[kind][^1].Gen2} full collections");
         foreach (var step in rebuilt.Steps)
         {
             var sum = steps[kind].GetValueOrDefault(step.Step);
