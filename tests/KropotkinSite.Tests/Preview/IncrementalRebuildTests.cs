@@ -108,7 +108,8 @@ public sealed class IncrementalRebuildTests
         // Two years laid out again, not the strip (it shows no page titles); besides, the step looks into each page
         // laid out again for the parts it lists, and gives the timeline page its parts.
         Assert.Equal(2 + LaidOut(rebuilt) + 1, parts.Computed);
-        Assert.True(parts.Reused >= 4, $"{parts.Reused} parts kept: the strip, the timeline's other years and the places");
+        Assert.True(parts.Reused >= 4,
+            $"{parts.Reused} parts kept: the strip, the timeline's other years and the places");
         Assert.Contains("Years of exile", Encoding.UTF8.GetString(session.Current.Files["timeline/index.html"].Span));
     }
 
