@@ -54,4 +54,30 @@ public sealed class TimelineBuilderTests
         Assert.Equal((1861, 1880, 2), (view.FirstYear, view.LastYear, view.EventCount));
         Assert.True(TimelineBuilder.Build([], []).IsEmpty);
     }
+
+    [Fact]
+    public void A_retitled_page_leaves_the_strip_as_it_was()
+    {
+        TimelineEntry Told(int year, string pageTitle)
+        {
+            var entry = Entry(year);
+            return entry with { Event = entry.Event with { PageUrl = "/life/a/", PageTitle = pageTitle } };
+        }
+
+        var before = TimelineBuilder.Build([Told(1861, "Before"), Entry(1875, 1880)], []);
+        var after = TimelineBuilder.Build([Told(1861, "After"), Entry(1875, 1880)], []);
+
+        Assert.NotEqual(before.Groups[0].Years[0].Entries[0], after.Groups[0].Years[0].Entries[0]);
+        Assert.Equal(Shown(before.Strip), Shown(after.Strip));
+    }
+
+    /// <summary>All a strip shows, as text: two strips that show the same give the same.</summary>
+    private static string Shown(TimelineStrip strip) => string.Join("\n",
+    [
+        .. strip.Bands.Select(b =>
+            $"{b.Title} {b.Span} {b.GroupId} {b.Left} {b.Width} {b.Index} {string.Join(",", b.Places)} {b.EventCount}"),
+        .. strip.Ticks.Select(t => $"{t.Left} {t.Label} {t.EntryId}"),
+        .. strip.Marks.Select(m => $"{m.Year} {m.Left}"),
+        $"{string.Join(",", strip.AxisYears)} {strip.FirstYear} {strip.LastYear} {strip.EventCount} {strip.GroupCount}",
+    ]);
 }
