@@ -7,4 +7,8 @@ public sealed record EngineResult(
     IReadOnlyList<PipelineTiming> Timings)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>The pipelines that did not run: their documents are those served before (they lag behind the
+    /// input).</summary>
+    public IReadOnlyList<string> Lagging { get; init; } = [];
 }

@@ -10,5 +10,10 @@ public sealed class Pipeline(string name, IEnumerable<string> dependencies, IEnu
     /// <summary>Whether its documents are written to the output folder.</summary>
     public bool IsOutput { get; init; }
 
+    /// <summary>Whether a preview may serve an edit before this pipeline has caught up with it: what it makes is
+    /// found by readers of the pages (the search index), not shown on them, so the edited page need not wait for it.
+    /// See <see cref="PipelineEngine.Run"/>'s <c>served</c>.</summary>
+    public bool MayLag { get; init; }
+
     public Pipeline(string name, params IModule[] modules) : this(name, [], modules) { }
 }

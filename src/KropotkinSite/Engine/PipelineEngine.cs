@@ -29,8 +29,15 @@ public sealed class PipelineEngine
     /// that depends on it has run (its list in the result is then empty), and collect the garbage of pipelines that
     /// allocated much when they end (<see cref="CollectAfterPipelines"/>), so that a one-off build holds only what is
     /// still to be read or written.</param>
+    /// <param name="served">In a preview session that serves an edit before the pipelines that may lag
+    /// (<see cref="Pipeline.MayLag"/>) have caught up: each output pipeline's documents as they are served. Such a
+    /// pipeline found here is not run; its documents are the served ones, for the pipelines that read it too, so
+    /// that what they check is what is served. They are named in <see cref="EngineResult.Lagging"/>.</param>
+    /// <exception cref="OperationCanceledException">Once every step that had begun has ended: a cancelled run leaves
+    /// nothing running (the memory it ran through is the next run's).</exception>
     public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null,
-        bool timeSteps = false, bool forgetRead = false)
+        bool timeSteps = false, bool forgetRead = false,
+        IReadOnlyDictionary<string, IReadOnlyList<Document>>? served = null)
     {
         var errors = new ConcurrentBag<ContentError>();
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
@@ -40,6 +47,8 @@ public sealed class PipelineEngine
             p => new StrongBox<int>(_pipelines.Count(reader => reader.Dependencies.Contains(p.Name))));
         var byName = _pipelines.ToDictionary(p => p.Name);
         var collector = forgetRead ? new CollectAfterPipelines() : null;
+        var lagging = _pipelines.Where(p => p.MayLag && served?.ContainsKey(p.Name) == true).Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
 
         foreach (var pipeline in TopologicalOrder())
         {
@@ -52,47 +61,64 @@ public sealed class PipelineEngine
                 var steps = timeSteps ? new List<StepTiming>() : null;
                 var context = new ExecutionContext(pipeline.Name, [.. pipeline.Dependencies], outputs, errors, files,
                     cancellation);
-                IReadOnlyList<Document> documents = [];
-                for (var step = 0; step < pipeline.Modules.Count; step++)
-                {
-                    var module = pipeline.Modules[step];
-                    cancellation.ThrowIfCancellationRequested();
-                    var before = steps is null ? default : StepTiming.Now();
-                    var wallBefore = stopwatch.Elapsed;
-                    try
-                    {
-                        documents = memory is null
-                            ? module.Execute(documents, context)
-                            : memory.Run($"{pipeline.Name}/{step}/{module.GetType().Name}", module, documents, context);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // A bug, not a content mistake: reported in the parseable form, and the build fails cleanly.
-                        errors.Add(InternalError.Of(pipeline.Name, e, module.GetType().Name));
-                        documents = [];
-                        break;
-                    }
-                    steps?.Add(StepTiming.Since(module.GetType().Name, stopwatch.Elapsed - wallBefore, before));
-                }
-                outputs[pipeline.Name] = documents;
+                outputs[pipeline.Name] = lagging.Contains(pipeline.Name)
+                    ? served![pipeline.Name]
+                    : RunSteps(pipeline, context, memory, steps, stopwatch, errors);
                 if (forgetRead)
                     foreach (var dependency in pipeline.Dependencies)
                         if (Interlocked.Decrement(ref readersLeft[dependency].Value) == 0
                             && !byName[dependency].IsOutput)
                             outputs[dependency] = [];
                 collector?.PipelineEnded();
-                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, documents.Count, stopwatch.Elapsed)
+                timings[pipeline.Name] = new PipelineTiming(pipeline.Name, outputs[pipeline.Name].Count,
+                    stopwatch.Elapsed)
                 {
                     Steps = steps ?? [],
                 };
             }, cancellation, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
-        Task.WaitAll(tasks.Values.ToArray(), cancellation);
-        return new EngineResult(
-            outputs,
-            SortErrors(errors),
-            _pipelines.Select(p => timings[p.Name]).ToArray());
+        try
+        {
+            Task.WaitAll(tasks.Values.ToArray()); // every task ends: a cancelled step stops at its next item
+        }
+        catch (AggregateException) when (cancellation.IsCancellationRequested)
+        {
+        }
+        cancellation.ThrowIfCancellationRequested();
+        return new EngineResult(outputs, SortErrors(errors), _pipelines.Select(p => timings[p.Name]).ToArray())
+        {
+            Lagging = [.. lagging.Order(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>Runs a pipeline's modules one after the other, each given the documents of the one before; its
+    /// documents, or none when a module failed.</summary>
+    private static IReadOnlyList<Document> RunSteps(Pipeline pipeline, ExecutionContext context, IStepMemory? memory,
+        List<StepTiming>? steps, Stopwatch stopwatch, ConcurrentBag<ContentError> errors)
+    {
+        IReadOnlyList<Document> documents = [];
+        for (var step = 0; step < pipeline.Modules.Count; step++)
+        {
+            var module = pipeline.Modules[step];
+            context.Cancellation.ThrowIfCancellationRequested();
+            var before = steps is null ? default : StepTiming.Now();
+            var wallBefore = stopwatch.Elapsed;
+            try
+            {
+                documents = memory is null
+                    ? module.Execute(documents, context)
+                    : memory.Run($"{pipeline.Name}/{step}/{module.GetType().Name}", module, documents, context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug, not a content mistake: reported in the parseable form, and the build fails cleanly.
+                errors.Add(InternalError.Of(pipeline.Name, e, module.GetType().Name));
+                return [];
+            }
+            steps?.Add(StepTiming.Since(module.GetType().Name, stopwatch.Elapsed - wallBefore, before));
+        }
+        return documents;
     }
 
     private static IReadOnlyList<ContentError> SortErrors(IEnumerable<ContentError> errors) =>

@@ -36,10 +36,11 @@ public static class SiteBuilder
     /// in a preview session through what earlier runs made (<paramref name="memory"/>). With
     /// <paramref name="timeSteps"/>, the timings list the setup and each step (see <see
     /// cref="PipelineEngine.Run"/>). With <paramref name="forgetRead"/>, only the output pipelines' documents are
-    /// in the result (the others are let go of once read).</summary>
+    /// in the result (the others are let go of once read). With <paramref name="served"/>, the pipelines that may
+    /// lag keep the documents served (see <see cref="PipelineEngine.Run"/>).</summary>
     public static (PipelineEngine Engine, EngineResult Result) Run(BuildOptions options, IFileSource files,
         CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false,
-        bool forgetRead = false)
+        bool forgetRead = false, IReadOnlyDictionary<string, IReadOnlyList<Document>>? served = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var before = StepTiming.Now();
@@ -51,7 +52,7 @@ public static class SiteBuilder
                 ? [StepTiming.Since("ThemeAndPipelines", stopwatch.Elapsed, before)]
                 : [],
         };
-        var result = engine.Run(files, cancellation, memory, timeSteps, forgetRead);
+        var result = engine.Run(files, cancellation, memory, timeSteps, forgetRead, served);
         return (engine, result with { Timings = [setup, .. result.Timings] });
     }
 
@@ -61,10 +62,11 @@ public static class SiteBuilder
 
     /// <summary>The documents of the output pipelines that are written to a file, in no particular order.</summary>
     public static IEnumerable<Document> OutputFiles(PipelineEngine engine, EngineResult result) =>
-        OutputLists(engine, result).SelectMany(list => list).Where(d => d.Destination.Length > 0);
+        OutputLists(engine, result).Values.SelectMany(list => list).Where(d => d.Destination.Length > 0);
 
-    /// <summary>Each output pipeline's documents (some of which may not be written to a file), in the order of the
-    /// pipelines.</summary>
-    public static IReadOnlyList<Document>[] OutputLists(PipelineEngine engine, EngineResult result) =>
-        [.. engine.Pipelines.Where(p => p.IsOutput).Select(p => result.Outputs[p.Name])];
+    /// <summary>Each output pipeline's documents (some of which may not be written to a file), by its name.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Document>> OutputLists(PipelineEngine engine,
+        EngineResult result) =>
+        engine.Pipelines.Where(p => p.IsOutput).ToDictionary(p => p.Name, p => result.Outputs[p.Name],
+            StringComparer.Ordinal);
 }

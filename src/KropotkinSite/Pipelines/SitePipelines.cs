@@ -85,7 +85,7 @@ public static class SitePipelines
                 new Gather(Render),
                 new ReadSearchText(basePath, [PageKinds.Search, PageKinds.NotFound]),
                 new WriteSearchIndex(SitePaths.SearchFolder),
-            ]) { IsOutput = true },
+            ]) { IsOutput = true, MayLag = true },
             new Pipeline(Links, [Render, Assets, Sitemap, SearchIndex],
             [
                 new Gather(Render, Assets, Sitemap, SearchIndex),

@@ -11,30 +11,31 @@ namespace KropotkinSite.Preview;
 /// </summary>
 internal static class OutputChanges
 {
-    /// <param name="now">Each output pipeline's documents.</param>
+    /// <param name="now">Each output pipeline's documents, by its name.</param>
     /// <param name="before">The same, of the site served before, or null.</param>
     /// <returns>The paths of the files removed (or written anew) and the files written; null when the lists do not
     /// compare (no site served before).</returns>
     public static (List<string> Removed, List<KeyValuePair<string, ReadOnlyMemory<byte>>> Written)? Between(
-        IReadOnlyList<Document>[] now, IReadOnlyList<Document>[]? before)
+        IReadOnlyDictionary<string, IReadOnlyList<Document>> now,
+        IReadOnlyDictionary<string, IReadOnlyList<Document>>? before)
     {
-        if (before is null || before.Length != now.Length) return null;
+        if (before is null || before.Count != now.Count) return null;
         var removed = new List<string>();
         var written = new List<KeyValuePair<string, ReadOnlyMemory<byte>>>();
-        for (var p = 0; p < now.Length; p++)
+        foreach (var (pipeline, documents) in now)
         {
-            if (ReferenceEquals(now[p], before[p])) continue;
-            var earlier = before[p];
-            if (Positions.Changed(now[p], earlier) is { } edited)
+            if (!before.TryGetValue(pipeline, out var earlier)) return null;
+            if (ReferenceEquals(documents, earlier)) continue;
+            if (Positions.Changed(documents, earlier) is { } edited)
                 foreach (var i in edited)
                 {
                     Remove(earlier[i], removed);
-                    Write(now[p][i], written);
+                    Write(documents[i], written);
                 }
             else
             {
                 foreach (var document in earlier) Remove(document, removed);
-                foreach (var document in now[p]) Write(document, written);
+                foreach (var document in documents) Write(document, written);
             }
         }
         return (removed, written);

@@ -50,7 +50,8 @@ public static class PreviewCommand
         using var watcher = new SiteWatcher([options.InputDirectory, options.ThemeDirectory]);
         try
         {
-            if (Publish(session, Build(session, options, null, cancellation), options, stdout, stderr, reload))
+            if (Publish(session, Attempt(() => session.Build(null, cancellation), options), options, stdout, stderr,
+                    reload))
             {
                 var first = session.Current.Files;
                 WriteOutput(() => output.Bring(SiteSnapshot.Empty.Files, first, cancellation), options, stdout, stderr);
@@ -62,28 +63,41 @@ public static class PreviewCommand
                 await watcher.Changes.WaitToReadAsync(cancellation);
                 mending?.Cancel(); // the look over output/ gives way to the rebuild, and is made again after it
                 inFlight.Seen();
-                // After a folder was missing the changes seen meanwhile are unknown: every file is checked.
+                // After a folder was missing the changes seen meanwhile are unknown: every file is checked. The edited
+                // pages are served first; the search index catches up right after, unless another change comes.
                 var attempt = await SettledRebuild.NextAsync(watcher.Changes, Pause, Quiet,
-                    changed => Build(session, options, lostTrack ? null : changed, cancellation), cancellation);
+                    changed => Attempt(() => session.BuildPagesFirst(lostTrack ? null : changed, cancellation),
+                        options), cancellation);
                 var before = session.Current;
                 var built = Publish(session, attempt, options, stdout, stderr, reload);
                 inFlight.Settled();
                 lostTrack = MissingFolder(options) is not null;
-                if (writing.IsFaulted) await writing; // a bug, not a disk that refused: stop as before
-                if (built)
+                if (built) Mirror(before);
+                if (built && attempt.Pending!.Result.Lagging.Count > 0)
                 {
-                    var (from, to) = (before.Files, session.Current.Files);
-                    writing = WriteAfterAsync(writing, () => output.Bring(from, to), options, stdout, stderr);
-                    mending?.Dispose();
-                    mending = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                    var stop = mending.Token;
-                    writing = WriteAfterAsync(writing, () => output.Mend(stop), options, stdout, stderr);
+                    before = session.Current;
+                    if (await CatchUpAsync(session, options, watcher.Changes, inFlight, cancellation) is { } caughtUp
+                        && Publish(session, caughtUp, options, stdout, stderr, reload, catchingUp: true))
+                        Mirror(before);
                 }
                 // What the rebuild left behind is collected once the page has been read, rather than in the middle
                 // of the next rebuild, which then starts with its young generations empty (at 1,000 pages a body
                 // edit then pauses for no collection, a title edit about 5 ms less). Not at once: the collection
                 // stops every thread for 1-5 ms, the server's too, just when the browser asks for the page.
                 await CollectWhenIdleAsync(watcher.Changes, cancellation);
+            }
+
+            // Brings output/ from the site served before to the one served now, then looks it over when idle.
+            void Mirror(SiteSnapshot before)
+            {
+                // A writing that failed is a bug, not a disk that refused (that is reported and served around): stop.
+                if (writing.IsFaulted) writing.GetAwaiter().GetResult();
+                var (from, to) = (before.Files, session.Current.Files);
+                writing = WriteAfterAsync(writing, () => output.Bring(from, to), options, stdout, stderr);
+                mending?.Dispose();
+                mending = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                var stop = mending.Token;
+                writing = WriteAfterAsync(writing, () => output.Mend(stop), options, stdout, stderr);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -125,13 +139,13 @@ public static class PreviewCommand
 
     /// <summary>Builds without serving (see <see cref="SettledRebuild"/>): the build, or what stood in its way. A
     /// missing input or theme folder is reported as what it is, not as the errors a build of nothing gives.</summary>
-    private static (PendingRebuild? Pending, ContentError? Failure) Build(PreviewSession session,
-        BuildOptions options, IReadOnlyList<string>? changed, CancellationToken cancellation)
+    private static (PendingRebuild? Pending, ContentError? Failure) Attempt(Func<PendingRebuild> build,
+        BuildOptions options)
     {
         if (MissingFolder(options) is { } missing) return (null, missing);
         try
         {
-            return (session.Build(changed, cancellation), null);
+            return (build(), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -139,9 +153,32 @@ public static class PreviewCommand
         }
     }
 
-    /// <summary>Serves a good build and reports; true when the session has a new good site.</summary>
+    /// <summary>Builds what the last rebuild left lagging (<see cref="PreviewSession.CatchUp"/>), unless a change
+    /// comes first: then null, and the change's rebuild leaves it lagging in turn, until the edits pause. Pages
+    /// asked for once the change is seen wait for its rebuild, as they do when it comes while the preview is idle.
+    /// </summary>
+    private static async Task<(PendingRebuild? Pending, ContentError? Failure)?> CatchUpAsync(PreviewSession session,
+        BuildOptions options, ChannelReader<string> changes, ChangesInFlight inFlight, CancellationToken cancellation)
+    {
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var building = Task.Run(() => Attempt(() => session.CatchUp(interrupted.Token), options), cancellation);
+        var changed = changes.WaitToReadAsync(interrupted.Token).AsTask();
+        if (await Task.WhenAny(building, changed) == changed) inFlight.Seen();
+        interrupted.Cancel(); // the catch-up when a change came first, else the wait for one
+        try
+        {
+            return await building; // good even when a change came as it ended: it read no file anew
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return null; // stopped for the change, which the next rebuild takes
+        }
+    }
+
+    /// <summary>Serves a good build and reports; true when the session has a new good site. Open pages are reloaded,
+    /// but after a catch-up (<paramref name="catchingUp"/>), which changes no page.</summary>
     private static bool Publish(PreviewSession session, (PendingRebuild? Pending, ContentError? Failure) attempt,
-        BuildOptions options, TextWriter stdout, TextWriter stderr, LiveReload reload)
+        BuildOptions options, TextWriter stdout, TextWriter stderr, LiveReload reload, bool catchingUp = false)
     {
         if (attempt is not { Pending: { } pending })
         {
@@ -154,10 +191,12 @@ public static class PreviewCommand
             return false;
         }
         var result = session.Publish(pending);
+        var lagging = result.Lagging.Count == 0 ? "" : $" ({string.Join(", ", result.Lagging)} to follow)";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Rebuilt in {result.Elapsed.TotalMilliseconds:F0} ms: {result.FilesChanged} file(s) changed, " +
-            $"{result.CacheMisses} step(s) redone, {result.CacheHits} reused"));
-        reload.Reload(result.FilesChanged);
+            $"{(catchingUp ? "Caught up" : "Rebuilt")} in {result.Elapsed.TotalMilliseconds:F0} ms: " +
+            $"{result.FilesChanged} file(s) changed, {result.CacheMisses} step(s) redone, {result.CacheHits} reused" +
+            $"{lagging}"));
+        if (!catchingUp) reload.Reload(result.FilesChanged);
         return true;
     }
 

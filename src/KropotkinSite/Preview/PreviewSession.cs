@@ -19,7 +19,8 @@ public sealed class PreviewSession(BuildOptions options)
     private readonly Lock _gate = new();
     private ChangeSet _unseen = ChangeSet.Unknown; // what changed since the last rebuild that finished
     private SiteSnapshot _current = SiteSnapshot.Empty;
-    private IReadOnlyList<Document>[]? _published; // the output pipelines' documents of the current snapshot
+    // the output pipelines' documents of the current snapshot, by name
+    private IReadOnlyDictionary<string, IReadOnlyList<Document>>? _published;
 
     /// <summary>The last site that built without errors.</summary>
     public SiteSnapshot Current => Volatile.Read(ref _current);
@@ -35,7 +36,25 @@ public sealed class PreviewSession(BuildOptions options)
     /// later change makes void is never served, and the next build starts from what this one made.</summary>
     /// <param name="changedFiles">As for <see cref="Rebuild"/>: the files changed since the last build, whether it
     /// was served or not.</param>
-    public PendingRebuild Build(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default)
+    public PendingRebuild Build(IEnumerable<string>? changedFiles = null, CancellationToken cancellation = default) =>
+        Build(changedFiles, pagesFirst: false, cancellation);
+
+    /// <summary>As <see cref="Build(IEnumerable{string}, CancellationToken)"/>, but the pipelines that may lag
+    /// (<see cref="Engine.Pipeline.MayLag"/>: the search index) keep what is served, so that the edited pages are
+    /// served without waiting for them: the result names them in <see cref="RebuildResult.Lagging"/>, and once it
+    /// is served <see cref="CatchUp"/> brings them up to date. Every check of the site is still made (of the pages as
+    /// built, and of the files those pipelines serve). The first build of a session has nothing served to keep.
+    /// </summary>
+    public PendingRebuild BuildPagesFirst(IEnumerable<string>? changedFiles = null,
+        CancellationToken cancellation = default) =>
+        Build(changedFiles, pagesFirst: true, cancellation);
+
+    /// <summary>Builds the same input again, this time every pipeline: after a build that left some lagging, the
+    /// site a full build gives (the rest is confirmed unchanged, from memory). Served with <see cref="Publish"/> as
+    /// any build.</summary>
+    public PendingRebuild CatchUp(CancellationToken cancellation = default) => Build([], cancellation);
+
+    private PendingRebuild Build(IEnumerable<string>? changedFiles, bool pagesFirst, CancellationToken cancellation)
     {
         lock (_gate)
         {
@@ -43,21 +62,24 @@ public sealed class PreviewSession(BuildOptions options)
             var stopwatch = Stopwatch.StartNew();
             _files.Begin(_unseen);
             _memory.BeginRun();
-            var (engine, result) = SiteBuilder.Run(options, _files, cancellation, _memory);
+            var (engine, result) = SiteBuilder.Run(options, _files, cancellation, _memory,
+                served: pagesFirst ? _published : null);
             _unseen = ChangeSet.Of([]); // a run that finished saw them all; one cancelled sees them again next time
             var steps = _memory.LastRun;
             var reused = steps.Sum(s => s.Reused + (s.Ran ? 0 : 1));
             var redone = steps.Sum(s => s.Computed + (s.Ran ? 1 : 0));
             if (!result.Succeeded)
                 return new PendingRebuild(new RebuildResult(result.Errors, 0, reused, redone, stopwatch.Elapsed, steps),
-                    null, []);
+                    null, new Dictionary<string, IReadOnlyList<Document>>());
 
             var outputs = SiteBuilder.OutputLists(engine, result);
             var previous = Current;
             var (files, changed) = Snapshot(outputs, previous);
             var site = new SiteSnapshot(files, previous.Version + 1);
-            return new PendingRebuild(new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps), site,
-                outputs);
+            return new PendingRebuild(new RebuildResult([], changed, reused, redone, stopwatch.Elapsed, steps)
+            {
+                Lagging = result.Lagging,
+            }, site, outputs);
         }
     }
 
@@ -79,7 +101,8 @@ public sealed class PreviewSession(BuildOptions options)
     /// <summary>The files of a new snapshot, and how many differ from the last one's. After an edit only the
     /// documents that are not the very ones published last time are looked at, whether they changed their content
     /// or their file (the search index names its files by their content).</summary>
-    private (SiteFiles Files, int Changed) Snapshot(IReadOnlyList<Document>[] outputs, SiteSnapshot previous)
+    private (SiteFiles Files, int Changed) Snapshot(IReadOnlyDictionary<string, IReadOnlyList<Document>> outputs,
+        SiteSnapshot previous)
     {
         if (OutputChanges.Between(outputs, _published) is var (removed, written) && previous.Files is SiteFiles last)
         {
@@ -87,7 +110,7 @@ public sealed class PreviewSession(BuildOptions options)
             var touched = removed.Concat(written.Select(w => w.Key)).Distinct(StringComparer.Ordinal);
             return (files, touched.Count(path => Differs(last, files, path)));
         }
-        var all = SiteFiles.Of(outputs.SelectMany(list => list).Where(d => d.Destination.Length > 0)
+        var all = SiteFiles.Of(outputs.Values.SelectMany(list => list).Where(d => d.Destination.Length > 0)
             .Select(d => KeyValuePair.Create(d.Destination, d.Content)));
         var changed = all.Count(f => Differs(previous.Files, all, f.Key))
                       + previous.Files.Keys.Count(k => !all.ContainsKey(k));

@@ -12,4 +12,9 @@ public sealed record RebuildResult(
     int CacheHits,
     int CacheMisses,
     TimeSpan Elapsed,
-    IReadOnlyList<StepReport> Steps);
+    IReadOnlyList<StepReport> Steps)
+{
+    /// <summary>The pipelines this rebuild left as they were served, to catch up with the input afterwards
+    /// (<see cref="PreviewSession.BuildPagesFirst"/>, <see cref="PreviewSession.CatchUp"/>).</summary>
+    public IReadOnlyList<string> Lagging { get; init; } = [];
+}

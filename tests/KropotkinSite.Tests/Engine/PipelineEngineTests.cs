@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KropotkinSite.Engine;
 using KropotkinSite.IO;
 
@@ -164,5 +165,60 @@ public sealed class PipelineEngineTests
     public void Errors_print_in_the_form_dotnet_tools_and_editors_parse()
     {
         Assert.Equal("x.md(3,7): error KS0006: bad", new ContentError("x.md", 3, 7, "KS0006", "bad").ToString());
+    }
+    [Fact]
+    public void A_pipeline_that_may_lag_keeps_the_served_documents_for_itself_and_its_readers_and_is_not_run()
+    {
+        var log = new ConcurrentQueue<string>();
+        var served = Document.Create("", "served-index", ReadOnlyMemory<byte>.Empty);
+        var result = new PipelineEngine([
+            new Pipeline("pages", new Emit("page")) { IsOutput = true },
+            new Pipeline("index", ["pages"], [new Record(log, "index"), new ReadFrom("pages")])
+            {
+                IsOutput = true, MayLag = true,
+            },
+            new Pipeline("links", ["pages", "index"], [new ReadFrom("index")]),
+        ]).Run(new DiskFiles(), served: new Dictionary<string, IReadOnlyList<Document>>
+        {
+            ["pages"] = [Document.Create("", "old-page", ReadOnlyMemory<byte>.Empty)],
+            ["index"] = [served],
+        });
+
+        Assert.Empty(log);
+        Assert.Same(served, Assert.Single(result.Outputs["index"]));
+        Assert.Equal(["copy-of-served-index"], result.Outputs["links"].Select(d => d.Destination));
+        Assert.Equal(["page"], result.Outputs["pages"].Select(d => d.Destination)); // it may not lag: it ran
+        Assert.Equal(["index"], result.Lagging);
+    }
+
+    /// <summary>Waits for the run to be cancelled, then goes on a while as a step between its items would.</summary>
+    private sealed class FinishAfterCancel(TaskCompletionSource started, StrongBox<bool> ended) : IModule
+    {
+        public IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context)
+        {
+            started.SetResult();
+            context.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            Thread.Sleep(200);
+            ended.Value = true;
+            return inputs;
+        }
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_returns_only_once_the_steps_it_had_begun_have_ended()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ended = new StrongBox<bool>();
+        using var cancel = new CancellationTokenSource();
+        var engine = new PipelineEngine([
+            new Pipeline("slow", new FinishAfterCancel(started, ended)),
+            new Pipeline("after", ["slow"], [new Emit("never")]),
+        ]);
+        var run = Task.Run(() => engine.Run(new DiskFiles(), cancel.Token));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run);
+        Assert.True(ended.Value, "the run returned while one of its steps was still running");
     }
 }

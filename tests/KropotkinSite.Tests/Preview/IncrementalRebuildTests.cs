@@ -74,6 +74,59 @@ public sealed class IncrementalRebuildTests
             "every page was laid out again");
     }
 
+    /// <summary>Edits of every sort (a page's words, the pages' order and set, the theme, a broken link) to rebuild
+    /// pages first.</summary>
+    public static TheoryData<string> PagesFirstEdits => new("retitle a page", "add a paragraph to a page",
+        "add a page", "delete a page", "change a layout", "break a link");
+
+    [Theory]
+    [MemberData(nameof(PagesFirstEdits))]
+    public void An_edit_built_pages_first_serves_a_full_builds_pages_and_catching_up_its_search_index_too(string edit)
+    {
+        using var site = SiteWithItsOwnTheme();
+        var options = new BuildOptions(site.Input, site.Output, site.Theme);
+        var session = new PreviewSession(options);
+        Assert.Empty(session.Rebuild().Errors);
+        var servedIndex = SearchIndexFiles(options);
+
+        Apply(site, edit);
+        var first = session.Publish(session.BuildPagesFirst());
+
+        if (Breaking.Contains(edit))
+        {
+            AssertSameAsFullBuild(site, session, first, edit); // a link is checked before anything is served
+            return;
+        }
+        Assert.Equal([PipelineNames.SearchIndex], first.Lagging);
+        var index = SearchIndexFiles(options);
+        var expected = FullBuildFiles(options).Where(f => !index.ContainsKey(f.Key)).Concat(servedIndex)
+            .OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected.Select(f => f.Key), session.Current.Files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected)
+            Assert.True(bytes.Span.SequenceEqual(session.Current.Files[path].Span),
+                $"{path} is not what a full build writes, or the search index served before, after '{edit}'");
+
+        var caughtUp = session.Publish(session.CatchUp());
+        Assert.Empty(caughtUp.Lagging);
+        AssertSameAsFullBuild(site, session, caughtUp, edit);
+    }
+
+    /// <summary>The files a full build of the input as it is now writes.</summary>
+    private static Dictionary<string, ReadOnlyMemory<byte>> FullBuildFiles(BuildOptions options)
+    {
+        var (engine, result) = SiteBuilder.Run(options, new KropotkinSite.IO.DiskFiles());
+        Assert.Empty(result.Errors);
+        return SiteBuilder.OutputFiles(engine, result).ToDictionary(d => d.Destination, d => d.Content);
+    }
+
+    /// <summary>The files of the search index a full build of the input as it is now writes.</summary>
+    private static Dictionary<string, ReadOnlyMemory<byte>> SearchIndexFiles(BuildOptions options)
+    {
+        var (_, result) = SiteBuilder.Run(options, new KropotkinSite.IO.DiskFiles());
+        Assert.Empty(result.Errors);
+        return result.Outputs[PipelineNames.SearchIndex].ToDictionary(d => d.Destination, d => d.Content);
+    }
+
     /// <summary>Edits of what every page's layout is given (the theme, the site's settings, the data files templates
     /// may read as <c>site.data</c>): every page is laid out again.</summary>
     private static readonly HashSet<string> ChangesWhatEveryPageShows =

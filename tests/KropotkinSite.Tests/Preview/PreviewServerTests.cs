@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using KropotkinSite.Pipelines;
 using KropotkinSite.Preview;
+using KropotkinSite.Search;
+using KropotkinSite.Tests.Search;
 using KropotkinSite.Tests.Support;
 
 namespace KropotkinSite.Tests.Preview;
@@ -22,6 +25,39 @@ public sealed class PreviewServerTests
         var section = await preview.WaitForAsync("life/", html => html.Contains("The first years"),
             "the new title in the section list");
         Assert.DoesNotContain("Early years", section);
+    }
+
+    [Fact]
+    public async Task An_edited_page_is_served_before_the_search_index_which_then_catches_up_with_it()
+    {
+        using var site = TestSite.FromFixture("minimal");
+        await using var preview = await RunningPreview.StartAsync(site);
+        Assert.Null((await ServedIndexAsync(preview)).Find("quokka").Term);
+
+        site.Write("life/early.md", File.ReadAllText(Path.Combine(site.Input, "life/early.md"))
+            .Replace("title: Early years", "title: Quokka years"));
+
+        await preview.WaitForAsync("life/early/", html => html.Contains("<h1>Quokka years</h1>"), "the new title");
+        await preview.WaitForOutputAsync(printed => printed.Contains("Caught up in"), "that it caught up");
+        Assert.Contains("(search-index to follow)", preview.Stdout);
+        Assert.NotNull((await ServedIndexAsync(preview)).Find("quokka").Term);
+    }
+
+    /// <summary>The search index the preview serves: its list of chunks, and each chunk.</summary>
+    private static async Task<SearchIndexReader> ServedIndexAsync(RunningPreview preview)
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            [SearchIndexWriter.MetaFile] = await preview.Client.GetByteArrayAsync(
+                new Uri(preview.Address, "search/" + SearchIndexWriter.MetaFile)),
+        };
+        using var meta = JsonDocument.Parse(SearchIndexReader.Inflate(files[SearchIndexWriter.MetaFile]));
+        foreach (var chunk in meta.RootElement.GetProperty("chunks").EnumerateArray())
+        {
+            var file = chunk[2].GetString()!;
+            files[file] = await preview.Client.GetByteArrayAsync(new Uri(preview.Address, "search/" + file));
+        }
+        return new SearchIndexReader(files);
     }
 
     [Fact]
@@ -58,14 +94,30 @@ public sealed class PreviewServerTests
         await preview.WaitForAsync("extra/moved/", html => html.Contains("<h1>Fresh</h1>"), "the renamed page");
         site.Delete("extra/moved.md");
         await preview.WaitForAsync("extra/moved/", html => !html.Contains("<h1>Fresh</h1>"), "the deleted page gone");
-        // the output folder is brought up to date just after the new site is served
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Directory.Exists(Path.Combine(site.Output, "extra")) && DateTime.UtcNow < deadline) await Task.Delay(50);
-
+        // the output folder is brought up to date just after the new site is served, and the search index's files
+        // once it has caught up
         using var fresh = TestSite.FromFixture("minimal");
         fresh.BuildSuccessfully();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(Entries(fresh.Output).SequenceEqual(Entries(site.Output)) && SameFiles(fresh, site))
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
         Assert.Equal(Entries(fresh.Output), Entries(site.Output));
         Assert.Equal(fresh.Snapshot(), site.Snapshot());
+    }
+
+    private static bool SameFiles(TestSite expected, TestSite actual)
+    {
+        try
+        {
+            var (want, have) = (expected.Snapshot(), actual.Snapshot());
+            return want.Count == have.Count && want.All(f => have.TryGetValue(f.Key, out var bytes)
+                                                             && bytes.AsSpan().SequenceEqual(f.Value));
+        }
+        catch (IOException)
+        {
+            return false; // a file removed as it was read
+        }
     }
 
     private static string[] Entries(string folder) =>
