@@ -10,7 +10,8 @@ namespace KropotkinSite.Preview;
 /// Rebuilds a site again and again in one process. Each rebuild runs every pipeline as a full build does, over
 /// the files as a <see cref="FileSnapshot"/> gives them and through a <see cref="BuildMemory"/> of the last run,
 /// so that it reads, renders and checks only what the changed files touch; the result is the same as a full
-/// build of the same input. A failed rebuild keeps the last good snapshot.
+/// build of the same input (once caught up, after <see cref="BuildPagesFirst"/>). A failed rebuild keeps the last
+/// good snapshot.
 /// </summary>
 public sealed class PreviewSession(BuildOptions options)
 {

@@ -58,8 +58,8 @@ public sealed class RandomEditsPropertyTests(ITestOutputHelper output)
             if (rebuilt.Lagging.Count > 0)
             {
                 var lagging = rebuilt.Lagging.SelectMany(p => full.Outputs[p]).Select(d => d.Destination).ToHashSet();
-                foreach (var document in SiteBuilder.OutputDocuments(engine, full).Where(d => !lagging.Contains(
-                             d.Destination)))
+                var notLagging = SiteBuilder.OutputDocuments(engine, full).Where(d => !lagging.Contains(d.Destination));
+                foreach (var document in notLagging)
                     Assert.True(session.Current.Files.TryGetValue(document.Destination, out var bytes)
                                 && document.Content.Span.SequenceEqual(bytes.Span),
                         $"{document.Destination} differs from a full build before catching up {context}");

@@ -87,7 +87,7 @@ public sealed class IncrementalRebuildTests
         var options = new BuildOptions(site.Input, site.Output, site.Theme);
         var session = new PreviewSession(options);
         Assert.Empty(session.Rebuild().Errors);
-        var servedIndex = SearchIndexFiles(options);
+        var servedIndex = BuiltFiles(options).Index;
 
         Apply(site, edit);
         var first = session.Publish(session.BuildPagesFirst());
@@ -98,8 +98,8 @@ public sealed class IncrementalRebuildTests
             return;
         }
         Assert.Equal([PipelineNames.SearchIndex], first.Lagging);
-        var index = SearchIndexFiles(options);
-        var expected = FullBuildFiles(options).Where(f => !index.ContainsKey(f.Key)).Concat(servedIndex)
+        var (files, index) = BuiltFiles(options);
+        var expected = files.Where(f => !index.ContainsKey(f.Key)).Concat(servedIndex)
             .OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
         Assert.Equal(expected.Select(f => f.Key), session.Current.Files.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, bytes) in expected)
@@ -111,20 +111,15 @@ public sealed class IncrementalRebuildTests
         AssertSameAsFullBuild(site, session, caughtUp, edit);
     }
 
-    /// <summary>The files a full build of the input as it is now writes.</summary>
-    private static Dictionary<string, ReadOnlyMemory<byte>> FullBuildFiles(BuildOptions options)
+    /// <summary>The files a full build of the input as it is now writes, and those of them its search index
+    /// writes.</summary>
+    private static (Dictionary<string, ReadOnlyMemory<byte>> Files, Dictionary<string, ReadOnlyMemory<byte>> Index)
+        BuiltFiles(BuildOptions options)
     {
         var (engine, result) = SiteBuilder.Run(options, new KropotkinSite.IO.DiskFiles());
         Assert.Empty(result.Errors);
-        return SiteBuilder.OutputFiles(engine, result).ToDictionary(d => d.Destination, d => d.Content);
-    }
-
-    /// <summary>The files of the search index a full build of the input as it is now writes.</summary>
-    private static Dictionary<string, ReadOnlyMemory<byte>> SearchIndexFiles(BuildOptions options)
-    {
-        var (_, result) = SiteBuilder.Run(options, new KropotkinSite.IO.DiskFiles());
-        Assert.Empty(result.Errors);
-        return result.Outputs[PipelineNames.SearchIndex].ToDictionary(d => d.Destination, d => d.Content);
+        return (SiteBuilder.OutputFiles(engine, result).ToDictionary(d => d.Destination, d => d.Content),
+            result.Outputs[PipelineNames.SearchIndex].ToDictionary(d => d.Destination, d => d.Content));
     }
 
     /// <summary>Edits of what every page's layout is given (the theme, the site's settings, the data files templates
