@@ -218,7 +218,7 @@ done
 
 echo
 echo "Where our time goes (the native build, one run per site with KROPOTKINSITE_TIMINGS=steps: pipelines run one"
-echo "at a time; steps of 10 ms or more, wall and process CPU):"
+echo "at a time; steps of 10 ms or more: wall, process CPU, bytes allocated and time the GC paused the process):"
 for site in "${SITES[@]}"; do
   profile=${site%-*} n=${site##*-}
   dir=$(site_dir "$n" "$profile")
@@ -226,7 +226,8 @@ for site in "${SITES[@]}"; do
     >"$WORK/steps-$site.txt"
   echo "  $site:"
   awk '/^  [^ ]/ { pipeline = $1 }
-       /^    / && ($3 >= 10 || $6 >= 10) { printf "    %-36s wall %8.1f ms  cpu %8.1f ms\n", pipeline "/" $1, $3, $6 }
-       /^Built in|^Process/ { print "    " $0 }' "$WORK/steps-$site.txt"
+       /^    / && ($3 >= 10 || $6 >= 10) {
+         printf "    %-36s wall %8.1f ms  cpu %8.1f ms  alloc %7.1f MiB  gc %7.1f ms\n", pipeline "/" $1, $3, $6, $9, $12 }
+       /^Built in|^Process|^GC:/ { print "    " $0 }' "$WORK/steps-$site.txt"
 done
 rm -rf "$OUTS"

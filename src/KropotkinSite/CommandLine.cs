@@ -112,7 +112,8 @@ public static class CommandLine
             foreach (var step in timing.Steps)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"    {step.Step,-24} wall {step.Wall.TotalMilliseconds,8:F1} ms" +
-                    $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms  alloc {step.Allocated / 1048576.0,7:F1} MiB"));
+                    $"  cpu {step.Cpu.TotalMilliseconds,8:F1} ms  alloc {step.Allocated / 1048576.0,7:F1} MiB" +
+                    $"  gc {step.GcPaused.TotalMilliseconds,7:F1} ms"));
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Built in {result.Elapsed.TotalMilliseconds:F0} ms"));
