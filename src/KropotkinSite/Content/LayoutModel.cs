@@ -1,8 +1,10 @@
 namespace KropotkinSite.Content;
 
-/// <summary>The root object a layout renders: <c>site</c>, <c>page</c>, <c>navigation</c> and <c>content</c>.</summary>
-public sealed record LayoutModel(SiteView Site, PageView Page, IReadOnlyList<LinkView> Navigation, string Content)
+/// <summary>The root object a layout renders: <c>site</c>, <c>page</c>, <c>navigation</c> and <c>content</c> (HTML,
+/// which a layout reads as a string: a string, or what the theme makes of HTML it is given, see
+/// <c>Theme.ContentValue</c>).</summary>
+public sealed record LayoutModel(SiteView Site, PageView Page, IReadOnlyList<LinkView> Navigation, object Content)
 {
     /// <summary>The model around the page's own HTML: its <c>content</c>, and its page's.</summary>
-    public LayoutModel WithContent(string html) => this with { Page = Page with { Content = html }, Content = html };
+    public LayoutModel WithContent(object html) => this with { Page = Page with { Content = html }, Content = html };
 }

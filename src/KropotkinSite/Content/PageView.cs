@@ -1,6 +1,7 @@
 namespace KropotkinSite.Content;
 
 /// <summary>Everything a layout may show about one page. Templates only present this; they compute nothing.</summary>
+/// <param name="Content">The page's HTML, as <see cref="LayoutModel.Content"/>.</param>
 public sealed record PageView(
     string Title,
     string Description,
@@ -9,7 +10,7 @@ public sealed record PageView(
     string? Canonical,
     string Kind,
     string Section,
-    string Content,
+    object Content,
     bool IsHome,
     IReadOnlyList<PageHeading> Toc,
     IReadOnlyList<LinkView> Breadcrumbs,

@@ -4,10 +4,10 @@ using System.Text;
 namespace KropotkinSite.Theme;
 
 /// <summary>
-/// What a layout writes: its text, gathered in a builder, and the strings it was told of (a part laid out
-/// beforehand, the content a nested layout gave), found by the very string object written, as those strings'
-/// <see cref="Piece"/>s, so that their characters are not copied into the text. Any other string, even an equal one,
-/// is text: what is written is kept exactly, only how differs. What becomes of the text and the pieces is the
+/// What a layout writes: its text, gathered in a builder, and as <see cref="Piece"/>s, so that their characters are
+/// not copied into the text, the strings it was told of (the parts laid out beforehand), found by the very string
+/// object written, and its content written as it is (<see cref="ContentValue"/>). Any other string, even an equal
+/// one, is text: what is written is kept exactly, only how differs. What becomes of the text and the pieces is the
 /// subclass's.
 /// </summary>
 internal abstract class LayoutWriter(StringBuilder text, IReadOnlyDictionary<string, Piece[]> known)
@@ -22,6 +22,13 @@ internal abstract class LayoutWriter(StringBuilder text, IReadOnlyDictionary<str
     protected abstract void EndText();
 
     protected abstract void Add(Piece piece);
+
+    /// <summary>Writes pieces made before, as they are (a layout's <see cref="ContentValue"/>).</summary>
+    public void WritePieces(Piece[] pieces)
+    {
+        EndText();
+        foreach (var piece in pieces) Add(piece);
+    }
 
     public override void Write(char value) => text.Append(value);
 

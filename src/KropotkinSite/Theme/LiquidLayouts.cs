@@ -46,6 +46,8 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             MaxSteps = MaxSteps,
         };
         Options.Filters.AddFilter("layout", LayoutFilter);
+        // Liquid's own raw, but a layout's content stays a ContentValue, which is written without becoming a string.
+        Options.Filters.AddFilter("raw", static (input, _, _) => new ValueTask<FluidValue>(ContentValue.Raw(input)));
         var version = new System.Text.StringBuilder();
         foreach (var (relative, full) in theme.Files)
         {
@@ -119,18 +121,18 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             && char.IsAsciiLetterOrDigit(name[0]);
 
-    /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward. Gives
-    /// the page's UTF-8 bytes, and where the parts taken from <paramref name="parts"/> lie in them: the <c>layout</c>
-    /// filter takes the parts it names from there when they are there, and their bytes are copied, not encoded
-    /// again.</summary>
-    public RenderedPage Render(string name, object model, Func<string, object> withContent,
+    /// <summary>Renders a layout and its parents around a model; the model's <c>content</c> grows outward (each
+    /// parent's is a <see cref="ContentValue"/> of what the layout nested in it wrote, given by
+    /// <paramref name="withContent"/>). Gives the page's UTF-8 bytes, and where the parts taken from
+    /// <paramref name="parts"/> lie in them: the <c>layout</c> filter takes the parts it names from there when they
+    /// are there, and their bytes are copied, not encoded again.</summary>
+    public RenderedPage Render(string name, object model, Func<object, object> withContent,
         RenderedParts? parts = null)
     {
         var current = model;
         var layout = name;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        // The strings a layout may write that stand for pieces already made: the parts, then each nested layout's
-        // content, which its parent writes as the very string it was given.
+        // The strings a layout may write that stand for pieces already made: the parts.
         var known = new Dictionary<string, Piece[]>(ReferenceEqualityComparer.Instance);
         foreach (var part in parts?.Rendered ?? [])
             if (part is { Html.Length: > 0 }) known.TryAdd(part.Html, [new Piece(null, part)]);
@@ -148,10 +150,7 @@ public sealed class LiquidLayouts : IEquatable<LiquidLayouts>
             }
             var writer = new PieceWriter(Kept(), known);
             Write(layout, template, context, writer);
-            var pieces = writer.Pieces();
-            var content = PieceWriter.Join(pieces);
-            if (content.Length > 0) known[content] = pieces;
-            current = withContent(content);
+            current = withContent(ContentValue.Of(writer.Pieces()));
             layout = parent;
         }
     }

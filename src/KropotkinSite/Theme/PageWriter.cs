@@ -65,6 +65,15 @@ internal sealed class PageWriter(StringBuilder text, IReadOnlyDictionary<string,
 
     protected override void Add(Piece piece)
     {
+        // Valid UTF-8 begins and ends with whole characters: it needs no look at its edges, as a part's text does.
+        if (piece.Utf8 is { } utf8)
+        {
+            Encode([], flush: true);
+            Reserve(utf8.Length);
+            utf8.CopyTo(_text.AsSpan(_length));
+            _length += utf8.Length;
+            return;
+        }
         if (piece.Part is not { } part || MayPairAcrossItsEdges(part.Html))
         {
             Encode(piece.Chars, flush: false);

@@ -2,9 +2,9 @@ using System.Text;
 
 namespace KropotkinSite.Theme;
 
-/// <summary>What a layout nested in another writes, as <see cref="Piece"/>s: the text between the strings it was told
-/// of, and those strings' pieces (see <see cref="LayoutWriter"/>). Joined, they are the content its parent is
-/// given.</summary>
+/// <summary>What a layout nested in another writes, as <see cref="Piece"/>s: its text, and between it the pieces it
+/// wrote (see <see cref="LayoutWriter"/>). They are the content its parent is given (<see cref="ContentValue"/>);
+/// joined, its characters.</summary>
 internal sealed class PieceWriter(StringBuilder text, IReadOnlyDictionary<string, Piece[]> known)
     : LayoutWriter(text, known)
 {

@@ -13,7 +13,7 @@ public sealed class LayoutFilterTests : IDisposable
 
     public sealed record ListModel(IReadOnlyList<Item> Items);
 
-    public sealed record PageModel(IReadOnlyList<Item> Items, string Content);
+    public sealed record PageModel(IReadOnlyList<Item> Items, object Content);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "layout-filter-" + Guid.NewGuid().ToString("N"));
 
