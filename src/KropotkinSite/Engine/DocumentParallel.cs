@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace KropotkinSite.Engine;
 
 /// <summary>
@@ -26,7 +24,7 @@ public static class DocumentParallel
         var only = new OneDocumentContext(context);
         try
         {
-            return new Mapped(map(document, shared, only), [.. only.Errors]);
+            return new Mapped(map(document, shared, only), only.Errors);
         }
         catch (ContentException e)
         {
@@ -64,12 +62,25 @@ public static class DocumentParallel
     /// nothing beyond its document and what it was given, so its result depends on nothing else.</summary>
     private sealed class OneDocumentContext(IExecutionContext inner) : PlainContext
     {
-        public ConcurrentQueue<ContentError> Errors { get; } = new();
+        private readonly Lock _gate = new();
+        private List<ContentError>? _errors; // made at the first report: nearly every document reports none
+
+        public ContentError[] Errors
+        {
+            get
+            {
+                lock (_gate) return _errors is null ? [] : [.. _errors];
+            }
+        }
+
         public override string PipelineName => inner.PipelineName;
         public override CancellationToken Cancellation => inner.Cancellation;
         public override IFileSource Files => throw ReadsBeyond();
         public override IReadOnlyList<Document> OutputsOf(string pipelineName) => throw ReadsBeyond();
-        public override void Report(ContentError error) => Errors.Enqueue(error);
+        public override void Report(ContentError error)
+        {
+            lock (_gate) (_errors ??= []).Add(error);
+        }
 
         private static InvalidOperationException ReadsBeyond() =>
             new("the mapping of one document reads only that document and what it is given as 'shared'");
