@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace KropotkinSite.Engine;
 
 /// <summary>
@@ -11,17 +9,14 @@ namespace KropotkinSite.Engine;
 public sealed record Document(
     string Source,
     string Destination,
-    ImmutableDictionary<string, object?> Metadata,
+    DocumentMetadata Metadata,
     ReadOnlyMemory<byte> Content)
 {
     /// <summary>For a document read from a file: its path below the folder it was read from, with '/'.</summary>
     public const string RelativePath = "relativePath";
 
-    private static readonly ImmutableDictionary<string, object?> NoMetadata =
-        ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
-
     public static Document Create(string source, string destination, ReadOnlyMemory<byte> content) =>
-        new(source, destination, NoMetadata, content);
+        new(source, destination, DocumentMetadata.Empty, content);
 
     /// <summary>A file's bytes as a document that is not written anywhere yet.</summary>
     public static Document FromFile(string fullPath, string relativePath, ReadOnlyMemory<byte> content) =>

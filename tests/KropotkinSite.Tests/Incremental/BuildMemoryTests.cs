@@ -216,7 +216,7 @@ public sealed class BuildMemoryTests
         texts["p004"] = "page 10";
         var (longer, _) = Run(memory, new Pipeline("a", new Emit(texts), new Lengths()));
 
-        static object Values(EngineResult result) => result.Outputs["a"][0].Metadata["lengths"]!;
+        static object Values(EngineResult result) => result.Outputs["a"][0].Get<object>("lengths")!;
         Assert.Same(Values(first), Values(same));
         Assert.NotSame(Values(same), Values(longer));
         Assert.Equal("7", ((IReadOnlyList<object>)Values(longer))[4]);
