@@ -4,11 +4,11 @@ using System.Text;
 namespace KropotkinSite.Theme;
 
 /// <summary>
-/// What a layout writes: its text, gathered in a builder, and as <see cref="Piece"/>s, so that their characters are
-/// not copied into the text, the strings it was told of (the parts laid out beforehand), found by the very string
-/// object written, and its content written as it is (<see cref="ContentValue"/>). Any other string, even an equal
-/// one, is text: what is written is kept exactly, only how differs. What becomes of the text and the pieces is the
-/// subclass's.
+/// What a layout writes: its text, gathered in a builder, and apart from it, as <see cref="Piece"/>s whose
+/// characters are not copied into the text, the parts laid out beforehand (the strings it was told of, found by the
+/// very string object written) and its content written as it is (<see cref="ContentValue"/>). Any other string, even
+/// an equal one, is text: what is written is kept exactly, only how differs. What becomes of the text and the pieces
+/// is the subclass's.
 /// </summary>
 internal abstract class LayoutWriter(StringBuilder text, IReadOnlyDictionary<string, Piece[]> known)
     : TextWriter(CultureInfo.InvariantCulture)
