@@ -227,7 +227,8 @@ for site in "${SITES[@]}"; do
   echo "  $site:"
   awk '/^  [^ ]/ { pipeline = $1 }
        /^    / && ($3 >= 10 || $6 >= 10) {
-         printf "    %-36s wall %8.1f ms  cpu %8.1f ms  alloc %7.1f MiB  gc %7.1f ms\n", pipeline "/" $1, $3, $6, $9, $12 }
+         printf "    %-36s wall %8.1f ms  cpu %8.1f ms  alloc %7.1f MiB  gc %7.1f ms\n",
+           pipeline "/" $1, $3, $6, $9, $12 }
        /^Built in|^Process|^GC:/ { print "    " $0 }' "$WORK/steps-$site.txt"
 done
 rm -rf "$OUTS"

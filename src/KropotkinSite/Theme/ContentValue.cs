@@ -45,7 +45,8 @@ internal sealed class ContentValue : FluidValue
 
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
-        if (_encode || writer is not LayoutWriter layoutWriter) return String.WriteToAsync(writer, encoder, cultureInfo);
+        if (_encode || writer is not LayoutWriter layoutWriter)
+            return String.WriteToAsync(writer, encoder, cultureInfo);
         layoutWriter.WritePieces(_pieces);
         return ValueTask.CompletedTask;
     }
