@@ -17,21 +17,10 @@ internal sealed class PieceWriter(StringBuilder text, IReadOnlyDictionary<string
         return [.. _pieces];
     }
 
-    /// <summary>The characters of the pieces, one after another.</summary>
-    public static string Join(Piece[] pieces)
-    {
-        if (pieces is [{ Text: { } only }]) return only;
-        var length = 0;
-        foreach (var piece in pieces) length = checked(length + piece.Chars.Length);
-        return string.Create(length, pieces, static (chars, pieces) =>
-        {
-            foreach (var piece in pieces)
-            {
-                piece.Chars.CopyTo(chars);
-                chars = chars[piece.Chars.Length..];
-            }
-        });
-    }
+    /// <summary>The characters of the pieces, one after another (each piece's taken once: a page's own HTML is
+    /// decoded to get them).</summary>
+    public static string Join(Piece[] pieces) =>
+        pieces is [{ Text: { } only }] ? only : string.Concat(Array.ConvertAll(pieces, static piece => piece.Chars));
 
     protected override void Add(Piece piece) => _pieces.Add(piece);
 
