@@ -15,6 +15,8 @@
 #   native  this working tree's `dotnet publish -c Release` (Native AOT): what a host or CI should run
 #   jit     this working tree's `dotnet build -c Release` run by `dotnet`: what `dotnet run -c Release` runs
 #   hugo    Hugo on the same content (bench/hugo's layouts: the same pages, sections, works index and timeline)
+#   hugo+pagefind   Hugo, then Pagefind (pinned in bench/search/package.json) indexing each page's <main>: the
+#           same site with a static search index, as ours has and Hugo alone has not; the peer that does our work
 #   floor   bench/Floor (Native AOT): reads every input file, parses every page's Markdown with Markdig and
 #           nothing else, and writes as many files of the same sizes as ours wrote: the least any build can do
 #   before-native, before-jit   the BEFORE commit's builds, built from `git archive` in a folder of their own
@@ -42,6 +44,11 @@ command -v hugo >/dev/null 2>&1 || need_apt+=(hugo)
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=(clang)
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 apt_install "${need_apt[@]}"
+# Pagefind from npm, its own binary run directly (not through node).
+(cd bench/search && npm install --no-audit --no-fund --silent)
+PAGEFIND=$(find "$ROOT/bench/search/node_modules/@pagefind" -path '*/bin/*' -name 'pagefind*' -type f -perm -u+x |
+  sort | head -1)
+[ -n "$PAGEFIND" ] || { echo "no Pagefind binary for this platform in bench/search/node_modules" >&2; exit 1; }
 
 # Builds of this working tree, made again only when its sources changed (a native publish takes minutes).
 tree_stamp() { # tree_stamp PATH...: a hash of the files git would see under the paths, as they are now
@@ -66,7 +73,7 @@ before_sha=$(git rev-parse --verify "$BEFORE^{commit}")
 THEME="$ROOT/theme"
 BEFORE_THEME="$BEFORE_DIR/src/theme"
 
-BUILDS=(native jit hugo floor)
+BUILDS=(native jit hugo hugo+pagefind floor)
 [ "$MEASURE_BEFORE" = 1 ] && BUILDS+=(before-native before-jit)
 
 # measure NAME OUTDIR CMD...: runs CMD, which writes into OUTDIR (not there yet); appends "wall cpu rss_kb" to
@@ -96,6 +103,8 @@ run() {
     before-native) measure "$4" "$5" "$BEFORE_DIR/publish/KropotkinSite" build --input "$dir/site" --output "$5" --theme "$BEFORE_THEME" ;;
     before-jit) measure "$4" "$5" dotnet "$BEFORE_DIR/jit/KropotkinSite.dll" build --input "$dir/site" --output "$5" --theme "$BEFORE_THEME" ;;
     hugo) measure "$4" "$5" hugo --quiet --source "$dir/hugo" --destination "$5" --cacheDir "$WORK/hugo-cache" ;;
+    hugo+pagefind) measure "$4" "$5" bash -c 'hugo --quiet --source "$1" --destination "$2" --cacheDir "$3" &&
+      "$4" --site "$2" --root-selector main --quiet' _ "$dir/hugo" "$5" "$WORK/hugo-cache" "$PAGEFIND" ;;
     floor) measure "$4" "$5" "$WORK/floor/Floor" "$dir/site" "$dir/manifest" "$5" ;;
   esac
 }
@@ -156,9 +165,11 @@ for profile in "${PROFILE_LIST[@]}"; do
       esac
     done
     PAGES[$site]=$(html_count "$out/reference")
-    if [ "$(html_count "$out/hugo-0")" != "${PAGES[$site]}" ]; then
-      echo "$site: page counts differ: ours ${PAGES[$site]}, Hugo $(html_count "$out/hugo-0")" >&2; exit 1
-    fi
+    for build in hugo hugo+pagefind; do
+      if [ "$(html_count "$out/$build-0")" != "${PAGES[$site]}" ]; then
+        echo "$site: page counts differ: ours ${PAGES[$site]}, $build $(html_count "$out/$build-0")" >&2; exit 1
+      fi
+    done
     echo "$site: ${PAGES[$site]} pages each, output identical to ${before_sha:0:12}'s; $(runs_of "$n") measured runs each" >&2
   done
 done
@@ -191,7 +202,7 @@ echo "Cold full builds, medians ($(nproc) cores; $(hugo version | awk '{print $1
 header() {
   printf '%-14s %6s |' site pages
   for build in "${BUILDS[@]}"; do printf ' %-22s |' "$build"; done
-  printf ' %s\n' "native/Hugo (wall cpu RSS)  jit/Hugo  native/floor"
+  printf ' %s\n' "native/Hugo (wall cpu RSS)  jit/Hugo  native/floor  native/(Hugo+Pagefind) (wall RSS)"
 }
 header
 for site in "${SITES[@]}"; do
@@ -203,7 +214,9 @@ for site in "${SITES[@]}"; do
   awk -v nw="${R[native,$site,1]}" -v nc="${R[native,$site,2]}" -v nm="${R[native,$site,3]}" \
       -v hw="${R[hugo,$site,1]}" -v hc="${R[hugo,$site,2]}" -v hm="${R[hugo,$site,3]}" \
       -v jw="${R[jit,$site,1]}" -v fw="${R[floor,$site,1]}" \
-    'BEGIN { printf " %5.2f %5.2f %5.2f            %5.2f     %5.1f\n", nw/hw, nc/hc, nm/hm, jw/hw, nw/fw }'
+      -v pw="${R[hugo+pagefind,$site,1]}" -v pm="${R[hugo+pagefind,$site,3]}" \
+    'BEGIN { printf " %5.2f %5.2f %5.2f            %5.2f     %5.1f         %5.2f %5.2f\n", nw/hw, nc/hc, nm/hm, jw/hw,
+      nw/fw, nw/pw, nm/pm }'
 done
 echo
 echo "10,000 pages / 1,000 pages, wall time:"
