@@ -33,11 +33,14 @@ public sealed class PipelineEngine
     /// (<see cref="Pipeline.MayLag"/>) have caught up: each output pipeline's documents as they are served. Such a
     /// pipeline found here is not run; its documents are the served ones, for the pipelines that read it too, so
     /// that what they check is what is served. They are named in <see cref="EngineResult.Lagging"/>.</param>
+    /// <param name="outputEnded">Given each output pipeline's documents as soon as it ends, as long as no error has
+    /// been reported (a run that will fail has nothing to write): a build writes them while the others run.</param>
     /// <exception cref="OperationCanceledException">Once every step that had begun has ended: a cancelled run leaves
     /// nothing running (the memory it ran through is the next run's).</exception>
     public EngineResult Run(IFileSource files, CancellationToken cancellation = default, IStepMemory? memory = null,
         bool timeSteps = false, bool forgetRead = false,
-        IReadOnlyDictionary<string, IReadOnlyList<Document>>? served = null)
+        IReadOnlyDictionary<string, IReadOnlyList<Document>>? served = null,
+        Action<IReadOnlyList<Document>>? outputEnded = null)
     {
         var errors = new ConcurrentBag<ContentError>();
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
@@ -64,6 +67,7 @@ public sealed class PipelineEngine
                 outputs[pipeline.Name] = lagging.Contains(pipeline.Name)
                     ? served![pipeline.Name]
                     : RunSteps(pipeline, context, memory, steps, stopwatch, errors);
+                if (pipeline.IsOutput && errors.IsEmpty) outputEnded?.Invoke(outputs[pipeline.Name]);
                 if (forgetRead)
                     foreach (var dependency in pipeline.Dependencies)
                         if (Interlocked.Decrement(ref readersLeft[dependency].Value) == 0

@@ -15,34 +15,31 @@ public static class OutputWriter
     private const string StagingSuffix = ".staging";
     private const string PreviousSuffix = ".previous";
 
+    /// <summary>Writes every document into the staging folder, then swaps it in (see <see cref="StagedOutput"/>,
+    /// which a build uses to write each output pipeline's files as soon as it ends).</summary>
     public static int Publish(string outputDirectory, IEnumerable<Document> documents,
         CancellationToken cancellation = default)
     {
-        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var staging = output + StagingSuffix;
-        var previous = output + PreviousSuffix;
-        RecoverInterruptedSwap(output, previous);
-        DeleteIfExists(staging);
-        int written;
-        try
-        {
-            Directory.CreateDirectory(staging);
-            written = WriteAll(staging, documents, cancellation);
-        }
-        catch (Exception e)
-        {
-            // Stopped, or the disk is full or read-only: the output folder was not touched,
-            // nor is the disk left fuller.
-            try
-            {
-                DeleteIfExists(staging);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
-            if (e is IOException or UnauthorizedAccessException)
-                throw new IOException($"cannot write the site to {output}: {e.Message}", e);
-            throw;
-        }
+        using var staged = new StagedOutput(outputDirectory, cancellation);
+        staged.Write(documents.ToArray());
+        return staged.Publish();
+    }
 
+    /// <summary>The folder beside the output folder that a build is written into.</summary>
+    internal static string StagingOf(string output) => output + StagingSuffix;
+
+    /// <summary>An empty staging folder, once a swap that was interrupted has been undone.</summary>
+    internal static void PrepareStaging(string output)
+    {
+        RecoverInterruptedSwap(output, output + PreviousSuffix);
+        DeleteIfExists(StagingOf(output));
+        Directory.CreateDirectory(StagingOf(output));
+    }
+
+    /// <summary>Puts the staging folder where the output folder is, and deletes the old site.</summary>
+    internal static void SwapIn(string staging, string output)
+    {
+        var previous = output + PreviousSuffix;
         if (Directory.Exists(output) && TryExchange(staging, output))
             DeleteTree(staging); // now holds the old site
         else
@@ -52,7 +49,6 @@ public static class OutputWriter
             Directory.Move(staging, output);
             DeleteIfExists(previous);
         }
-        return written;
     }
 
     /// <summary>Writes documents below a root, refusing any destination that would leave it.</summary>
@@ -115,7 +111,7 @@ public static class OutputWriter
         if (!Directory.Exists(output) && Directory.Exists(previous)) Directory.Move(previous, output);
     }
 
-    private static void DeleteIfExists(string directory)
+    internal static void DeleteIfExists(string directory)
     {
         if (Directory.Exists(directory)) DeleteTree(directory);
     }

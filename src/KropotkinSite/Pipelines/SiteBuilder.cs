@@ -13,15 +13,19 @@ public static class SiteBuilder
         BuildOptions options, CancellationToken cancellation = default, bool timeSteps = false)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (engine, result) = Run(options, new DiskFiles(), cancellation, timeSteps: timeSteps, forgetRead: true);
+        // Each output pipeline's files are written as soon as it ends, while the other pipelines run; but when the
+        // steps are timed, at the end, so that no step's CPU time holds the writing's.
+        using var staged = new StagedOutput(options.OutputDirectory, cancellation);
+        var (engine, result) = Run(options, new DiskFiles(), cancellation, timeSteps: timeSteps, forgetRead: true,
+            outputEnded: timeSteps ? null : staged.Write);
         if (!result.Succeeded)
             return new BuildResult(result.Errors, 0, 0, result.Timings, stopwatch.Elapsed);
 
         var writing = Stopwatch.StartNew();
         var before = StepTiming.Now();
-        var documents = OutputDocuments(engine, result);
-        var files = OutputWriter.Publish(options.OutputDirectory, documents, cancellation);
-        var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
+        if (timeSteps) staged.Write(OutputDocuments(engine, result));
+        var files = staged.Publish();
+        var pages = OutputFiles(engine, result).Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         var write = new PipelineTiming("(write)", files, writing.Elapsed)
         {
             Steps = timeSteps
@@ -32,15 +36,17 @@ public static class SiteBuilder
         return new BuildResult([], files, pages, timings, stopwatch.Elapsed);
     }
 
-    /// <summary>Runs every pipeline over the files as <paramref name="files"/> gives them, without writing anything;
-    /// in a preview session through what earlier runs made (<paramref name="memory"/>). With
+    /// <summary>Runs every pipeline over the files as <paramref name="files"/> gives them, without writing anything
+    /// (but what it hands <paramref name="outputEnded"/>: see <see cref="PipelineEngine.Run"/>); in a preview session
+    /// through what earlier runs made (<paramref name="memory"/>). With
     /// <paramref name="timeSteps"/>, the timings list the setup and each step (see <see
     /// cref="PipelineEngine.Run"/>). With <paramref name="forgetRead"/>, only the output pipelines' documents are
     /// in the result (the others are let go of once read). With <paramref name="served"/>, the pipelines that may
     /// lag keep the documents served (see <see cref="PipelineEngine.Run"/>).</summary>
     public static (PipelineEngine Engine, EngineResult Result) Run(BuildOptions options, IFileSource files,
         CancellationToken cancellation = default, IStepMemory? memory = null, bool timeSteps = false,
-        bool forgetRead = false, IReadOnlyDictionary<string, IReadOnlyList<Document>>? served = null)
+        bool forgetRead = false, IReadOnlyDictionary<string, IReadOnlyList<Document>>? served = null,
+        Action<IReadOnlyList<Document>>? outputEnded = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var before = StepTiming.Now();
@@ -52,7 +58,7 @@ public static class SiteBuilder
                 ? [StepTiming.Since("ThemeAndPipelines", stopwatch.Elapsed, before)]
                 : [],
         };
-        var result = engine.Run(files, cancellation, memory, timeSteps, forgetRead, served);
+        var result = engine.Run(files, cancellation, memory, timeSteps, forgetRead, served, outputEnded);
         return (engine, result with { Timings = [setup, .. result.Timings] });
     }
 
