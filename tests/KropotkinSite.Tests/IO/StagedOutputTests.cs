@@ -23,7 +23,11 @@ public sealed class StagedOutputTests : IDisposable
         File.WriteAllText(Path.Combine(Output, "old.html"), "old");
     }
 
-    private string[] Files(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+    /// <summary>No staging folder, no previous copy.</summary>
+    private void AssertNothingBesideOutput() =>
+        Assert.Equal(["output"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+
+    private static string[] Files(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
@@ -39,13 +43,14 @@ public sealed class StagedOutputTests : IDisposable
         var outputBeforePublishing = Files(Output);
         var written = staged.Publish();
 
-        Assert.Equal([Path.Combine("a", "index.html"), Path.Combine("b", "index.html"), Path.Combine("search", "1.bin")],
+        Assert.Equal(
+            [Path.Combine("a", "index.html"), Path.Combine("b", "index.html"), Path.Combine("search", "1.bin")],
             stagedBeforePublishing);
         Assert.Equal(["old.html"], outputBeforePublishing);
         Assert.Equal(3, written);
         Assert.Equal(stagedBeforePublishing, Files(Output));
         Assert.Equal("b", File.ReadAllText(Path.Combine(Output, "b", "index.html")));
-        Assert.Equal(["output"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+        AssertNothingBesideOutput();
     }
 
     [Fact]
@@ -59,7 +64,7 @@ public sealed class StagedOutputTests : IDisposable
         staged.Dispose();
 
         Assert.Equal(["old.html"], Files(Output));
-        Assert.Equal(["output"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+        AssertNothingBesideOutput();
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class StagedOutputTests : IDisposable
         var thrown = Assert.Throws<InvalidOperationException>(() => staged.Publish());
         Assert.Contains("outside the output folder", thrown.Message, StringComparison.Ordinal);
         Assert.Equal(["old.html"], Files(Output));
-        Assert.Equal(["output"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+        AssertNothingBesideOutput();
     }
 
     [Fact]
@@ -87,6 +92,6 @@ public sealed class StagedOutputTests : IDisposable
         Assert.Equal(0, staged.Publish());
 
         Assert.Empty(Files(Output));
-        Assert.Equal(["output"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+        AssertNothingBesideOutput();
     }
 }
