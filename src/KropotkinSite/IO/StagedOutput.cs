@@ -26,11 +26,13 @@ public sealed class StagedOutput(string outputDirectory, CancellationToken cance
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_published, this);
+            // Not cancelled as a task (WriteAll stops at the token itself): a chain that ended has really ended, so
+            // that the staging folder is deleted after its last write, never while one is still making files.
             _writing = (_writing ?? Task.Run(Prepare, cancellation)).ContinueWith(previous =>
             {
                 previous.GetAwaiter().GetResult(); // a batch that failed fails the rest
                 _written += OutputWriter.WriteAll(Staging, documents, cancellation);
-            }, cancellation, TaskContinuationOptions.None, TaskScheduler.Default);
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
